@@ -1,0 +1,1 @@
+"""What a plan is: plain dataclasses and pure functions, no I/O."""

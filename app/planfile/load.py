@@ -1,0 +1,144 @@
+"""Read plan files (JSON or YAML) safely into a :class:`Plan`, or say what is wrong where.
+
+Every failure is a :class:`PlanFileError` whose ``errors`` map a field path
+("sections[0].targets[1].value") to messages in Vietnamese and English.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+from marshmallow import ValidationError
+
+from app.domain.errors import KehoachError
+from app.domain.plan import Plan, validate_plan
+from app.messages import both
+from app.planfile.schemas import PlanSchema
+from app.vn.normalize import nfc
+
+PLAN_EXTENSIONS = (".json", ".yaml", ".yml")
+MAX_PLAN_FILE_BYTES = 5 * 1024 * 1024
+
+
+class PlanFileError(KehoachError):
+    """A plan file that cannot be used, with messages keyed by field path."""
+
+    def __init__(self, source: str, errors: dict[str, list[str]]) -> None:
+        self.source = source
+        self.errors = errors
+        super().__init__(format_errors(source, errors))
+
+
+def format_errors(source: str, errors: dict[str, list[str]]) -> str:
+    lines = [f"{source}: {both('plan_invalid')}"]
+    for path, messages in errors.items():
+        lines.append(f"  - {path or '(tệp)'}: {'; '.join(messages)}")
+    return "\n".join(lines)
+
+
+def flatten_errors(messages: Any, path: str = "") -> dict[str, list[str]]:
+    """Turn marshmallow's nested error dict into {"a.b[0].c": [message, ...]}."""
+    out: dict[str, list[str]] = {}
+    if isinstance(messages, dict):
+        for key, value in messages.items():
+            if isinstance(key, int):
+                sub = f"{path}[{key}]"
+            elif key == "_schema":
+                sub = path
+            else:
+                sub = f"{path}.{key}" if path else str(key)
+            for p, msgs in flatten_errors(value, sub).items():
+                out.setdefault(p, []).extend(msgs)
+    elif isinstance(messages, list):
+        if all(isinstance(m, str) for m in messages):
+            out.setdefault(path, []).extend(both(m) for m in messages)
+        else:
+            for item in messages:
+                for p, msgs in flatten_errors(item, path).items():
+                    out.setdefault(p, []).extend(msgs)
+    else:
+        out.setdefault(path, []).append(both(str(messages)))
+    return out
+
+
+def _normalize(value: Any) -> Any:
+    """NFC every string, so what is stored and compared is never a decomposed form."""
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, list):
+        return [_normalize(v) for v in value]
+    if isinstance(value, dict):
+        return {(nfc(k) if isinstance(k, str) else k): _normalize(v) for k, v in value.items()}
+    return value
+
+
+def plan_from_data(data: Any, source: str = "<dữ liệu>") -> Plan:
+    """Validate already-parsed data (a dict) and build the Plan."""
+    if not isinstance(data, dict):
+        raise PlanFileError(source, {"": [both("not_a_plan")]})
+    try:
+        plan = PlanSchema().load(_normalize(data))
+    except ValidationError as exc:
+        raise PlanFileError(source, flatten_errors(exc.messages)) from None
+    assert isinstance(plan, Plan)
+    model_errors = validate_plan(plan)
+    if model_errors:
+        raise PlanFileError(source, {p: [both(k) for k in keys] for p, keys in model_errors.items()})
+    return plan
+
+
+def parse_plan_text(text: str, fmt: str, source: str = "<dữ liệu>") -> Plan:
+    """Parse JSON or YAML text (``fmt`` is "json" or "yaml") into a Plan."""
+    try:
+        if fmt == "json":
+            data = json.loads(text)
+        else:
+            # safe_load: a plan file must never construct Python objects.
+            data = yaml.safe_load(text)
+    except json.JSONDecodeError as exc:
+        raise PlanFileError(source, {f"dòng {exc.lineno}, cột {exc.colno}": [both("bad_json")]}) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"dòng {mark.line + 1}, cột {mark.column + 1}" if mark else ""
+        raise PlanFileError(source, {where: [both("bad_yaml")]}) from None
+    return plan_from_data(data, source)
+
+
+def load_plan(path: str | Path) -> Plan:
+    """Load a plan file; raise :class:`PlanFileError` with a clear message on any problem."""
+    p = Path(path)
+    source = str(p)
+    if p.suffix.lower() not in PLAN_EXTENSIONS:
+        raise PlanFileError(source, {"": [both("unsupported_plan_ext")]})
+    try:
+        size = p.stat().st_size
+        if size > MAX_PLAN_FILE_BYTES:
+            raise PlanFileError(source, {"": [both("file_too_large")]})
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise PlanFileError(source, {"": [both("file_not_found")]}) from None
+    except (IsADirectoryError, PermissionError, OSError):
+        raise PlanFileError(source, {"": [both("file_unreadable")]}) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise PlanFileError(source, {"": [both("bad_encoding")]}) from None
+    fmt = "json" if p.suffix.lower() == ".json" else "yaml"
+    return parse_plan_text(text, fmt, source)
+
+
+def dump_plan(plan: Plan) -> dict[str, Any]:
+    """The plan as plain JSON-ready data (the inverse of :func:`plan_from_data`)."""
+    data = PlanSchema().dump(plan)
+    assert isinstance(data, dict)
+    return data
+
+
+def dump_plan_text(plan: Plan, fmt: str = "yaml") -> str:
+    data = dump_plan(plan)
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)

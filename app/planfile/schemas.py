@@ -1,0 +1,267 @@
+"""marshmallow schemas mirroring ``app.domain``: plan files in, domain objects out.
+
+Error messages are message keys of ``app.messages`` so that :mod:`app.planfile.load` can give
+them in Vietnamese and English. Dumping drops empty values, so a dumped plan reads like a
+hand-written one and loads back to an equal object.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marshmallow import RAISE, Schema, fields, post_dump, post_load, validate
+
+from app.domain.assignments import Assignment, Duty, Role, Task
+from app.domain.plan import (
+    Appendix,
+    Funding,
+    Issuer,
+    Plan,
+    Reference,
+    Section,
+    SectionKind,
+    Signer,
+)
+from app.domain.targets import Comparator, Frequency, QuotaPart, SubValue, Target
+
+_BASE_ERRORS = {"required": "required", "null": "null", "validator_failed": "invalid_type"}
+NON_EMPTY = validate.Length(min=1, error="empty_string")
+
+
+class Str(fields.String):
+    default_error_messages = {**_BASE_ERRORS, "invalid": "invalid_string"}
+
+
+class Int(fields.Integer):
+    default_error_messages = {**_BASE_ERRORS, "invalid": "invalid_integer"}
+
+
+class Number(fields.Float):
+    """A float that dumps as an int when it is whole, so files keep "1100", not "1100.0"."""
+
+    default_error_messages = {**_BASE_ERRORS, "invalid": "invalid_number", "special": "invalid_number"}
+
+    def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> Any:
+        if value is None:
+            return None
+        number = float(value)
+        return int(number) if number.is_integer() else number
+
+
+class Date(fields.Date):
+    default_error_messages = {**_BASE_ERRORS, "invalid": "invalid_date", "format": "invalid_date"}
+
+
+class List(fields.List):
+    default_error_messages = {**_BASE_ERRORS, "invalid": "invalid_list"}
+
+
+class Nested(fields.Nested):
+    default_error_messages = {**_BASE_ERRORS, "type": "invalid_object"}
+
+
+class Enum(fields.Enum):
+    default_error_messages = {**_BASE_ERRORS, "unknown": "invalid_choice"}
+
+
+class BaseSchema(Schema):
+    """Unknown fields are errors (a typo must not silently drop data)."""
+
+    class Meta:
+        unknown = RAISE
+
+    error_messages = {"unknown": "unknown_field", "type": "invalid_object"}
+
+    @post_dump
+    def drop_empty(self, data: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+        return {k: v for k, v in data.items() if v is not None and v != [] and v != ""}
+
+
+def _opt_str(**kw: Any) -> Str:
+    return Str(load_default=None, allow_none=True, **kw)
+
+
+def _str_list(**kw: Any) -> List:
+    return List(Str(validate=NON_EMPTY), load_default=list, **kw)
+
+
+class QuotaPartSchema(BaseSchema):
+    label = Str(required=True, validate=NON_EMPTY, metadata={"description": "Tên phần chia"})
+    value = Number(required=True)
+    parts = List(Nested(lambda: QuotaPartSchema()), load_default=list)
+
+    @post_load
+    def make(self, data: dict[str, Any], **kwargs: Any) -> QuotaPart:
+        return QuotaPart(**data)
+
+
+class SubValueSchema(BaseSchema):
+    population = Str(required=True, validate=NON_EMPTY)
+    comparator = Enum(Comparator, by_value=True, required=True)
+    value = Number(required=True)
+    value_max = Number(load_default=None, allow_none=True)
+
+    @post_load
+    def make(self, data: dict[str, Any], **kwargs: Any) -> SubValue:
+        return SubValue(**data)
+
+
+class TargetSchema(BaseSchema):
+    id = Str(required=True, validate=NON_EMPTY, metadata={"description": "Mã chỉ tiêu, ổn định"})
+    text = Str(required=True, validate=NON_EMPTY, metadata={"description": "Câu chữ in ra"})
+    metric = Str(load_default="", metadata={"description": "Đo cái gì"})
+    population = _opt_str(metadata={"description": "Tính trên đối tượng nào"})
+    comparator = Enum(Comparator, by_value=True, load_default=Comparator.AT_LEAST)
+    value = Number(load_default=None, allow_none=True)
+    value_max = Number(load_default=None, allow_none=True)
+    denominator = Number(load_default=None, allow_none=True)
+    unit = _opt_str()
+    period = _opt_str()
+    deadline = Int(load_default=None, allow_none=True, metadata={"description": "Năm hoàn thành"})
+    frequency = Enum(Frequency, by_value=True, load_default=None, allow_none=True)
+    level = _opt_str(metadata={"description": "Cấp áp dụng"})
+    breakdown = List(Nested(QuotaPartSchema()), load_default=list)
+    sub_values = List(Nested(SubValueSchema()), load_default=list)
+    parent_target = _opt_str(metadata={"description": "Mã chỉ tiêu cấp trên được cụ thể hóa"})
+    source = _opt_str(metadata={"description": "Vị trí trong văn bản gốc"})
+
+    @post_load
+    def make(self, data: dict[str, Any], **kwargs: Any) -> Target:
+        return Target(**data)
+
+
+class TaskSchema(BaseSchema):
+    id = Str(required=True, validate=NON_EMPTY)
+    text = Str(required=True, validate=NON_EMPTY)
+    lead = _opt_str()
+    partners = _str_list()
+    deadline = _opt_str()
+    level = _opt_str()
+    parent_task = _opt_str()
+
+    @post_load
+    def make(self, data: dict[str, Any], **kwargs: Any) -> Task:
+        return Task(**data)
+
+
+class DutySchema(BaseSchema):
+    text = Str(required=True, validate=NON_EMPTY)
+    role = Enum(Role, by_value=True, load_default=Role.IMPLEMENT)
+    deadline = _opt_str()
+    report_to = _opt_str()
+    frequency = _opt_str()
+    parent_duty = _opt_str()
+
+    @post_load
+    def make(self, data: dict[str, Any], **kwargs: Any) -> Duty:
+        return Duty(**data)
+
+
+class AssignmentSchema(BaseSchema):
+    agency = Str(required=True, validate=NON_EMPTY)
+    duties = List(Nested(DutySchema()), load_default=list)
+    level = _opt_str()
+    id = _opt_str()
+
+    @post_load
+    def make(self, data: dict[str, Any], **kwargs: Any) -> Assignment:
+        return Assignment(**data)
+
+
+class SectionSchema(BaseSchema):
+    title = _opt_str()
+    kind = Enum(SectionKind, by_value=True, load_default=SectionKind.TEXT)
+    text = _str_list()
+    targets = List(Nested(TargetSchema()), load_default=list)
+    tasks = List(Nested(TaskSchema()), load_default=list)
+    assignment = Nested(AssignmentSchema(), load_default=None, allow_none=True)
+    bullets = _str_list()
+    sections = List(Nested(lambda: SectionSchema()), load_default=list)
+
+    @post_load
+    def make(self, data: dict[str, Any], **kwargs: Any) -> Section:
+        return Section(**data)
+
+
+class IssuerSchema(BaseSchema):
+    name = Str(required=True, validate=NON_EMPTY, metadata={"description": "Tên cơ quan ban hành"})
+    abbreviation = Str(required=True, validate=NON_EMPTY)
+    level = Str(required=True, validate=NON_EMPTY)
+    place = Str(required=True, validate=NON_EMPTY, metadata={"description": "Địa danh"})
+    parent_body = _opt_str(metadata={"description": "Cơ quan chủ quản"})
+
+    @post_load
+    def make(self, data: dict[str, Any], **kwargs: Any) -> Issuer:
+        return Issuer(**data)
+
+
+class ReferenceSchema(BaseSchema):
+    relation = Str(load_default="basis", validate=validate.OneOf(["implements", "basis"], error="invalid_choice"))
+    doc_type = Str(load_default="Kế hoạch")
+    number = _opt_str()
+    symbol = _opt_str()
+    date = Date(load_default=None, allow_none=True)
+    issuer = _opt_str()
+    title = _opt_str()
+    text = _opt_str()
+
+    @post_load
+    def make(self, data: dict[str, Any], **kwargs: Any) -> Reference:
+        return Reference(**data)
+
+
+class SignerSchema(BaseSchema):
+    name = Str(required=True, validate=NON_EMPTY)
+    title = Str(required=True, validate=NON_EMPTY)
+    authority = _str_list()
+
+    @post_load
+    def make(self, data: dict[str, Any], **kwargs: Any) -> Signer:
+        return Signer(**data)
+
+
+class FundingSchema(BaseSchema):
+    sources = _str_list()
+    amount = Number(load_default=None, allow_none=True)
+    text = _str_list()
+
+    @post_load
+    def make(self, data: dict[str, Any], **kwargs: Any) -> Funding:
+        return Funding(**data)
+
+
+class AppendixSchema(BaseSchema):
+    title = Str(required=True, validate=NON_EMPTY)
+    columns = List(Str(), load_default=list)
+    rows = List(List(Str()), load_default=list)
+    note = _opt_str()
+
+    @post_load
+    def make(self, data: dict[str, Any], **kwargs: Any) -> Appendix:
+        return Appendix(**data)
+
+
+class PlanSchema(BaseSchema):
+    """A KẾ HOẠCH as a plan file."""
+
+    id = Str(required=True, validate=NON_EMPTY, metadata={"description": "Mã kế hoạch, ổn định"})
+    doc_type = Str(load_default="KẾ HOẠCH")
+    issuer = Nested(IssuerSchema(), required=True)
+    number = Int(load_default=None, allow_none=True)
+    symbol = Str(required=True, validate=NON_EMPTY, metadata={"description": "Ký hiệu, ví dụ KH-UBND"})
+    date = Date(load_default=None, allow_none=True)
+    subject = Str(required=True, validate=NON_EMPTY, metadata={"description": "Trích yếu"})
+    references = List(Nested(ReferenceSchema()), load_default=list)
+    preamble = _str_list()
+    sections = List(Nested(SectionSchema()), load_default=list)
+    closing = _opt_str()
+    funding = Nested(FundingSchema(), load_default=None, allow_none=True)
+    signer = Nested(SignerSchema(), required=True)
+    recipients = _str_list()
+    archive = List(Str(validate=NON_EMPTY), load_default=lambda: ["VT"])
+    appendices = List(Nested(AppendixSchema()), load_default=list)
+    notes = _str_list()
+
+    @post_load
+    def make(self, data: dict[str, Any], **kwargs: Any) -> Plan:
+        return Plan(**data)

@@ -1,0 +1,49 @@
+"""Use cases on single plans: check a plan file, render it, write the JSON Schema."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from app.domain.plan import Plan
+from app.planfile.jsonschema import plan_json_schema_text
+from app.planfile.load import PLAN_EXTENSIONS, load_plan
+from app.render.atomic import write_atomic
+from app.render.docx import render_docx
+
+
+def check_plan(path: str | Path) -> Plan:
+    """Load a plan file; raises PlanFileError naming every problem."""
+    return load_plan(path)
+
+
+def render_plan(plan: Plan) -> bytes:
+    """The plan as an ND30-formatted DOCX."""
+    return render_docx(plan)
+
+
+def render_plan_file(source: str | Path, output: str | Path) -> Path:
+    """Render one plan file to ``output`` (written atomically)."""
+    plan = load_plan(source)
+    out = Path(output)
+    write_atomic(out, render_docx(plan))
+    return out
+
+
+def plan_files_in(folder: str | Path) -> list[Path]:
+    """The plan files of a folder, in name order."""
+    return sorted(p for p in Path(folder).iterdir() if p.is_file() and p.suffix.lower() in PLAN_EXTENSIONS)
+
+
+def render_folder(folder: str | Path, out_dir: str | Path) -> Iterator[tuple[Path, Path]]:
+    """Render every plan file of ``folder`` into ``out_dir``; yields (source, output)."""
+    target = Path(out_dir)
+    target.mkdir(parents=True, exist_ok=True)
+    for source in plan_files_in(folder):
+        yield source, render_plan_file(source, target / f"{source.stem}.docx")
+
+
+def write_schema(output: str | Path) -> Path:
+    out = Path(output)
+    write_atomic(out, plan_json_schema_text().encode("utf-8"))
+    return out
