@@ -52,8 +52,11 @@ fmt: install ## Format and auto-fix with ruff
 schemas: install ## Regenerate schemas/plan.schema.json from the marshmallow schemas
 	$(BIN)/kehoach schema -o schemas/plan.schema.json
 
-bench: install ## Benchmarks (not tests): render speed and memory
-	$(BIN)/python -m tests.bench.bench_render
+eval: install ## Precision/recall over the labelled development set
+	$(BIN)/python -m tests.eval
+
+bench: sysdeps install ## Benchmarks (not tests): rates, memory, latencies
+	$(BIN)/python -m tests.bench
 
 clean: ## Remove generated output
 	rm -rf out/ .pytest_cache .mypy_cache .ruff_cache

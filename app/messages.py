@@ -53,6 +53,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_plans_in_folder": ("Thư mục không có tệp kế hoạch nào", "No plan files in the folder"),
     "output_not_dir": ("Đầu ra phải là một thư mục", "The output must be a folder"),
     "schema_written": ("Đã ghi JSON Schema", "JSON Schema written"),
+    # --- render ---
+    # --- review (coverage) ---
+    # --- format rules ---
+    # --- extract ---
+    # --- web ---
+    # --- batch ---
 }
 
 
