@@ -1,0 +1,1 @@
+"""Batch generation for many communes: the commune list, quota allocation, bundling."""

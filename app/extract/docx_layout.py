@@ -1,0 +1,390 @@
+"""DOCX → a plain layout model: pages, paragraphs, runs with their EFFECTIVE formatting.
+
+The ND30 format rules (app.rules.format) read only this model, never python-docx objects, so
+their unit tests build tiny layouts by hand. Formatting is resolved the way Word does it: a
+run's own property wins, then its character style chain, then the paragraph style chain
+(the default paragraph style when none is named), then the document defaults; theme fonts
+("+minorHAnsi") are resolved through the theme part.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import docx
+from docx.oxml.ns import qn
+from lxml import etree
+
+from app.domain.errors import KehoachError
+from app.extract.blocks import Location
+from app.extract.guard import check_docx
+from app.messages import both
+
+_EMU_PER_MM = 36_000
+_TWIPS_PER_CM = 567.0
+_ALIGN = {"both": "justify", "distribute": "justify", "start": "left", "end": "right"}
+
+
+class LayoutError(KehoachError):
+    """The DOCX passed the safety guard but python-docx cannot make sense of it."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with its effective font; None means "not set anywhere"."""
+
+    text: str
+    font: str | None = "Times New Roman"
+    size_pt: float | None = 14.0
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph, in the body or in a table cell, with its effective paragraph format."""
+
+    index: int  # 1-based, in document order, counting paragraphs inside tables too
+    text: str
+    runs: tuple[Run, ...] = ()
+    style: str | None = None
+    alignment: str = "left"  # left | center | right | justify
+    first_line_indent_cm: float = 0.0  # negative for a hanging indent
+    space_before_pt: float = 0.0
+    space_after_pt: float = 0.0
+    line_spacing: float | None = 1.0  # a multiple of single spacing, when the rule is "auto"
+    line_spacing_pt: float | None = None  # an exact / at-least line height in points
+    table: int | None = None  # 1-based table index (top-level tables, document order)
+    row: int | None = None
+    cell: int | None = None
+    page: int | None = None  # known only when Word saved rendered page breaks
+
+    @property
+    def location(self) -> str:
+        """ "đoạn 3", or "bảng 1, hàng 1, ô 2, đoạn 5" (with "trang N, " when known)."""
+        return Location(
+            paragraph=self.index, page=self.page, table=self.table, row=self.row, cell=self.cell
+        ).label()
+
+    @property
+    def text_runs(self) -> tuple[Run, ...]:
+        """The runs that show something (white space carries no visible formatting)."""
+        return tuple(run for run in self.runs if run.text.strip())
+
+
+@dataclass(frozen=True)
+class HeaderParagraph:
+    text: str
+    alignment: str = "left"
+    has_page_field: bool = False
+
+
+@dataclass(frozen=True)
+class Section:
+    """Page set-up of one DOCX section and its header paragraphs."""
+
+    index: int  # 1-based
+    page_width_mm: float = 210.0
+    page_height_mm: float = 297.0
+    orientation: str = "portrait"  # portrait | landscape
+    top_mm: float = 20.0
+    bottom_mm: float = 20.0
+    left_mm: float = 30.0
+    right_mm: float = 15.0
+    different_first_page: bool = True
+    header: tuple[HeaderParagraph, ...] = ()
+    first_page_header: tuple[HeaderParagraph, ...] = ()
+
+    @property
+    def location(self) -> str:
+        return f"mục {self.index} (section)"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A top-level table: rows of cells, each cell a list of its paragraphs."""
+
+    index: int
+    rows: tuple[tuple[tuple[Paragraph, ...], ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The whole document: sections, and every paragraph in document order."""
+
+    sections: tuple[Section, ...] = ()
+    paragraphs: tuple[Paragraph, ...] = ()
+    tables: tuple[Table, ...] = ()
+
+    @property
+    def body(self) -> tuple[Paragraph, ...]:
+        """Paragraphs outside any table."""
+        return tuple(p for p in self.paragraphs if p.table is None)
+
+
+def read_layout(data: bytes, source: str = "") -> Layout:
+    """Read a DOCX into a :class:`Layout`; raises UnsafeFileError or LayoutError (KehoachErrors)."""
+    check_docx(data, source)
+    try:
+        document = docx.Document(io.BytesIO(data))
+        return _Reader(document).layout()
+    except KehoachError:
+        raise
+    except Exception as exc:  # python-docx/lxml raise many types on broken packages
+        detail = f"{type(exc).__name__}: {exc}"[:200]
+        text = both("extract_docx_unreadable").format(detail=detail)
+        raise LayoutError(f"{source}: {text}" if source else text) from exc
+
+
+def _on(element: Any) -> bool | None:
+    """A toggle property (w:b, w:i): absent → None, present → its w:val (default true)."""
+    if element is None:
+        return None
+    return element.get(qn("w:val"), "true").lower() not in ("0", "false", "off", "none")
+
+
+def _float(value: str | None, scale: float) -> float | None:
+    try:
+        return None if value is None else float(value) / scale
+    except ValueError:
+        return None
+
+
+class _Reader:
+    """Walks one python-docx Document; style chains are resolved once per style id."""
+
+    def __init__(self, document: Any) -> None:
+        self.doc = document
+        self.styles = {s.get(qn("w:styleId")): s for s in document.styles.element.findall(qn("w:style"))}
+        defaults = document.styles.element.find(qn("w:docDefaults"))
+        self.r_default = (
+            defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}") if defaults is not None else None
+        )
+        self.p_default = (
+            defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}") if defaults is not None else None
+        )
+        self.default_para_style = next(
+            (
+                sid
+                for sid, s in self.styles.items()
+                if s.get(qn("w:type")) == "paragraph" and s.get(qn("w:default")) in ("1", "true", "on")
+            ),
+            None,
+        )
+        self.theme = self._theme_fonts()
+        self.counter = 0
+        self.page = 1
+        self.rendered_breaks = b"lastRenderedPageBreak" in etree.tostring(document.element.body)
+
+    def _theme_fonts(self) -> dict[str, str]:
+        fonts: dict[str, str] = {}
+        for rel in self.doc.part.rels.values():
+            if rel.reltype.endswith("/theme") and not rel.is_external:
+                root = etree.fromstring(rel.target_part.blob)
+                ns = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+                for kind in ("major", "minor"):
+                    latin = root.find(f".//a:{kind}Font/a:latin", ns)
+                    if latin is not None:
+                        fonts[kind] = latin.get("typeface")
+        return fonts
+
+    def _style_chain(self, style_id: str | None, tag: str) -> list[Any]:
+        """The pPr/rPr elements of a style and its bases, most specific first."""
+        chain: list[Any] = []
+        seen: set[str] = set()
+        while style_id and style_id in self.styles and style_id not in seen:
+            seen.add(style_id)
+            style = self.styles[style_id]
+            props = style.find(qn(tag))
+            if props is not None:
+                chain.append(props)
+            based = style.find(qn("w:basedOn"))
+            style_id = based.get(qn("w:val")) if based is not None else None
+        return chain
+
+    def layout(self) -> Layout:
+        paragraphs: list[Paragraph] = []
+        tables: list[Table] = []
+        for kind, element in self._blocks(self.doc.element.body):
+            if kind == "p":
+                paragraphs.append(self._paragraph(element))
+            else:
+                table = self._table(element, len(tables) + 1)
+                tables.append(table)
+                paragraphs.extend(p for row in table.rows for cell in row for p in cell)
+        return Layout(tuple(self._sections()), tuple(paragraphs), tuple(tables))
+
+    def _blocks(self, parent: Any) -> Iterator[tuple[str, Any]]:
+        for child in parent.iterchildren():
+            if child.tag == qn("w:p"):
+                yield "p", child
+            elif child.tag == qn("w:tbl"):
+                yield "tbl", child
+            elif child.tag == qn("w:sdt"):
+                content = child.find(qn("w:sdtContent"))
+                if content is not None:
+                    yield from self._blocks(content)
+
+    def _table(self, tbl: Any, number: int) -> Table:
+        rows = []
+        for r, tr in enumerate(tbl.findall(qn("w:tr")), start=1):
+            cells = []
+            for c, tc in enumerate(tr.findall(qn("w:tc")), start=1):
+                cells.append(tuple(self._paragraph(p, number, r, c) for p in tc.iter(qn("w:p"))))
+            rows.append(tuple(cells))
+        return Table(number, tuple(rows))
+
+    def _paragraph(
+        self, p: Any, table: int | None = None, row: int | None = None, cell: int | None = None
+    ) -> Paragraph:
+        self.counter += 1
+        ppr = p.find(qn("w:pPr"))
+        style_el = ppr.find(qn("w:pStyle")) if ppr is not None else None
+        style_id = style_el.get(qn("w:val")) if style_el is not None else self.default_para_style
+        p_chain = [x for x in [ppr, *self._style_chain(style_id, "w:pPr"), self.p_default] if x is not None]
+        r_para = self._style_chain(style_id, "w:rPr")
+        runs, page_breaks = self._runs(p, r_para)
+        page = self.page if self.rendered_breaks else None
+        self.page += page_breaks
+        style = self.styles.get(style_id)
+        name_el = style.find(qn("w:name")) if style is not None else None
+        spacing = _ParagraphFormat(p_chain)
+        return Paragraph(
+            index=self.counter,
+            text="".join(run.text for run in runs),
+            runs=tuple(runs),
+            style=name_el.get(qn("w:val")) if name_el is not None else style_id,
+            table=table,
+            row=row,
+            cell=cell,
+            page=page,
+            **spacing.values(),
+        )
+
+    def _runs(self, p: Any, r_para: list[Any]) -> tuple[list[Run], int]:
+        runs: list[Run] = []
+        breaks = 0
+        for r in p.iter(qn("w:r")):
+            if any(a.tag == qn("w:txbxContent") for a in r.iterancestors()):
+                continue
+            text = []
+            for child in r.iterchildren():
+                if child.tag == qn("w:t"):
+                    text.append(child.text or "")
+                elif child.tag == qn("w:tab"):
+                    text.append("\t")
+                elif child.tag in (qn("w:br"), qn("w:cr")):
+                    text.append("\n")
+                elif child.tag == qn("w:lastRenderedPageBreak"):
+                    breaks += 1
+            rpr = r.find(qn("w:rPr"))
+            rstyle = rpr.find(qn("w:rStyle")) if rpr is not None else None
+            r_char = self._style_chain(rstyle.get(qn("w:val")), "w:rPr") if rstyle is not None else []
+            chain = [x for x in [rpr, *r_char, *r_para, self.r_default] if x is not None]
+            runs.append(self._run("".join(text), chain))
+        return runs, breaks
+
+    def _run(self, text: str, chain: list[Any]) -> Run:
+        def first(tag: str) -> Any:
+            return next((el for props in chain if (el := props.find(qn(tag))) is not None), None)
+
+        fonts = next(
+            (el for props in chain if (el := props.find(qn("w:rFonts"))) is not None and self._font(el)), None
+        )
+        size = first("w:sz")
+        bold, italic, underline = first("w:b"), first("w:i"), first("w:u")
+        return Run(
+            text=text,
+            font=self._font(fonts) if fonts is not None else None,
+            size_pt=_float(size.get(qn("w:val")), 2.0) if size is not None else None,
+            bold=bool(_on(bold)),
+            italic=bool(_on(italic)),
+            underline=underline is not None and underline.get(qn("w:val"), "single") != "none",
+        )
+
+    def _font(self, rfonts: Any) -> str | None:
+        """The font used for Latin/Vietnamese text: w:ascii / w:hAnsi, or the theme font."""
+        for attr in ("w:hAnsi", "w:ascii"):
+            if rfonts.get(qn(attr)):
+                return str(rfonts.get(qn(attr)))
+        for attr in ("w:hAnsiTheme", "w:asciiTheme"):
+            theme = rfonts.get(qn(attr))
+            if theme:
+                return self.theme.get("major" if theme.startswith("major") else "minor", f"+{theme}")
+        return None
+
+    def _sections(self) -> Iterator[Section]:
+        for number, section in enumerate(self.doc.sections, start=1):
+            width, height = section.page_width, section.page_height
+
+            def mm(value: Any, default: float) -> float:
+                return round(value / _EMU_PER_MM, 1) if value is not None else default
+
+            yield Section(
+                index=number,
+                page_width_mm=mm(width, 215.9),
+                page_height_mm=mm(height, 279.4),
+                orientation="landscape" if width and height and width > height else "portrait",
+                top_mm=mm(section.top_margin, 25.4),
+                bottom_mm=mm(section.bottom_margin, 25.4),
+                left_mm=mm(section.left_margin, 31.8),
+                right_mm=mm(section.right_margin, 31.8),
+                different_first_page=bool(section.different_first_page_header_footer),
+                header=tuple(self._header(section.header)),
+                first_page_header=tuple(self._header(section.first_page_header)),
+            )
+
+    def _header(self, header: Any) -> Iterator[HeaderParagraph]:
+        # A linked header resolves to the previous section's definition; a missing one is
+        # created empty in memory, which is what Word shows.
+        element = header._element
+        for p in element.iter(qn("w:p")):
+            instr = " ".join(
+                [x.text or "" for x in p.iter(qn("w:instrText"))]
+                + [x.get(qn("w:instr"), "") for x in p.iter(qn("w:fldSimple"))]
+            )
+            text = "".join((t.text or "") for t in p.iter(qn("w:t")))
+            jc = (
+                _ParagraphFormat([p.find(qn("w:pPr"))]).alignment()
+                if p.find(qn("w:pPr")) is not None
+                else "left"
+            )
+            yield HeaderParagraph(text, jc, "PAGE" in instr.upper().split())
+
+
+@dataclass
+class _ParagraphFormat:
+    """First-set-wins lookup of paragraph properties along a pPr chain."""
+
+    chain: list[Any] = field(default_factory=list)
+
+    def _attr(self, tag: str, attr: str) -> str | None:
+        for props in self.chain:
+            el = props.find(qn(tag)) if props is not None else None
+            if el is not None and el.get(qn(attr)) is not None:
+                return str(el.get(qn(attr)))
+        return None
+
+    def alignment(self) -> str:
+        value = self._attr("w:jc", "w:val") or "left"
+        return _ALIGN.get(value, value)
+
+    def values(self) -> dict[str, Any]:
+        first = _float(self._attr("w:ind", "w:firstLine"), _TWIPS_PER_CM) or 0.0
+        hanging = _float(self._attr("w:ind", "w:hanging"), _TWIPS_PER_CM)
+        line = _float(self._attr("w:spacing", "w:line"), 1.0)
+        rule = self._attr("w:spacing", "w:lineRule") or "auto"
+        return {
+            "alignment": self.alignment(),
+            "first_line_indent_cm": round(-hanging if hanging else first, 2),
+            "space_before_pt": _float(self._attr("w:spacing", "w:before"), 20.0) or 0.0,
+            "space_after_pt": _float(self._attr("w:spacing", "w:after"), 20.0) or 0.0,
+            "line_spacing": round(line / 240.0, 2)
+            if line is not None and rule == "auto"
+            else (None if line else 1.0),
+            "line_spacing_pt": round(line / 20.0, 1) if line is not None and rule != "auto" else None,
+        }

@@ -1,0 +1,266 @@
+"""The hostile-input guard: refuse unsafe or broken files before any parser touches them.
+
+Uploaded DOCX/PDF/TXT files come from outside; a zip bomb, an XML entity bomb or a PDF with a
+huge page tree must end in a clear Vietnamese + English message (exit 2 / HTTP 4xx), never in a
+traceback, a hang or a memory blow-up. Every limit is a module constant so callers and the
+report can name it.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import zipfile
+from pathlib import PurePosixPath
+from typing import Any
+
+from defusedxml import ElementTree as SafeET
+from defusedxml.common import DefusedXmlException
+
+from app.domain.errors import KehoachError
+from app.messages import both
+
+MB = 1024 * 1024
+MAX_UPLOAD_BYTES = 20 * MB  # an administrative plan is a few hundred KB; 20 MB leaves room for images
+MAX_DOCX_PARTS = 2_000
+MAX_UNCOMPRESSED_BYTES = 100 * MB  # sum over every part, declared and actually inflated
+MAX_COMPRESSION_RATIO = 100  # XML deflates ~10-20:1; a run of zeros ~1000:1
+RATIO_CHECK_MIN_BYTES = 1 * MB  # tiny parts may have silly ratios harmlessly
+MAX_PDF_PAGES = 500
+_CHUNK = 64 * 1024
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted OOXML and legacy .doc use OLE
+_ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
+_ARCHIVE_SUFFIXES = {".zip", ".docx", ".xlsx", ".pptx", ".docm", ".xlsm", ".jar", ".gz", ".7z", ".rar"}
+# Word stores embedded workbooks/charts as archives here; they are counted but never opened.
+_EMBEDDINGS_DIR = "word/embeddings/"
+_XML_SUFFIXES = {".xml", ".rels", ".vml"}
+SUPPORTED_EXTENSIONS = {".docx", ".pdf", ".txt"}
+
+
+class UnsafeFileError(KehoachError):
+    """A file is refused as unsafe, broken or not what it claims to be.
+
+    ``key`` is the app.messages key, ``params`` its placeholders; ``str()`` gives
+    "source: Vietnamese / English" ready for the command line or an API error body.
+    """
+
+    def __init__(self, source: str, key: str, **params: Any) -> None:
+        self.source = source
+        self.key = key
+        self.params = params
+        text = both(key).format(**params) if params else both(key)
+        self.message = text
+        super().__init__(f"{source}: {text}" if source else text)
+
+
+def _mb(size: int) -> str:
+    return f"{size / MB:.1f}"
+
+
+# --- DOCX ---------------------------------------------------------------------------------
+
+
+def check_docx(data: bytes, source: str = "") -> None:
+    """Raise UnsafeFileError unless ``data`` is a DOCX zip that is safe to hand to python-docx.
+
+    Checks the central directory (part count, declared sizes, ratios, encryption, nesting,
+    names) and then inflates every part with a running budget, because headers can lie, and
+    parse-checks every XML part with defusedxml (DOCTYPE and entities refused outright).
+    """
+    if data[:8] == _OLE_MAGIC:
+        raise UnsafeFileError(source, "extract_office_encrypted")
+    if data[:4] not in _ZIP_MAGICS:
+        raise UnsafeFileError(source, "extract_not_zip")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        detail = f"zip: {exc or type(exc).__name__}"
+        raise UnsafeFileError(source, "extract_corrupt_zip", detail=detail) from exc
+    with archive:
+        infos = archive.infolist()
+        _check_directory(infos, source)
+        _inflate_all(archive, infos, source)
+
+
+def _check_directory(infos: list[zipfile.ZipInfo], source: str) -> None:
+    """The checks the central directory alone allows (cheap, before any inflating)."""
+    if len(infos) > MAX_DOCX_PARTS:
+        raise UnsafeFileError(source, "extract_too_many_parts", count=len(infos), limit=MAX_DOCX_PARTS)
+    names = {info.filename for info in infos}
+    if "word/document.xml" not in names:
+        raise UnsafeFileError(source, "extract_no_document_xml")
+    declared = 0
+    for info in infos:
+        name = info.filename
+        if name.startswith("/") or "\\" in name or ".." in PurePosixPath(name).parts:
+            raise UnsafeFileError(source, "extract_bad_part_name", part=name)
+        if info.flag_bits & 0x1:
+            raise UnsafeFileError(source, "extract_encrypted_entry", part=name)
+        suffix = PurePosixPath(name).suffix.lower()
+        if suffix in _ARCHIVE_SUFFIXES and not name.startswith(_EMBEDDINGS_DIR):
+            raise UnsafeFileError(source, "extract_nested_archive", part=name)
+        declared += info.file_size
+        if declared > MAX_UNCOMPRESSED_BYTES:
+            raise UnsafeFileError(
+                source, "extract_too_big_uncompressed", limit_mb=MAX_UNCOMPRESSED_BYTES // MB
+            )
+        _check_ratio(name, info.file_size, info.compress_size, source)
+
+
+def _check_ratio(name: str, size: int, compressed: int, source: str) -> None:
+    if size >= RATIO_CHECK_MIN_BYTES and size > MAX_COMPRESSION_RATIO * max(compressed, 1):
+        ratio = size // max(compressed, 1)
+        raise UnsafeFileError(source, "extract_compression_ratio", part=name, ratio=ratio)
+
+
+def _inflate_all(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], source: str) -> None:
+    """Inflate every part under a global byte budget; XML parts are kept and parse-checked."""
+    budget = MAX_UNCOMPRESSED_BYTES
+    for info in infos:
+        if info.is_dir():
+            continue
+        is_xml = PurePosixPath(info.filename).suffix.lower() in _XML_SUFFIXES
+        chunks: list[bytes] = []
+        produced = 0
+        try:
+            with archive.open(info) as stream:
+                while chunk := stream.read(_CHUNK):
+                    produced += len(chunk)
+                    budget -= len(chunk)
+                    if budget < 0:
+                        raise UnsafeFileError(
+                            source, "extract_too_big_uncompressed", limit_mb=MAX_UNCOMPRESSED_BYTES // MB
+                        )
+                    if produced > info.file_size:
+                        raise UnsafeFileError(source, "extract_size_lie", part=info.filename)
+                    if is_xml:
+                        chunks.append(chunk)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+            detail = f"{info.filename}: {exc or type(exc).__name__}"
+            raise UnsafeFileError(source, "extract_corrupt_zip", detail=detail) from exc
+        _check_ratio(info.filename, produced, info.compress_size, source)
+        if is_xml:
+            check_xml(b"".join(chunks), info.filename, source)
+
+
+def check_xml(xml: bytes, part: str, source: str = "") -> None:
+    """Parse-check one XML part with defusedxml; any DTD, entity or external reference is refused."""
+    try:
+        SafeET.fromstring(xml, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException as exc:
+        raise UnsafeFileError(source, "extract_xml_entities", part=part) from exc
+    except SafeET.ParseError as exc:
+        raise UnsafeFileError(source, "extract_bad_xml", part=part, detail=str(exc)) from exc
+
+
+# --- PDF ----------------------------------------------------------------------------------
+
+
+def open_pdf(data: bytes, source: str = "") -> Any:
+    """A pypdf PdfReader over ``data`` after the PDF checks; raises UnsafeFileError otherwise.
+
+    Encrypted PDFs with an empty user password (owner-password "protection", common on
+    official PDFs) are decrypted and accepted; any other encryption is refused.
+    """
+    from pypdf import PdfReader  # local: keeps the guard importable cheaply for DOCX-only callers
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+    if b"%PDF-" not in data[:1024]:
+        raise UnsafeFileError(source, "extract_not_pdf")
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # broken files log noise, not our errors
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise UnsafeFileError(source, "extract_pdf_encrypted")
+        count = len(reader.pages)
+    except UnsafeFileError:
+        raise
+    except (DependencyError, FileNotDecryptedError, NotImplementedError) as exc:
+        raise UnsafeFileError(source, "extract_pdf_encrypted") from exc
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError,
+            OSError, RecursionError, AssertionError, ZeroDivisionError) as exc:  # fmt: skip
+        raise UnsafeFileError(source, "extract_pdf_corrupt", detail=str(exc) or type(exc).__name__) from exc
+    if count > MAX_PDF_PAGES:
+        raise UnsafeFileError(source, "extract_pdf_too_many_pages", count=count, limit=MAX_PDF_PAGES)
+    return reader
+
+
+def check_pdf(data: bytes, source: str = "") -> None:
+    """Raise UnsafeFileError unless ``data`` is a readable, unencrypted PDF within the page limit."""
+    open_pdf(data, source)
+
+
+# --- uploads ------------------------------------------------------------------------------
+
+
+def sniff(data: bytes) -> str:
+    """What the bytes are, whatever the name says: pdf | zip | ole | text | binary | empty."""
+    if not data:
+        return "empty"
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data[:4] in _ZIP_MAGICS:
+        return "zip"
+    if data[:8] == _OLE_MAGIC:
+        return "ole"
+    return "text" if looks_like_text(data) else "binary"
+
+
+def looks_like_text(data: bytes) -> bool:
+    """True for UTF-16 with a BOM, or NUL-free data that decodes as UTF-8 with few control chars."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return True
+    sample = data[: 64 * 1024]
+    if b"\x00" in sample:
+        return False
+    text = sample.decode("utf-8", errors="replace")
+    if len(sample) == 64 * 1024:  # a multi-byte letter may be cut at the sample's end
+        text = text[:-2]
+    bad = sum(1 for ch in text if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r\f"))
+    return bad <= max(2, len(text) // 1000)
+
+
+_KIND_NAMES = {
+    "pdf": "PDF",
+    "zip": "zip/DOCX",
+    "ole": "Office (OLE)",
+    "text": "văn bản/text",
+    "binary": "nhị phân/binary",
+}
+_EXPECTED_KIND = {".docx": "zip", ".pdf": "pdf", ".txt": "text"}
+
+
+def check_upload_shallow(data: bytes, filename: str) -> str:
+    """Size, emptiness, extension and type sniffing only; returns docx | pdf | txt."""
+    source = filename
+    if not data:
+        raise UnsafeFileError(source, "extract_empty")
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise UnsafeFileError(
+            source, "extract_upload_too_large", size_mb=_mb(len(data)), limit_mb=MAX_UPLOAD_BYTES // MB
+        )
+    ext = PurePosixPath(filename.replace("\\", "/")).suffix.lower()
+    if ext not in SUPPORTED_EXTENSIONS:
+        raise UnsafeFileError(source, "extract_unsupported_ext", ext=ext or "(không có/none)")
+    actual = sniff(data)
+    if ext == ".docx" and actual == "ole":
+        raise UnsafeFileError(source, "extract_office_encrypted")
+    if ext == ".txt" and actual == "binary":
+        raise UnsafeFileError(source, "extract_txt_binary")
+    if actual != _EXPECTED_KIND[ext]:
+        raise UnsafeFileError(source, "extract_type_mismatch", ext=ext, actual=_KIND_NAMES[actual])
+    return ext[1:]
+
+
+def check_upload(data: bytes, filename: str) -> str:
+    """Every check for an uploaded file: size (20 MB), empty, type sniffing, then the deep checks.
+
+    Returns the kind read from the bytes: "docx", "pdf" or "txt". Raises UnsafeFileError.
+    """
+    kind = check_upload_shallow(data, filename)
+    if kind == "docx":
+        check_docx(data, filename)
+    elif kind == "pdf":
+        check_pdf(data, filename)
+    return kind

@@ -1,0 +1,347 @@
+"""Build templates/docx/ke_hoach.docx, the ND30 KẾ HOẠCH template, from code.
+
+Why from code: every measurement of Nghị định 30/2020 (page, margins, sizes, the rules under
+the headings) is written here once, readable and reviewable, and the part list stays lean (no
+theme, font table, web settings or unused styles: the template's size sets the speed of every
+render). The output is an ordinary docxtpl template, so an office may still open and edit it in
+Word; run ``python -m app.render.template_build`` to restore the reference version.
+"""
+
+from __future__ import annotations
+
+import sys
+import zipfile
+from pathlib import Path
+
+from app.render.context import MOTTO, rule_text
+
+TEMPLATE_PATH = Path(__file__).resolve().parents[2] / "templates" / "docx" / "ke_hoach.docx"
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+# Twips (1/20 pt). A4 210 x 297 mm; margins 20/20/30/15 mm (ND30 Phụ lục I, I.3).
+PAGE_W, PAGE_H = 11906, 16838
+TOP = BOTTOM = 1134
+LEFT, RIGHT = 1701, 850
+TEXT_W = PAGE_W - LEFT - RIGHT
+HEAD_LEFT = 3969  # 7 cm, about 42 % of the text width (convention 40-45 %)
+SIGN_LEFT = 4395  # Nơi nhận column, about 47 %
+FIRST_LINE = 720  # 1.27 cm first-line indent of the body
+FONT = "Times New Roman"
+
+
+def run(text: str, size: int | None = None, bold: bool = False, italic: bool = False, underline: bool = False) -> str:
+    """One text run; ``size`` in points (None: the style's size)."""
+    props = ""
+    if bold:
+        props += "<w:b/><w:bCs/>"
+    if italic:
+        props += "<w:i/><w:iCs/>"
+    if underline:
+        props += '<w:u w:val="single"/>'
+    if size is not None:
+        props += f'<w:sz w:val="{size * 2}"/><w:szCs w:val="{size * 2}"/>'
+    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def para(runs: str = "", style: str | None = None, jc: str | None = None, spacing: str = "", extra: str = "") -> str:
+    """A paragraph; ``spacing`` is the inside of a w:spacing element ('w:before="120"')."""
+    ppr = ""
+    if style:
+        ppr += f'<w:pStyle w:val="{style}"/>'
+    ppr += extra
+    if spacing:
+        ppr += f"<w:spacing {spacing}/>"
+    if jc:
+        ppr += f'<w:jc w:val="{jc}"/>'
+    return f"<w:p><w:pPr>{ppr}</w:pPr>{runs}</w:p>" if ppr else f"<w:p>{runs}</w:p>"
+
+
+def tag(statement: str, kind: str = "p") -> str:
+    """A docxtpl tag paragraph ({%p ... %}, {%tc ... %}): the enclosing paragraph (or cell)
+    becomes a plain jinja statement when docxtpl prepares the template."""
+    return f"<w:p><w:r><w:t>{{%{kind} {statement} %}}</w:t></w:r></w:p>"
+
+
+def centre(runs: str, spacing: str = "") -> str:
+    return para(runs, jc="center", spacing=spacing)
+
+
+def cell(width: int, content: str, top: bool = True) -> str:
+    valign = '<w:vAlign w:val="top"/>' if top else ""
+    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{valign}</w:tcPr>{content}</w:tc>'
+
+
+def table(widths: list[int], rows: str, borders: bool = False, cant_split: bool = False) -> str:
+    """A fixed-layout table; borderless unless ``borders`` (header and signature bands)."""
+    kind = 'w:val="single" w:sz="4" w:space="0" w:color="000000"' if borders else 'w:val="nil"'
+    edges = "".join(f"<w:{e} {kind}/>" for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    margins = "" if borders else '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    return (
+        f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+        f'<w:tblBorders>{edges}</w:tblBorders><w:tblLayout w:type="fixed"/>{margins}</w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>"
+    )
+
+
+def row(cells: str, header: bool = False, cant_split: bool = False) -> str:
+    props = ("<w:cantSplit/>" if cant_split else "") + ("<w:tblHeader/>" if header else "")
+    return f"<w:tr><w:trPr>{props}</w:trPr>{cells}</w:tr>" if props else f"<w:tr>{cells}</w:tr>"
+
+
+def header_band() -> str:
+    """Ô 1-4: agency block and số on the left, quốc hiệu, tiêu ngữ, dateline on the right.
+
+    Two rows, so the số and the dateline always sit on the same line whatever the number of
+    agency lines above them.
+    """
+    right_w = TEXT_W - HEAD_LEFT
+    agency = (
+        tag("if parent_body")
+        + centre(run("{{ parent_body }}", 12))
+        + tag("endif")
+        + tag("for line in issuer_lines")
+        + centre(run("{{ line }}", 12, bold=True))
+        + tag("endfor")
+        + centre(run("{{ issuer_rule }}", 12, bold=True, underline=True), 'w:after="0" w:line="160" w:lineRule="exact"')
+    )
+    state = (
+        centre(run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True))
+        + centre(run(MOTTO, 13, bold=True))
+        + centre(run(rule_text(MOTTO, 1.0), 13, bold=True, underline=True), 'w:after="0" w:line="160" w:lineRule="exact"')
+    )
+    number = centre(run("Số: {{ number_symbol }}", 13), 'w:before="200"')
+    dateline = centre(run("{{ dateline }}", 14, italic=True), 'w:before="200"')
+    rows = row(cell(HEAD_LEFT, agency) + cell(right_w, state)) + row(cell(HEAD_LEFT, number) + cell(right_w, dateline))
+    return table([HEAD_LEFT, right_w], rows)
+
+
+def title_block() -> str:
+    """Ô 5a: tên loại and trích yếu, a short rule under it, then the legal bases (italic)."""
+    return (
+        centre(run("{{ doc_type }}", 14, bold=True), 'w:before="360"')
+        + centre(run("{{ subject }}", 14, bold=True))
+        + centre(run("{{ subject_rule }}", 14, bold=True, underline=True), 'w:after="240" w:line="160" w:lineRule="exact"')
+        + tag("for line in references")
+        + para(run("{{ line }}"), style="CanCu")
+        + tag("endfor")
+        + tag("for line in preamble")
+        + para(run("{{ line }}"), style="Body")
+        + tag("endfor")
+    )
+
+
+def body_block() -> str:
+    """Ô 6: the body. Mục and khoản take Word's automatic numbering from their style; point
+    labels (a, b, ... đ ...) and dashes come from the context."""
+    branches = [
+        ("if item.kind == 'muc'", "Muc"),
+        ("elif item.kind == 'khoan'", "Khoan"),
+        ("elif item.kind == 'khoan_text'", "KhoanText"),
+        ("else", "Body"),
+    ]
+    inner = "".join(tag(cond) + para(run("{{ item.text }}"), style=style) for cond, style in branches)
+    return tag("for item in body") + inner + tag("endif") + tag("endfor")
+
+
+def signature_band() -> str:
+    """Ô 9b beside ô 7: Nơi nhận (left, level with the first authority line) and the signer."""
+    right_w = TEXT_W - SIGN_LEFT
+    recipients = (
+        para(run("Nơi nhận:", 12, bold=True, italic=True))
+        + tag("for line in recipients")
+        + para(run("{{ line }}", 11))
+        + tag("endfor")
+    )
+    signer = (
+        tag("for line in signer_lines")
+        + centre(run("{{ line }}", 14, bold=True))
+        + tag("endfor")
+        + "".join(centre(run("", 14)) for _ in range(4))
+        + centre(run("{{ signer_name }}", 14, bold=True))
+    )
+    rows = row(cell(SIGN_LEFT, recipients) + cell(right_w, signer), cant_split=True)
+    return para(spacing='w:after="0"') + table([SIGN_LEFT, right_w], rows)
+
+
+def appendix_block() -> str:
+    """Appendices, each in its own section so page numbers restart (ND30 III.1)."""
+    third = TEXT_W // 3
+    head = row(
+        cell(third, tag("for col in appendix.columns", "tc"))
+        + cell(third, para(run("{{ col }}", 13, bold=True), jc="center"))
+        + cell(third, tag("endfor", "tc")),
+        header=True,
+    )
+    body = (
+        "<w:tr><w:tc><w:p><w:r><w:t>{%tr for cells in appendix.rows %}</w:t></w:r></w:p></w:tc></w:tr>"
+        + row(
+            cell(third, tag("for value in cells", "tc"))
+            + cell(third, para(run("{{ value }}", 13)))
+            + cell(third, tag("endfor", "tc"))
+        )
+        + "<w:tr><w:tc><w:p><w:r><w:t>{%tr endfor %}</w:t></w:r></w:p></w:tc></w:tr>"
+    )
+    return (
+        tag("for appendix in appendices")
+        + f"<w:p><w:pPr>{section_properties()}</w:pPr></w:p>"
+        + centre(run("{{ appendix.label }}", 14, bold=True))
+        + centre(run("{{ appendix.title }}", 14, bold=True))
+        + centre(run("{{ appendix.attached }}", 14, italic=True), 'w:after="240"')
+        + table([third, third, third], head + body, borders=True)
+        + tag("if appendix.note")
+        + para(run("{{ appendix.note }}", 13, italic=True), spacing='w:before="120"')
+        + tag("endif")
+        + tag("endfor")
+    )
+
+
+def section_properties() -> str:
+    """A4 portrait, ND30 margins, page number in the header hidden on the first page."""
+    return (
+        '<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/>'
+        f'<w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/>'
+        f'<w:pgMar w:top="{TOP}" w:right="{RIGHT}" w:bottom="{BOTTOM}" w:left="{LEFT}" '
+        'w:header="567" w:footer="567" w:gutter="0"/><w:pgNumType w:start="1"/><w:titlePg/></w:sectPr>'
+    )
+
+
+def document_xml() -> str:
+    body = header_band() + title_block() + body_block() + signature_band() + appendix_block()
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{body}{section_properties()}</w:body></w:document>'
+    )
+
+
+def styles_xml() -> str:
+    """Only the styles the template uses: Normal, Body, CanCu, Muc, Khoan, KhoanText."""
+    fonts = f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'
+    body_ppr = f'<w:spacing w:after="120" w:line="276" w:lineRule="auto"/><w:ind w:firstLine="{FIRST_LINE}"/><w:jc w:val="both"/>'
+
+    def style(sid: str, name: str, ppr: str = "", rpr: str = "", based: str = "Body") -> str:
+        return (
+            f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{sid}"><w:name w:val="{name}"/>'
+            f'<w:basedOn w:val="{based}"/><w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>'
+        )
+
+    def numbered(level: int) -> str:
+        return f'<w:keepNext/><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr>'
+
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w:styles xmlns:w="{W_NS}"><w:docDefaults><w:rPrDefault><w:rPr>{fonts}'
+        '<w:sz w:val="28"/><w:szCs w:val="28"/><w:lang w:val="vi-VN" w:eastAsia="en-US" w:bidi="ar-SA"/>'
+        '</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+        "</w:pPr></w:pPrDefault></w:docDefaults>"
+        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>'
+        + style("Body", "KH Body", body_ppr, based="Normal")
+        + style("CanCu", "KH Legal basis", rpr="<w:i/><w:iCs/>")
+        + style("Muc", "KH Part I.", numbered(0), "<w:b/><w:bCs/>")
+        + style("Khoan", "KH Item 1.", numbered(1), "<w:b/><w:bCs/>")
+        + style("KhoanText", "KH Item 1. untitled", numbered(1).replace("<w:keepNext/>", ""))
+        + "</w:styles>"
+    )
+
+
+def numbering_xml() -> str:
+    """Mục (I., II., ...) and khoản (1., 2., ...; restarts under each mục) numbering."""
+
+    def level(ilvl: int, fmt: str) -> str:
+        return (
+            f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:suff w:val="space"/>'
+            f'<w:lvlText w:val="%{ilvl + 1}."/><w:lvlJc w:val="left"/>'
+            f'<w:pPr><w:ind w:left="0" w:firstLine="{FIRST_LINE}"/></w:pPr></w:lvl>'
+        )
+
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w:numbering xmlns:w="{W_NS}"><w:abstractNum w:abstractNumId="0">'
+        '<w:multiLevelType w:val="multilevel"/>'
+        + level(0, "upperRoman")
+        + level(1, "decimal")
+        + '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
+    )
+
+
+def header_xml() -> str:
+    """Page number, centred, 14 pt; the section's titlePg hides it on page 1."""
+    rpr = '<w:rPr><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr>'
+    field = (
+        f'<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r>{rpr}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+        f'<w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r>'
+        f"<w:r>{rpr}<w:t>2</w:t></w:r>"
+        f'<w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>'
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w:hdr xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:p><w:pPr><w:jc w:val="center"/></w:pPr>{field}</w:p></w:hdr>'
+    )
+
+
+SETTINGS_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    f'<w:settings xmlns:w="{W_NS}"><w:defaultTabStop w:val="720"/>'
+    '<w:characterSpacingControl w:val="doNotCompress"/><w:compat>'
+    '<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/>'
+    "</w:compat></w:settings>"
+)
+MAIN_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    f'<Override PartName="/word/document.xml" ContentType="{MAIN_CT}.document.main+xml"/>'
+    f'<Override PartName="/word/styles.xml" ContentType="{MAIN_CT}.styles+xml"/>'
+    f'<Override PartName="/word/numbering.xml" ContentType="{MAIN_CT}.numbering+xml"/>'
+    f'<Override PartName="/word/settings.xml" ContentType="{MAIN_CT}.settings+xml"/>'
+    f'<Override PartName="/word/header1.xml" ContentType="{MAIN_CT}.header+xml"/>'
+    "</Types>"
+)
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PACKAGE_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="word/document.xml"/></Relationships>'
+)
+DOCUMENT_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    f'<Relationship Id="rIdStyles" Type="{REL}/styles" Target="styles.xml"/>'
+    f'<Relationship Id="rIdNumbering" Type="{REL}/numbering" Target="numbering.xml"/>'
+    f'<Relationship Id="rIdSettings" Type="{REL}/settings" Target="settings.xml"/>'
+    f'<Relationship Id="rIdHeader" Type="{REL}/header" Target="header1.xml"/></Relationships>'
+)
+
+
+def template_parts() -> list[tuple[str, str]]:
+    """The package parts in the order they are zipped ([Content_Types].xml first)."""
+    return [
+        ("[Content_Types].xml", CONTENT_TYPES),
+        ("_rels/.rels", PACKAGE_RELS),
+        ("word/document.xml", document_xml()),
+        ("word/_rels/document.xml.rels", DOCUMENT_RELS),
+        ("word/styles.xml", styles_xml()),
+        ("word/numbering.xml", numbering_xml()),
+        ("word/settings.xml", SETTINGS_XML),
+        ("word/header1.xml", header_xml()),
+    ]
+
+
+def build_template(path: Path = TEMPLATE_PATH) -> Path:
+    """Write the template deterministically (fixed timestamps) to ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, xml in template_parts():
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, xml.encode("utf-8"))
+    return path
+
+
+if __name__ == "__main__":
+    print(build_template(Path(sys.argv[1]) if len(sys.argv) > 1 else TEMPLATE_PATH))

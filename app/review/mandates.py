@@ -1,0 +1,148 @@
+"""What a parent plan mandates to the plans of one lower level.
+
+A *mandate* is one thing the child plan must carry: a target of the parent that applies to the
+child's level, an absolute quota the children share, or a duty that "Tổ chức thực hiện" gives
+to the child's level ("UBND các xã, thị trấn: xây dựng kế hoạch ..."). This module is a stable
+interface: the review matches mandates against a child plan, and the batch generator
+("create the plan that implements this one") starts a child plan from them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from app.domain.assignments import Assignment, Duty, Task
+from app.domain.levels import DEFAULT_LEVELS, LevelTable
+from app.domain.plan import Plan, Section
+from app.domain.targets import Target
+from app.vn.normalize import slugify
+
+
+class MandateKind(StrEnum):
+    TARGET = "target"  # a target the child must carry at least as strictly
+    QUOTA = "quota"  # an absolute figure the children share out
+    DUTY = "duty"  # a duty or task the child must take on as its own
+
+
+@dataclass
+class Mandate:
+    """One thing a parent plan requires of a child plan.
+
+    ``id`` is the parent target's id, or for a duty ``<assignment id or agency slug>.<n>``
+    (1-based), or for a task the task's id. ``applies`` is False for a target the parent keeps
+    for itself (it is listed so the report can say "not applicable"). ``where`` says where the
+    parent prints it: the target's source location when the plan came from a document, else
+    the section path.
+    """
+
+    id: str
+    kind: MandateKind
+    text: str
+    level: str | None
+    where: str
+    applies: bool = True
+    target: Target | None = None
+    duty: Duty | None = None
+    task: Task | None = None
+    agency: str | None = None
+    level_inferred: bool = False
+
+    @property
+    def is_quota(self) -> bool:
+        return self.kind is MandateKind.QUOTA
+
+
+def mandates_for(
+    parent: Plan,
+    child_level: str,
+    levels: LevelTable = DEFAULT_LEVELS,
+    *,
+    include_kept: bool = False,
+) -> list[Mandate]:
+    """The mandates ``parent`` gives to plans of ``child_level``, in the parent's order.
+
+    A target applies when its level (or, when the level is not set, the level inferred from its
+    population, then its text) is the child's level or below it: a province target for communes
+    must also be carried by a district plan that passes it down. A target without any level
+    applies (the review errs on the side of asking). Targets the parent keeps for itself are
+    returned with ``applies=False`` only when ``include_kept`` is True. Duties come from
+    assignments whose level (or agency text: "UBND các xã, thị trấn") is at or below the
+    child's level, and from tasks whose level is.
+    """
+    child = levels.get(child_level)
+    if child is None:
+        raise ValueError(f"unknown level: {child_level}")
+    out: list[Mandate] = []
+    for path, section in sections_with_paths(parent):
+        for target in section.targets:
+            mandate = _target_mandate(target, path, child_level, levels)
+            if mandate.applies or include_kept:
+                out.append(mandate)
+        for task in section.tasks:
+            if task.level and _at_or_below(task.level, child_level, levels):
+                out.append(Mandate(task.id, MandateKind.DUTY, task.text, task.level, path, task=task))
+        if section.assignment is not None:
+            out.extend(_duty_mandates(section.assignment, path, child_level, levels))
+    return out
+
+
+def target_level(target: Target, levels: LevelTable = DEFAULT_LEVELS) -> tuple[str | None, bool]:
+    """The level a target applies to and whether it was inferred rather than stated."""
+    if target.level:
+        return target.level, False
+    for text in (target.population or "", target.text):
+        found = levels.infer(text)
+        if found:
+            return found, True
+    return None, True
+
+
+def _target_mandate(target: Target, path: str, child_level: str, levels: LevelTable) -> Mandate:
+    level, inferred = target_level(target, levels)
+    applies = level is None or _at_or_below(level, child_level, levels)
+    kind = MandateKind.QUOTA if target.is_quota else MandateKind.TARGET
+    where = target.source or f"{path} › {target.id}"
+    return Mandate(
+        target.id, kind, target.text, level, where, applies=applies, target=target, level_inferred=inferred
+    )
+
+
+def _duty_mandates(assignment: Assignment, path: str, child_level: str, levels: LevelTable) -> list[Mandate]:
+    level = assignment.level or levels.infer(assignment.agency) or levels.infer_any(assignment.agency)
+    if level is None or not _at_or_below(level, child_level, levels):
+        return []
+    base = assignment.id or slugify(assignment.agency)
+    return [
+        Mandate(
+            f"{base}.{i}",
+            MandateKind.DUTY,
+            duty.text,
+            level,
+            f"{path} › {assignment.agency}",
+            duty=duty,
+            agency=assignment.agency,
+            level_inferred=assignment.level is None,
+        )
+        for i, duty in enumerate(assignment.duties, start=1)
+    ]
+
+
+def _at_or_below(level: str, child_level: str, levels: LevelTable) -> bool:
+    return level == child_level or levels.is_below(level, child_level)
+
+
+def sections_with_paths(plan: Plan) -> list[tuple[str, Section]]:
+    """Every section with a readable path of its titles ("CHỈ TIÊU › Chỉ tiêu giao cho ...")."""
+    out: list[tuple[str, Section]] = []
+
+    def visit(section: Section, prefix: str) -> None:
+        path = f"{prefix} › {section.title}" if prefix and section.title else (section.title or prefix)
+        out.append((path or "", section))
+        for sub in section.sections:
+            visit(sub, path or "")
+
+    for section in plan.sections:
+        visit(section, "")
+    return out
+

@@ -1,0 +1,82 @@
+"""The matcher's vocabulary: synonyms, abbreviations and filler words, read from
+``synonyms.yaml`` beside this module, and the text keys built with it.
+
+Texts are compared as *keys*: NFC, tone placement folded, case and punctuation folded
+(app.vn.normalize.match_key), numbers removed (a figure must never make two metrics look alike
+or different: values are compared separately), every synonym rewritten to its group's first
+entry, and filler words dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from app.vn.normalize import match_key
+
+SYNONYMS_FILE = Path(__file__).with_name("synonyms.yaml")
+_NUMBER_TOKEN = re.compile(r"\b\d+(?:\s\d{3})*\b")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Synonym rewriting plus the word lists the matcher and strength checks use."""
+
+    rewrite: dict[str, str]
+    pattern: re.Pattern[str] | None
+    stopwords: frozenset[str]
+    place_words: frozenset[str]
+    self_fulfilling: tuple[str, ...]
+
+    def key(self, text: str | None) -> str:
+        """The comparison key of ``text`` (see the module docstring)."""
+        words = self.canonical(text).split()
+        return " ".join(w for w in words if w not in self.stopwords)
+
+    def canonical(self, text: str | None) -> str:
+        """``text`` folded, numbers removed and synonyms rewritten, filler words kept."""
+        folded = _NUMBER_TOKEN.sub(" ", match_key(text or ""))
+        folded = " ".join(folded.split())
+        if self.pattern is not None:
+            folded = self.pattern.sub(lambda m: self.rewrite[m.group(0)], folded)
+        return folded
+
+    def is_self_fulfilling(self, text: str) -> bool:
+        """True for a duty the child fulfils by issuing its plan ("xây dựng kế hoạch")."""
+        key = self.canonical(text)
+        return any(phrase in key for phrase in self.self_fulfilling)
+
+
+def build_vocabulary(data: dict[str, list[object]]) -> Vocabulary:
+    """A vocabulary from the parsed YAML mapping (groups, stopwords, place_words, ...)."""
+    rewrite: dict[str, str] = {}
+    for group in data.get("groups", []):
+        if not isinstance(group, list) or not group:
+            continue
+        canonical = match_key(str(group[0]))
+        for entry in group[1:]:
+            rewrite[match_key(str(entry))] = canonical
+    alternatives = sorted(rewrite, key=len, reverse=True)
+    pattern = (
+        re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in alternatives) + r")(?!\w)")
+        if alternatives
+        else None
+    )
+    return Vocabulary(
+        rewrite=rewrite,
+        pattern=pattern,
+        stopwords=frozenset(match_key(str(w)) for w in data.get("stopwords", [])),
+        place_words=frozenset(match_key(str(w)) for w in data.get("place_words", [])),
+        self_fulfilling=tuple(match_key(str(w)) for w in data.get("self_fulfilling", [])),
+    )
+
+
+@lru_cache(maxsize=4)
+def load_vocabulary(path: Path = SYNONYMS_FILE) -> Vocabulary:
+    """The vocabulary of ``path`` (the packaged synonyms.yaml by default), read once."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return build_vocabulary(data)

@@ -1,0 +1,259 @@
+"""Derive the plan a lower level issues to implement its parent ("create the child plan").
+
+The child starts from what the parent mandates to its level: every such target, linked by
+``parent_target``, with the child's share where the target is an absolute quota; the duties the
+parent's "Tổ chức thực hiện" gives that level become the child's own tasks and duties. The
+child gets its own header, dateline, signer, recipients and the citation of its parent, so
+the officer edits a complete draft instead of copying the parent's Word file by hand.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+
+from app.domain.assignments import Assignment, Duty, Role, Task
+from app.domain.levels import DEFAULT_LEVELS, LevelTable
+from app.domain.plan import Funding, Issuer, Plan, Reference, Section, SectionKind, Signer
+from app.domain.targets import QuotaPart, Target
+from app.messages import t
+from app.vn.normalize import match_key, slugify
+from app.vn.numbers import NUMBER_PATTERN, format_count, format_number, parse_number
+
+_NUMBER = re.compile(NUMBER_PATTERN)
+_BODY_WORDS = ("ủy ban nhân dân", "uỷ ban nhân dân", "ubnd")
+
+
+def unit_name(issuer: Issuer) -> str:
+    """The administrative unit of an issuer, without the body: "xã Tân Phú"."""
+    lines = [line.strip() for line in issuer.name.splitlines() if line.strip()]
+    if len(lines) > 1:
+        return lines[-1]
+    name = issuer.one_line_name
+    for word in _BODY_WORDS:
+        if match_key(name).startswith(match_key(word) + " "):
+            return " ".join(name.split()[len(word.split()) :])
+    return name
+
+
+def short_name(issuer: Issuer) -> str:
+    """How recipients and citations name an issuer: "UBND tỉnh Đồng Nai"."""
+    unit = unit_name(issuer)
+    return f"{issuer.abbreviation} {unit}" if unit != issuer.one_line_name else unit
+
+
+def _mandate_filter(levels: LevelTable) -> Callable[[Plan, str], list[Target]]:
+    """The targets of a parent that bind a child level.
+
+    Uses the compliance engine's ``mandates_for`` when it is installed, so derivation and
+    review agree on what is mandated; otherwise a target binds the level it names, or the
+    level its text speaks of ("100% các xã, phường ...").
+    """
+    try:
+        from app.review.mandates import mandates_for  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        mandates_for = None
+
+    def select(parent: Plan, level: str) -> list[Target]:
+        if mandates_for is not None:
+            found = mandates_for(parent, level)
+            return [m if isinstance(m, Target) else m.target for m in found]
+        return [t for t in parent.targets() if (t.level or levels.infer(t.text)) == level]
+
+    return select
+
+
+def rewrite_quota_text(text: str, old: Iterable[float], new: Iterable[float]) -> str:
+    """Replace the figures of a quota sentence, in order: the total, then the breakdown.
+
+    "cai nghiện cho ít nhất 1.100 lượt người: tại cơ sở 1.000 ..." becomes "... 120 lượt
+    người: tại cơ sở 109 ...". A figure is replaced only where the next expected old value
+    is written, so years and other numbers in the sentence stay as they are.
+    """
+    pairs = list(zip(old, new, strict=True))
+    out: list[str] = []
+    last = 0
+    for match in _NUMBER.finditer(text):
+        if not pairs:
+            break
+        try:
+            value = parse_number(match.group(0))
+        except ValueError:
+            continue
+        if value == pairs[0][0]:
+            out.append(text[last : match.start()])
+            width = len(match.group(0))
+            out.append(
+                format_count(pairs[0][1])
+                if width == 2 and match.group(0).startswith("0")
+                else format_number(pairs[0][1])
+            )
+            last = match.end()
+            pairs.pop(0)
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _parts_in_order(parts: list[QuotaPart], prefix: str) -> Iterable[tuple[str, QuotaPart]]:
+    for part in parts:
+        key = f"{prefix}/{part.label}"
+        yield key, part
+        yield from _parts_in_order(part.parts, key)
+
+
+def child_target(target: Target, level: str, quotas: dict[str, float] | None) -> Target:
+    """A copy of a parent target for the child, linked to it, carrying the child's share."""
+    child = copy.deepcopy(target)
+    child.parent_target = target.id
+    child.level = level
+    child.source = None
+    if not quotas or target.id not in quotas or not target.is_quota:
+        return child
+    parts = list(_parts_in_order(child.breakdown, target.id))
+    old = [target.value or 0.0, *(p.value for _, p in parts)]
+    child.value = quotas[target.id]
+    for key, part in parts:
+        part.value = quotas.get(key, part.value)
+    child.text = rewrite_quota_text(target.text, old, [child.value, *(p.value for _, p in parts)])
+    return child
+
+
+def _parent_citation(parent: Plan) -> Reference:
+    number = f"{parent.number}/{parent.symbol}" if parent.number else parent.symbol
+    date = f" ngày {parent.date.day:02d}/{parent.date.month:02d}/{parent.date.year}" if parent.date else ""
+    doc_type = parent.doc_type.capitalize()
+    text = f"Thực hiện {doc_type} số {number}{date} của {short_name(parent.issuer)} về {_lower_first(parent.subject)};"
+    return Reference(
+        relation="implements",
+        doc_type=doc_type,
+        number=str(parent.number) if parent.number else None,
+        symbol=parent.symbol,
+        date=parent.date,
+        issuer=short_name(parent.issuer),
+        title=_lower_first(parent.subject),
+        text=text,
+    )
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text and not text[:2].isupper() else text
+
+
+def _duty_sections(parent: Plan, child: Issuer, levels: LevelTable) -> tuple[list[Task], list[Duty]]:
+    """The parent's duties for the child's level: report duties stay duties, others become tasks."""
+    tasks: list[Task] = []
+    duties: list[Duty] = []
+    for assignment in parent.assignments():
+        if (assignment.level or levels.infer(assignment.agency)) != child.level:
+            continue
+        base = assignment.id or slugify(assignment.agency)
+        for i, duty in enumerate(assignment.duties):
+            ref = f"{base}[{i}]"
+            if duty.role is Role.REPORT or duty.report_to:
+                duties.append(Duty(**{**duty.__dict__, "parent_duty": ref}))
+            else:
+                tasks.append(
+                    Task(
+                        id=f"nv-{len(tasks) + 1}",
+                        text=duty.text,
+                        deadline=duty.deadline,
+                        level=child.level,
+                        parent_task=ref,
+                    )
+                )
+    return tasks, duties
+
+
+def _objective_sections(
+    parent: Plan, selected: set[str], level: str, quotas: dict[str, float] | None
+) -> list[Section]:
+    """Mirror the parent's objective sub-headings that hold a selected target."""
+    out: list[Section] = []
+    for section in parent.walk():
+        targets = [child_target(t, level, quotas) for t in section.targets if t.id in selected]
+        if targets:
+            out.append(Section(title=section.title, kind=SectionKind.OBJECTIVES, targets=targets))
+    return out
+
+
+def derive_child_plan(
+    parent: Plan,
+    issuer: Issuer,
+    signer: Signer,
+    date: dt.date | None,
+    quotas: dict[str, float] | None = None,
+    *,
+    plan_id: str | None = None,
+    number: int | None = None,
+    levels: LevelTable = DEFAULT_LEVELS,
+) -> Plan:
+    """One child plan of ``parent`` for ``issuer``, pre-filled with what is mandated to it.
+
+    ``quotas`` maps a parent target id (and "id/part/sub-part" for its breakdown) to the
+    child's share; a quota target without an entry keeps the parent's figure, for the officer
+    to edit.
+    """
+    mandated = _mandate_filter(levels)(parent, issuer.level)
+    selected = {t.id for t in mandated} | {k for k in (quotas or {}) if "/" not in k and parent.target(k)}
+    objectives = _objective_sections(parent, selected, issuer.level, quotas)
+    tasks, report_duties = _duty_sections(parent, issuer, levels)
+    unit = unit_name(issuer)
+    sections = [
+        Section(
+            title=t("derive_purpose"),
+            kind=SectionKind.PURPOSE,
+            text=[t("derive_purpose_text").format(unit=unit)],
+        ),
+        Section(title=t("derive_objectives"), kind=SectionKind.OBJECTIVES, sections=objectives),
+        Section(title=t("derive_tasks"), kind=SectionKind.TASKS, tasks=tasks),
+    ]
+    if parent.funding is not None or any(s.kind is SectionKind.FUNDING for s in parent.walk()):
+        sections.append(
+            Section(
+                title=t("derive_funding"),
+                kind=SectionKind.FUNDING,
+                text=[t("derive_funding_text").format(unit=unit)],
+            )
+        )
+    sections.append(
+        Section(
+            title=t("derive_organization"),
+            kind=SectionKind.ORGANIZATION,
+            assignment=Assignment(agency=issuer.one_line_name, duties=report_duties, level=issuer.level),
+        )
+    )
+    return Plan(
+        id=plan_id or f"{parent.id}-{slugify(unit)}",
+        issuer=issuer,
+        subject=_child_subject(parent, unit),
+        symbol=f"KH-{issuer.abbreviation}",
+        signer=signer,
+        number=number,
+        date=date,
+        references=[_parent_citation(parent)],
+        preamble=[t("derive_preamble").format(body=short_name(issuer), unit=unit)],
+        sections=sections,
+        closing=t("derive_closing").format(unit=unit, parent=short_name(parent.issuer)),
+        funding=Funding(sources=list(parent.funding.sources)) if parent.funding else None,
+        recipients=[
+            f"{short_name(parent.issuer)} ({t('recipient_parent')});",
+            *t("derive_recipients").split("|"),
+        ],
+        archive=["VT"],
+    )
+
+
+def _child_subject(parent: Plan, unit: str) -> str:
+    """The parent's subject with the parent's unit replaced by the child's."""
+    parent_unit = unit_name(parent.issuer)
+    subject = parent.subject
+    if parent_unit and parent_unit in subject:
+        return subject.replace(parent_unit, unit)
+    # "trên địa bàn tỉnh" names the level word only: put the child's level word instead.
+    level_word = parent_unit.split()[0] if parent_unit else ""
+    pattern = rf"\b(trên địa bàn) {re.escape(level_word)}\b" if level_word else None
+    if pattern and re.search(pattern, subject):
+        return re.sub(pattern, lambda m: f"{m.group(1)} {unit.split()[0]}", subject)
+    return subject

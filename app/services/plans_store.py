@@ -1,0 +1,226 @@
+"""Use cases on stored plans: save (a new immutable version, with optimistic locking),
+history, diff, restore, the plans a user may see, and the audit trail.
+
+Access rules: everyone reads the plans of their agency and of the agencies below it, and the
+*issued* plans of the agencies above it (the plans they must implement); nobody reads another
+branch of the tree. A drafter edits only their own agency's plans, an admin any plan of their
+subtree, a reviewer none. A plan one may not read is reported as not found, so its existence
+does not leak.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.domain.errors import KehoachError
+from app.domain.plan import Plan
+from app.messages import both
+from app.planfile.load import dump_plan, plan_from_data
+from app.services.plan_changes import PlanDiff, diff_plans
+from app.storage import repository as repo
+from app.storage.tables import AuditEntry, PlanRecord, PlanVersion, User
+
+STATUSES = ("draft", "issued")
+
+
+class PlanNotFoundError(KehoachError):
+    """No such plan, or one the user may not read (HTTP 404)."""
+
+    def __init__(self, plan_id: object) -> None:
+        super().__init__(f"{both('plan_not_found')}: {plan_id}")
+
+
+class PlanForbiddenError(KehoachError):
+    """The user may read the plan but not change it (HTTP 403)."""
+
+    def __init__(self, plan_id: object) -> None:
+        super().__init__(f"{both('plan_forbidden')}: {plan_id}")
+
+
+class StaleVersionError(KehoachError):
+    """A save based on an old version (HTTP 409); ``diff`` holds what the others changed."""
+
+    def __init__(self, plan_id: int, base: int | None, current: int, diff: PlanDiff) -> None:
+        self.plan_id, self.base, self.current, self.diff = plan_id, base, current, diff
+        super().__init__(f"{both('stale_version')}: {base} → {current}")
+
+
+@dataclass
+class SavedPlan:
+    record: PlanRecord
+    version: int
+    plan: Plan
+    warnings: list[str] = field(default_factory=list)
+
+
+def readable_agency_ids(session: Session, user: User) -> set[int]:
+    return repo.subtree_ids(session, user.agency_id)
+
+
+def can_read(session: Session, user: User, record: PlanRecord) -> bool:
+    if record.agency_id in readable_agency_ids(session, user):
+        return True
+    return record.status == "issued" and record.agency_id in repo.ancestor_ids(session, user.agency_id)
+
+
+def can_edit(session: Session, user: User, record: PlanRecord) -> bool:
+    if user.role == "drafter":
+        return record.agency_id == user.agency_id
+    if user.role == "admin":
+        return record.agency_id in readable_agency_ids(session, user)
+    return False
+
+
+def can_create(user: User) -> bool:
+    return user.role in ("drafter", "admin")
+
+
+def get_record(session: Session, user: User, plan_id: int, *, edit: bool = False) -> PlanRecord:
+    record = repo.plan(session, plan_id)
+    if record is None or not can_read(session, user, record):
+        raise PlanNotFoundError(plan_id)
+    if edit and not can_edit(session, user, record):
+        raise PlanForbiddenError(plan_id)
+    return record
+
+
+def list_visible(session: Session, user: User, filters: dict[str, Any] | None = None) -> list[PlanRecord]:
+    """My agency's and my subordinates' plans, then the issued plans above me."""
+    own = repo.plans_of_agencies(session, readable_agency_ids(session, user), filters)
+    above = repo.plans_of_agencies(session, repo.ancestor_ids(session, user.agency_id), filters)
+    return own + [r for r in above if r.status == "issued"]
+
+
+def plan_at(session: Session, user: User, plan_id: int, version: int | None = None) -> tuple[PlanRecord, Plan]:
+    """The plan as it is (or was at ``version``)."""
+    record = get_record(session, user, plan_id)
+    row = repo.version(session, plan_id, version or record.current_version)
+    if row is None:
+        raise PlanNotFoundError(f"{plan_id} v{version}")
+    return record, plan_from_data(row.document, f"plan {plan_id} v{row.version}")
+
+
+def history(session: Session, user: User, plan_id: int) -> list[PlanVersion]:
+    get_record(session, user, plan_id)
+    return repo.versions(session, plan_id)
+
+
+def diff_versions(session: Session, user: User, plan_id: int, old: int, new: int) -> PlanDiff:
+    _, before = plan_at(session, user, plan_id, old)
+    _, after = plan_at(session, user, plan_id, new)
+    return diff_plans(before, after)
+
+
+def _columns(plan: Plan, status: str, parent_id: int | None) -> dict[str, Any]:
+    parent = plan.parent_ref
+    return {
+        "key": plan.id,
+        "level": plan.issuer.level,
+        "number": plan.number,
+        "symbol": plan.symbol,
+        "subject": plan.subject,
+        "issuer_name": plan.issuer.one_line_name,
+        "year": plan.year,
+        "status": status,
+        "parent_id": parent_id,
+        "parent_ref": parent.number_symbol if parent else None,
+    }
+
+
+def save_plan(
+    session: Session,
+    user: User,
+    plan: Plan,
+    *,
+    plan_id: int | None = None,
+    base_version: int | None = None,
+    status: str | None = None,
+    parent_id: int | None = None,
+    note: str = "",
+) -> SavedPlan:
+    """Store ``plan`` as a new version (a new plan when ``plan_id`` is None) and commit.
+
+    ``base_version`` is the version the editor started from; when another save came in since,
+    nothing is written and :class:`StaleVersionError` carries the diff from the base to the
+    current version, so the user sees the other person's changes.
+    """
+    if status is not None and status not in STATUSES:
+        raise KehoachError(f"{both('bad_status')}: {status}")
+    if plan_id is None:
+        if not can_create(user):
+            raise PlanForbiddenError("new")
+        if parent_id is not None:
+            get_record(session, user, parent_id)
+        record = PlanRecord(agency_id=user.agency_id, current_version=0, **_columns(plan, status or "draft", parent_id))
+        session.add(record)
+        session.flush()
+        base = 0
+    else:
+        record = get_record(session, user, plan_id, edit=True)
+        base = record.current_version
+        if base_version is None or base_version != base:
+            raise _stale(session, user, record, base_version)
+        columns = _columns(plan, status or record.status, record.parent_id if parent_id is None else parent_id)
+        if not repo.bump_version(session, record, base, columns):
+            session.rollback()
+            raise _stale(session, user, record, base_version)
+    number = base + 1
+    if plan_id is None:
+        record.current_version = number
+    session.add(PlanVersion(plan_id=record.id, version=number, document=dump_plan(plan), author_id=user.id, note=note))
+    repo.add_audit(session, user, "create" if plan_id is None else "save", "plan", record.id, {"version": number, "note": note})
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        raise _stale(session, user, record, base_version) from None
+    session.refresh(record)
+    return SavedPlan(record, number, plan)
+
+
+def _stale(session: Session, user: User, record: PlanRecord, base: int | None) -> StaleVersionError:
+    session.expire_all()
+    fresh = get_record(session, user, record.id)
+    current = fresh.current_version
+    after = repo.version(session, fresh.id, current)
+    before = repo.version(session, fresh.id, base) if base else None
+    new_plan = plan_from_data(after.document) if after else None
+    old_plan = plan_from_data(before.document) if before else None
+    diff = diff_plans(old_plan, new_plan) if old_plan and new_plan else PlanDiff()
+    return StaleVersionError(fresh.id, base, current, diff)
+
+
+def restore(session: Session, user: User, plan_id: int, version: int, base_version: int) -> SavedPlan:
+    """Make ``version`` current again, as a new version (history is never rewritten)."""
+    record, old = plan_at(session, user, plan_id, version)
+    return save_plan(
+        session, user, old, plan_id=record.id, base_version=base_version, note=f"restore v{version}"
+    )
+
+
+def set_status(session: Session, user: User, plan_id: int, status: str, base_version: int) -> SavedPlan:
+    record, current = plan_at(session, user, plan_id)
+    return save_plan(
+        session, user, current, plan_id=record.id, base_version=base_version, status=status, note=status
+    )
+
+
+def audit(session: Session, user: User | None, action: str, object_type: str, object_id: object, **details: Any) -> None:
+    """Record an action that is not a plan save (sign-in, download, review) and commit."""
+    repo.add_audit(session, user, action, object_type, object_id, _jsonable(details))
+    session.commit()
+
+
+def audit_log(session: Session, user: User, limit: int = 200) -> list[AuditEntry]:
+    if user.role != "admin":
+        raise PlanForbiddenError("audit")
+    return repo.audit_entries(session, limit)
+
+
+def _jsonable(details: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in details.items()}

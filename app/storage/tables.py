@@ -1,0 +1,115 @@
+"""The tables: agencies (a tree), users, plans (query columns), immutable plan versions and
+the audit log.
+
+A plan is stored as its marshmallow-dumped JSON document (one per version) plus the columns
+we filter by; the document is always loaded whole, so mapping its tree to tables would buy
+nothing and cost a migration per model change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Agency(Base):
+    """An issuing body; ``level`` is a level id of app.domain.levels (data, not an enum)."""
+
+    __tablename__ = "agencies"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    abbreviation: Mapped[str] = mapped_column(String(40), default="UBND")
+    place: Mapped[str] = mapped_column(String(100), default="")
+    level: Mapped[str] = mapped_column(String(40))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"), index=True)
+
+    parent: Mapped[Agency | None] = relationship(remote_side=[id])
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200), default="")
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), index=True)
+    role: Mapped[str] = mapped_column(String(20))  # drafter, reviewer, admin
+    password_hash: Mapped[str] = mapped_column(String(300))
+    token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    agency: Mapped[Agency] = relationship()
+
+
+class PlanRecord(Base):
+    """One plan's identity and the columns lists filter by; content lives in versions."""
+
+    __tablename__ = "plans"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(120))  # Plan.id, the stable id of the plan file
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"))
+    level: Mapped[str] = mapped_column(String(40))
+    number: Mapped[int | None] = mapped_column(Integer)
+    symbol: Mapped[str] = mapped_column(String(80))
+    subject: Mapped[str] = mapped_column(Text)
+    issuer_name: Mapped[str] = mapped_column(String(200))
+    year: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(20), default="draft")  # draft, issued
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("plans.id"))
+    parent_ref: Mapped[str | None] = mapped_column(String(200))  # "2735/KH-UBND" as cited
+    current_version: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    agency: Mapped[Agency] = relationship()
+
+    __table_args__ = (
+        Index("ix_plans_agency_year", "agency_id", "year"),
+        Index("ix_plans_parent", "parent_id"),
+        Index("ix_plans_key", "key"),
+    )
+
+
+class PlanVersion(Base):
+    """An immutable snapshot; (plan_id, version) is unique, which is what makes two
+    concurrent saves on the same base version impossible to both succeed."""
+
+    __tablename__ = "plan_versions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    document: Mapped[dict[str, Any]] = mapped_column(JSON)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    note: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    author: Mapped[User | None] = relationship()
+
+    __table_args__ = (UniqueConstraint("plan_id", "version", name="uq_plan_versions_plan_version"),)
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    username: Mapped[str] = mapped_column(String(80), default="")
+    action: Mapped[str] = mapped_column(String(40))
+    object_type: Mapped[str] = mapped_column(String(40))
+    object_id: Mapped[str] = mapped_column(String(80), default="")
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
