@@ -7,7 +7,7 @@ APT_PACKAGES := libreoffice-writer-nogui fonts-liberation2 poppler-utils chromiu
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help sysdeps install run render test lint fmt typecheck eval bench schemas clean
+.PHONY: help sysdeps install run render load test lint fmt typecheck eval bench schemas clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*?## "}{printf "  %-12s %s\n", $$1, $$2}'
@@ -31,8 +31,15 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create .venv and install kehoach with its dev tools
 
-run: install ## Set up and run the main job: render every sample plan into out/
+run: install ## Set up and serve the web app on http://127.0.0.1:8000 (SQLite, samples, first admin printed)
+	$(BIN)/kehoach db seed --samples samples/
+	$(BIN)/kehoach serve --bind 127.0.0.1:8000 --workers 3
+
+render: install ## Render every sample plan into out/
 	$(BIN)/kehoach render samples/ -o out/
+
+load: install ## Load test (not in CI): gunicorn workers on PostgreSQL, concurrent readers and savers
+	$(BIN)/python -m tests.load
 
 test: sysdeps install ## Set up and run the whole test suite
 	$(BIN)/ruff check app tests

@@ -70,5 +70,230 @@ def schema(output: Path) -> None:
     click.echo(f"{both('schema_written')}: {output}")
 
 
+@main.command()
+@click.argument("parent", type=click.Path(path_type=Path))
+@click.argument("communes", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Tệp .zip kết quả")
+@click.option("--pdf", is_flag=True, help="Kèm bản PDF (cần LibreOffice)")
+@click.option("--workers", type=click.IntRange(min=0), default=0, help="Số tiến trình (0: mọi lõi CPU)")
+@click.option("--date", "date_", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Ngày ban hành YYYY-MM-DD")
+def batch(parent: Path, communes: Path, output: Path, pdf: bool, workers: int, date_: object) -> None:
+    """Tạo kế hoạch cho từng xã trong danh sách COMMUNES (.xlsx/.csv) từ kế hoạch cấp trên PARENT."""
+    import datetime as dt
+
+    from tqdm import tqdm
+
+    from app.render.batch import default_workers
+    from app.render.pdf import LibreOfficeMissingError, pdf_available
+    from app.services import batch as batch_services
+    from app.services.documents import read_plan
+
+    try:
+        if pdf and not pdf_available():
+            raise LibreOfficeMissingError()
+        day = date_.date() if isinstance(date_, dt.datetime) else None
+        spec = batch_services.load_batch(read_plan(parent), communes, day)
+    except KehoachError as exc:
+        fail(str(exc))
+    click.echo(f"{both('batch_started')}: {len(spec.items)}", err=True)
+    with tqdm(total=len(spec.items), unit="xã", file=sys.stderr) as bar:
+        outcome = batch_services.write_batch(
+            spec, output, pdf=pdf, workers=workers or default_workers(), progress=bar.update
+        )
+    click.echo(f"{both('batch_done')}: {output} ({outcome.done}, {outcome.rate:.1f}/s)")
+    if outcome.failed:
+        click.echo(f"{both('batch_failed_communes')}:", err=True)
+        for unit, reason in outcome.failed:
+            click.echo(f"  - {unit}: {reason}", err=True)
+        sys.exit(1)
+
+
+REVIEW_FORMATS = ("json", "html", "docx")
+
+
+@main.command()
+@click.argument("child", type=click.Path(path_type=Path))
+@click.option("--parent", "parent", type=click.Path(path_type=Path), required=True, help="Kế hoạch cấp trên")
+@click.option("--format", "fmt", type=click.Choice(REVIEW_FORMATS), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Tệp kết quả (mặc định: màn hình)")
+def review(child: Path, parent: Path, fmt: str, output: Path | None) -> None:
+    """Rà soát kế hoạch cấp dưới CHILD so với kế hoạch cấp trên PARENT.
+
+    Mã thoát: 0 bảo đảm đủ, 1 có chỉ tiêu/nhiệm vụ thiếu, thấp hơn, muộn hơn hoặc chưa rõ,
+    2 dữ liệu vào không dùng được.
+    """
+    from app.review.formats import render_review
+    from app.services import review as review_services
+
+    try:
+        result = review_services.review_files(child, parent)
+        _emit(render_review(result, fmt), fmt, output)
+    except (KehoachError, OSError) as exc:
+        fail(str(exc))
+    click.echo(result.summary.text, err=True)
+    sys.exit(1 if result.has_faults else 0)
+
+
+@main.command("review-all")
+@click.argument("parent", type=click.Path(path_type=Path))
+@click.argument("children", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(REVIEW_FORMATS[:2]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Tệp kết quả (mặc định: màn hình)")
+def review_all(parent: Path, children: tuple[Path, ...], fmt: str, output: Path | None) -> None:
+    """Rà soát mọi kế hoạch cấp dưới CHILDREN và tổng chỉ tiêu phân bổ so với PARENT."""
+    from app.review.formats import render_family
+    from app.services import review as review_services
+
+    try:
+        family = review_services.review_family_files(parent, list(children))
+        _emit(render_family(family, fmt), fmt, output)
+    except (KehoachError, OSError) as exc:
+        fail(str(exc))
+    for item in family.reviews:
+        click.echo(f"{item.child.id}: {item.summary.text}", err=True)
+    for finding in family.findings:
+        click.echo(f"{finding.rule} {finding.location}: {finding.message}", err=True)
+    sys.exit(1 if family.has_faults else 0)
+
+
+def _emit(data: bytes, fmt: str, output: Path | None) -> None:
+    """Write to ``output`` atomically, or to standard output (text formats only)."""
+    from app.render.atomic import write_atomic
+
+    if output is not None:
+        write_atomic(output, data)
+    elif fmt == "docx":
+        fail(both("review_docx_needs_output"))
+    else:
+        click.echo(data.decode("utf-8"), nl=False)
+
+
+@main.command("rules")
+def rules_table() -> None:
+    """Liệt kê các quy tắc kiểm tra: thể thức (ND0xx) và rà soát (KH0xx)."""
+    from app.rules.format.catalogue import rows
+
+    for row in rows():
+        click.echo(f"{row.code}  {row.name:<22} {row.severity:<8} {row.requirement}")
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+def lint(file: Path, fmt: str) -> None:
+    """Kiểm tra thể thức tệp FILE.docx theo Nghị định 30/2020/NĐ-CP.
+
+    Mã thoát: 0 không có lỗi, 1 có lỗi thể thức, 2 tệp không dùng được.
+    """
+    import json
+
+    from app.extract.guard import check_upload_shallow
+    from app.rules.format import lint_docx
+
+    try:
+        data = file.read_bytes()
+        check_upload_shallow(data, file.name)
+        findings = lint_docx(data, file.name)
+    except (KehoachError, OSError) as exc:
+        if isinstance(exc, OSError):
+            key = "file_not_found" if isinstance(exc, FileNotFoundError) else "file_unreadable"
+            fail(f"{file}: {both(key)}")
+        fail(str(exc))
+        return
+    if fmt == "json":
+        items = [finding.as_dict() for finding in findings]
+        click.echo(json.dumps({"file": str(file), "findings": items}, ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            click.echo(f"{file}: {finding.location}: {finding.rule} [{finding.severity}] {finding.message}")
+        click.echo(both("fmt_summary").format(count=len(findings)), err=True)
+    sys.exit(1 if findings else 0)
+
+
+@main.group()
+def db() -> None:
+    """Cơ sở dữ liệu: cập nhật lược đồ (Alembic), nạp dữ liệu ban đầu."""
+
+
+def _db_engine():  # type: ignore[no-untyped-def]
+    from app.config import settings
+    from app.storage.db import make_engine
+
+    return make_engine(settings().database_url)
+
+
+@db.command("upgrade")
+def db_upgrade() -> None:
+    """Đưa lược đồ cơ sở dữ liệu lên phiên bản mới nhất."""
+    from app.storage.db import upgrade
+
+    upgrade(_db_engine())
+    click.echo(both("db_upgraded"))
+
+
+@db.command("seed")
+@click.option("--samples", type=click.Path(path_type=Path), default=None, help="Thư mục kế hoạch mẫu (samples/)")
+def db_seed(samples: Path | None) -> None:
+    """Tạo cây cơ quan, tài khoản quản trị đầu tiên (in mật khẩu) và nạp kế hoạch mẫu."""
+    from app.config import settings
+    from app.services.seed import seed
+    from app.storage.db import make_session_factory, upgrade
+
+    engine = _db_engine()
+    upgrade(engine)
+    try:
+        with make_session_factory(engine)() as session:
+            report = seed(session, samples or settings().samples_dir)
+    except KehoachError as exc:
+        fail(str(exc))
+    if report.admin_password:
+        click.echo(f"{both('admin_created')}: admin / {report.admin_password}")
+    else:
+        click.echo(both("admin_exists"))
+    click.echo(f"{both('samples_loaded')}: {len(report.plans)}")
+
+
+@main.command()
+@click.option("--bind", default="127.0.0.1:8000", show_default=True)
+@click.option("--workers", default=3, show_default=True, type=click.IntRange(1, 16))
+def serve(bind: str, workers: int) -> None:
+    """Chạy ứng dụng web bằng gunicorn (cập nhật lược đồ trước khi mở cổng)."""
+    import os
+
+    from app.storage.db import upgrade
+
+    upgrade(_db_engine())
+    args = [sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", bind, "--access-logfile", "-"]
+    os.execvp(sys.executable, [*args, "app.web:create_app()"])
+
+
+@main.command()
+@click.option("-w", "--workers", type=click.IntRange(min=1), default=None, help="Số tiến trình (mặc định: số lõi CPU)")
+@click.option("--threads", is_flag=True, help="Dùng luồng thay cho tiến trình")
+def worker(workers: int | None, threads: bool) -> None:
+    """Chạy tiến trình xử lý hàng đợi (Huey): tạo các lô kế hoạch chạy nền, tiếp tục lô dở dang."""
+    from app.jobs import run_worker
+    from app.render.batch import default_workers
+
+    run_worker(workers or default_workers(), "thread" if threads else "process")
+
+
+@main.command()
+@click.argument("document", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Tệp kế hoạch .json/.yaml")
+def extract(document: Path, output: Path) -> None:
+    """Đọc kế hoạch từ DOCUMENT (.docx, .pdf, .txt) và ghi ra tệp kế hoạch có cấu trúc."""
+    from app.services.documents import extract_plan_file
+
+    try:
+        plan = extract_plan_file(document, output)
+    except (KehoachError, OSError) as exc:
+        fail(str(exc))
+    summary = both("extract_summary").format(targets=len(plan.targets()), duties=len(plan.assignments()))
+    click.echo(f"{both('extract_written')}: {document} -> {output} ({summary})")
+    for note in plan.notes:
+        click.echo(f"  - {note}", err=True)
+
+
 if __name__ == "__main__":
     main()

@@ -49,27 +49,56 @@ class LevelTable:
         "100% các xã, phường, thị trấn" speaks of communes; "các huyện, thị xã, thành phố"
         of districts; "UBND các xã và thị trấn Vĩnh An" of communes. The lowest level whose
         unit words appear after a plural marker (các, mỗi, số, 100%) wins, because a phrase
-        like "xã, phường, thị trấn thuộc huyện" names the lower units.
+        like "xã, phường, thị trấn thuộc huyện" names the lower units. "của" also marks the
+        unit a thing belongs to: "Cổng thông tin điện tử của tỉnh" is the province's own.
         """
-        key = match_key(text)
+        key = self._masked_key(text)
         found: Level | None = None
         for level in self.levels:
             for word in level.unit_words:
-                wkey = match_key(word)
-                pattern = rf"(?:^|\b)(?:cacs|moix|soos|toanf|caasp|\d+)(?:\s+\w+){{0,2}}?\s+{re.escape(wkey)}\b"
+                token = re.escape(_token(word))
+                pattern = rf"(?:^|\b)(?:{_MARKERS})(?:\s+\w+){{0,2}}?\s+{token}\b"
                 if re.search(pattern, key) and (found is None or level.rank > found.rank):
                     found = level
         return found.id if found else None
 
     def infer_any(self, text: str) -> str | None:
         """Like :meth:`infer`, but any mention of a unit word counts (lowest level wins)."""
-        key = f" {match_key(text)} "
+        key = f" {self._masked_key(text)} "
         found: Level | None = None
         for level in self.levels:
             for word in level.unit_words:
-                if f" {match_key(word)} " in key and (found is None or level.rank > found.rank):
+                if f" {_token(word)} " in key and (found is None or level.rank > found.rank):
                     found = level
         return found.id if found else None
+
+    def _masked_key(self, text: str) -> str:
+        """The match key with every multi-word unit name, and every compound that merely
+        contains a unit word, joined into one token: "thị xã" is a district, not a "xã",
+        and "xã hội" (society) is no unit at all."""
+        key = match_key(text)
+        phrases = [w for level in self.levels for w in level.unit_words] + list(_NOT_UNITS)
+        for phrase in sorted(phrases, key=lambda w: -len(match_key(w).split())):
+            pkey = match_key(phrase)
+            # "cấp xã" stays two words: "cấp" is itself a marker before the unit word.
+            if " " in pkey and not pkey.startswith(_CAP):
+                key = re.sub(rf"\b{re.escape(pkey)}\b", _token(phrase), key)
+        return key
+
+
+# Words that put a unit word in play: plural and quantity markers (các, mỗi, số, toàn, a
+# figure), "cấp" (cấp xã) and "của" (của tỉnh). Built through match_key, because hand-written
+# keys drift: "mỗi" is "môix", not "moix".
+_MARKER_WORDS = ("các", "mỗi", "số", "toàn", "cấp", "của")
+_MARKERS = "|".join([*(re.escape(match_key(w)) for w in _MARKER_WORDS), r"\d+"])
+_CAP = match_key("cấp") + " "
+# Compounds that contain a unit word without naming a unit.
+_NOT_UNITS = ("xã hội",)
+
+
+def _token(phrase: str) -> str:
+    """A unit phrase as one token of a masked key ("thị xã" -> "thij_xax")."""
+    return match_key(phrase).replace(" ", "_")
 
 
 DEFAULT_LEVELS = LevelTable(

@@ -140,9 +140,13 @@ class Target:
                 problems.append("breakdown")
             for part in self.breakdown:
                 problems.extend(f"breakdown:{p}" for p in part.inconsistencies())
-        if self.is_range and self.value_max is not None and self.value is not None:
-            if self.value_max < self.value:
-                problems.append("value_max")
+        if (
+            self.is_range
+            and self.value_max is not None
+            and self.value is not None
+            and self.value_max < self.value
+        ):
+            problems.append("value_max")
         if self.denominator is not None and self.denominator <= 0:
             problems.append("denominator")
         return problems

@@ -247,9 +247,10 @@ class _Reader:
         style_id = style_el.get(qn("w:val")) if style_el is not None else self.default_para_style
         p_chain = [x for x in [ppr, *self._style_chain(style_id, "w:pPr"), self.p_default] if x is not None]
         r_para = self._style_chain(style_id, "w:rPr")
-        runs, page_breaks = self._runs(p, r_para)
+        runs, leading, trailing = self._runs(p, r_para)
+        self.page += leading  # a break before any text: the paragraph starts on the new page
         page = self.page if self.rendered_breaks else None
-        self.page += page_breaks
+        self.page += trailing
         style = self.styles.get(style_id)
         name_el = style.find(qn("w:name")) if style is not None else None
         spacing = _ParagraphFormat(p_chain)
@@ -265,9 +266,10 @@ class _Reader:
             **spacing.values(),
         )
 
-    def _runs(self, p: Any, r_para: list[Any]) -> tuple[list[Run], int]:
+    def _runs(self, p: Any, r_para: list[Any]) -> tuple[list[Run], int, int]:
+        """The runs, and the rendered page breaks before and after the first text."""
         runs: list[Run] = []
-        breaks = 0
+        leading = trailing = 0
         for r in p.iter(qn("w:r")):
             if any(a.tag == qn("w:txbxContent") for a in r.iterancestors()):
                 continue
@@ -280,13 +282,16 @@ class _Reader:
                 elif child.tag in (qn("w:br"), qn("w:cr")):
                     text.append("\n")
                 elif child.tag == qn("w:lastRenderedPageBreak"):
-                    breaks += 1
+                    if any(run.text.strip() for run in runs) or "".join(text).strip():
+                        trailing += 1
+                    else:
+                        leading += 1
             rpr = r.find(qn("w:rPr"))
             rstyle = rpr.find(qn("w:rStyle")) if rpr is not None else None
             r_char = self._style_chain(rstyle.get(qn("w:val")), "w:rPr") if rstyle is not None else []
             chain = [x for x in [rpr, *r_char, *r_para, self.r_default] if x is not None]
             runs.append(self._run("".join(text), chain))
-        return runs, breaks
+        return runs, leading, trailing
 
     def _run(self, text: str, chain: list[Any]) -> Run:
         def first(tag: str) -> Any:

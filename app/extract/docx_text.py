@@ -141,7 +141,7 @@ class _Reader:
             if section.different_first_page_header_footer:
                 parts.append(getattr(section, f"first_page_{kind}"))
             for part in parts:
-                if part.is_linked_to_previous and section is not self.document.sections[0]:
+                if part.is_linked_to_previous:  # no definition of its own (or the previous one's)
                     continue
                 for p in part._element.iter(qn("w:p")):
                     text = nfc(paragraph_text(p)).strip()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import logging
 import zipfile
+import zlib
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -52,6 +53,10 @@ class UnsafeFileError(KehoachError):
         text = both(key).format(**params) if params else both(key)
         self.message = text
         super().__init__(f"{source}: {text}" if source else text)
+
+
+class UnreadableDocumentError(UnsafeFileError):
+    """A safe file with nothing to read: a PDF without any text layer, a file with no text."""
 
 
 def _mb(size: int) -> str:
@@ -136,7 +141,7 @@ def _inflate_all(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], source:
                         raise UnsafeFileError(source, "extract_size_lie", part=info.filename)
                     if is_xml:
                         chunks.append(chunk)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError) as exc:
             detail = f"{info.filename}: {exc or type(exc).__name__}"
             raise UnsafeFileError(source, "extract_corrupt_zip", detail=detail) from exc
         _check_ratio(info.filename, produced, info.compress_size, source)
@@ -208,17 +213,19 @@ def sniff(data: bytes) -> str:
 
 
 def looks_like_text(data: bytes) -> bool:
-    """True for UTF-16 with a BOM, or NUL-free data that decodes as UTF-8 with few control chars."""
+    """True for UTF-16 with a BOM, or NUL-free data with few control characters.
+
+    Undecodable bytes do not make a file binary: a legacy-encoded Vietnamese text (TCVN3,
+    Windows-1258) is text in the wrong encoding, and gets that message instead.
+    """
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return True
     sample = data[: 64 * 1024]
     if b"\x00" in sample:
         return False
-    text = sample.decode("utf-8", errors="replace")
-    if len(sample) == 64 * 1024:  # a multi-byte letter may be cut at the sample's end
-        text = text[:-2]
-    bad = sum(1 for ch in text if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r\f"))
-    return bad <= max(2, len(text) // 1000)
+    text = sample.decode("utf-8", errors="ignore")
+    control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\x1a")
+    return control <= max(2, len(text) // 1000)
 
 
 _KIND_NAMES = {

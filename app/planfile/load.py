@@ -7,6 +7,7 @@ Every failure is a :class:`PlanFileError` whose ``errors`` map a field path
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,79 @@ from app.vn.normalize import nfc
 
 PLAN_EXTENSIONS = (".json", ".yaml", ".yml")
 MAX_PLAN_FILE_BYTES = 5 * 1024 * 1024
+# "1.100" written bare in YAML: the Vietnamese way, one thousand one hundred, not 1.1.
+_DOT_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?:\.\d{3})+$")
+
+
+class _RefusedYaml(yaml.MarkedYAMLError):
+    """A YAML construct plan files refuse; ``message_key`` says which."""
+
+    def __init__(self, message_key: str, mark: Any) -> None:
+        super().__init__(problem=message_key, problem_mark=mark)
+        self.message_key = message_key
+
+
+# libyaml's parser when installed: ten times faster than the pure-Python one on a plan file.
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class PlanYamlLoader(_SafeLoader):  # type: ignore[misc]
+    """``yaml.safe_load`` (no Python objects) plus the plan-file rules: no aliases (a few
+    lines of them expand into millions of nodes), no duplicate keys (the second would
+    silently replace the first), and "1.100" read as one thousand one hundred."""
+
+    def get_single_node(self) -> Any:
+        node = super().get_single_node()
+        if node is not None:
+            _refuse_aliases_and_duplicate_keys(node)
+        return node
+
+    def construct_vn_float(self, node: Any) -> Any:
+        text = str(self.construct_scalar(node))
+        if _DOT_THOUSANDS.match(text):
+            return int(text.replace(".", ""))
+        return self.construct_yaml_float(node)
+
+
+def _refuse_aliases_and_duplicate_keys(root: yaml.Node) -> None:
+    """Walk the composed nodes once: an alias shows up as a node reached a second time."""
+    reached: set[int] = set()
+    stack: list[yaml.Node] = [root]
+    while stack:
+        node = stack.pop()
+        children: list[yaml.Node] = []
+        if isinstance(node, yaml.MappingNode):
+            keys: set[tuple[str, Any]] = set()
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if (key.tag, key.value) in keys:
+                        raise _RefusedYaml("duplicate_key", key.start_mark)
+                    keys.add((key.tag, key.value))
+                children += [key, value]
+        elif isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        for child in children:
+            if id(child) in reached:
+                raise _RefusedYaml("yaml_alias", node.start_mark)
+            reached.add(id(child))
+            stack.append(child)
+
+
+PlanYamlLoader.add_constructor("tag:yaml.org,2002:float", PlanYamlLoader.construct_vn_float)
+
+
+class PlanYamlDumper(yaml.SafeDumper):
+    """Writes a float such as 1.125 as "1.1250", so :class:`PlanYamlLoader` reads it back
+    as 1.125 and never as one thousand one hundred and twenty-five."""
+
+    def represent_vn_float(self, data: float) -> Any:
+        node = self.represent_float(data)
+        if _DOT_THOUSANDS.match(node.value):
+            node.value += "0"
+        return node
+
+
+PlanYamlDumper.add_representer(float, PlanYamlDumper.represent_vn_float)
 
 
 class PlanFileError(KehoachError):
@@ -93,17 +167,14 @@ def plan_from_data(data: Any, source: str = "<dữ liệu>") -> Plan:
 def parse_plan_text(text: str, fmt: str, source: str = "<dữ liệu>") -> Plan:
     """Parse JSON or YAML text (``fmt`` is "json" or "yaml") into a Plan."""
     try:
-        if fmt == "json":
-            data = json.loads(text)
-        else:
-            # safe_load: a plan file must never construct Python objects.
-            data = yaml.safe_load(text)
+        # PlanYamlLoader is a SafeLoader: a plan file must never construct Python objects.
+        data = json.loads(text) if fmt == "json" else yaml.load(text, Loader=PlanYamlLoader)
     except json.JSONDecodeError as exc:
         raise PlanFileError(source, {f"dòng {exc.lineno}, cột {exc.colno}": [both("bad_json")]}) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"dòng {mark.line + 1}, cột {mark.column + 1}" if mark else ""
-        raise PlanFileError(source, {where: [both("bad_yaml")]}) from None
+        raise PlanFileError(source, {where: [both(getattr(exc, "message_key", "bad_yaml"))]}) from None
     return plan_from_data(data, source)
 
 
@@ -141,4 +212,4 @@ def dump_plan_text(plan: Plan, fmt: str = "yaml") -> str:
     data = dump_plan(plan)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return yaml.dump(data, Dumper=PlanYamlDumper, allow_unicode=True, sort_keys=False, width=100)

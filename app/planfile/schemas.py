@@ -23,6 +23,7 @@ from app.domain.plan import (
     Signer,
 )
 from app.domain.targets import Comparator, Frequency, QuotaPart, SubValue, Target
+from app.vn.numbers import NumberFormatError, parse_number
 
 _BASE_ERRORS = {"required": "required", "null": "null", "validator_failed": "invalid_type"}
 NON_EMPTY = validate.Length(min=1, error="empty_string")
@@ -47,12 +48,22 @@ class Number(fields.Float):
         number = float(value)
         return int(number) if number.is_integer() else number
 
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        # A number typed as text is read the Vietnamese way: "1.100" is 1100, "2,5" is 2.5
+        # (float() would take "1.100" for 1.1).
+        if isinstance(value, str):
+            try:
+                value = parse_number(value)
+            except NumberFormatError:
+                raise self.make_error("invalid") from None
+        return super()._deserialize(value, attr, data, **kwargs)
+
 
 class Date(fields.Date):
     default_error_messages = {**_BASE_ERRORS, "invalid": "invalid_date", "format": "invalid_date"}
 
 
-class List(fields.List):
+class List(fields.List[Any]):
     default_error_messages = {**_BASE_ERRORS, "invalid": "invalid_list"}
 
 
@@ -60,7 +71,7 @@ class Nested(fields.Nested):
     default_error_messages = {**_BASE_ERRORS, "type": "invalid_object"}
 
 
-class Enum(fields.Enum):
+class Enum(fields.Enum[Any]):
     default_error_messages = {**_BASE_ERRORS, "unknown": "invalid_choice"}
 
 

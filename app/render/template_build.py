@@ -24,28 +24,32 @@ PAGE_W, PAGE_H = 11906, 16838
 TOP = BOTTOM = 1134
 LEFT, RIGHT = 1701, 850
 TEXT_W = PAGE_W - LEFT - RIGHT
-HEAD_LEFT = 3969  # 7 cm, about 42 % of the text width (convention 40-45 %)
+HEAD_LEFT = 3827  # 6.75 cm, 41 % of the text width (convention 40-45 %)
 SIGN_LEFT = 4395  # Nơi nhận column, about 47 %
 FIRST_LINE = 720  # 1.27 cm first-line indent of the body
 FONT = "Times New Roman"
 
 
-def run(text: str, size: int | None = None, bold: bool = False, italic: bool = False, underline: bool = False) -> str:
+def run(
+    text: str, size: int | None = None, bold: bool = False, italic: bool = False, underline: bool = False
+) -> str:
     """One text run; ``size`` in points (None: the style's size)."""
     props = ""
     if bold:
         props += "<w:b/><w:bCs/>"
     if italic:
         props += "<w:i/><w:iCs/>"
-    if underline:
-        props += '<w:u w:val="single"/>'
     if size is not None:
         props += f'<w:sz w:val="{size * 2}"/><w:szCs w:val="{size * 2}"/>'
+    if underline:  # after w:sz: Word rejects run properties out of schema order
+        props += '<w:u w:val="single"/>'
     rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
     return f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>'
 
 
-def para(runs: str = "", style: str | None = None, jc: str | None = None, spacing: str = "", extra: str = "") -> str:
+def para(
+    runs: str = "", style: str | None = None, jc: str | None = None, spacing: str = "", extra: str = ""
+) -> str:
     """A paragraph; ``spacing`` is the inside of a w:spacing element ('w:before="120"')."""
     ppr = ""
     if style:
@@ -77,7 +81,10 @@ def table(widths: list[int], rows: str, borders: bool = False, cant_split: bool 
     """A fixed-layout table; borderless unless ``borders`` (header and signature bands)."""
     kind = 'w:val="single" w:sz="4" w:space="0" w:color="000000"' if borders else 'w:val="nil"'
     edges = "".join(f"<w:{e} {kind}/>" for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    margins = "" if borders else '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+    pad = 85 if borders else 0  # 1.5 mm inside the appendix table's cells
+    margins = (
+        f'<w:tblCellMar><w:left w:w="{pad}" w:type="dxa"/><w:right w:w="{pad}" w:type="dxa"/></w:tblCellMar>'
+    )
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     return (
         f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
@@ -105,16 +112,25 @@ def header_band() -> str:
         + tag("for line in issuer_lines")
         + centre(run("{{ line }}", 12, bold=True))
         + tag("endfor")
-        + centre(run("{{ issuer_rule }}", 12, bold=True, underline=True), 'w:after="0" w:line="160" w:lineRule="exact"')
+        + centre(
+            run("{{ issuer_rule }}", 12, bold=True, underline=True),
+            'w:after="0" w:line="160" w:lineRule="exact"',
+        )
     )
     state = (
         centre(run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True))
         + centre(run(MOTTO, 13, bold=True))
-        + centre(run(rule_text(MOTTO, 1.0), 13, bold=True, underline=True), 'w:after="0" w:line="160" w:lineRule="exact"')
+        + centre(
+            run(rule_text(MOTTO, 1.0), 13, bold=True, underline=True),
+            'w:after="0" w:line="160" w:lineRule="exact"',
+        )
     )
     number = centre(run("Số: {{ number_symbol }}", 13), 'w:before="200"')
-    dateline = centre(run("{{ dateline }}", 14, italic=True), 'w:before="200"')
-    rows = row(cell(HEAD_LEFT, agency) + cell(right_w, state)) + row(cell(HEAD_LEFT, number) + cell(right_w, dateline))
+    # 13 pt (the decree's specimen size): a long place name ("Bà Rịa - Vũng Tàu") still fits one line
+    dateline = centre(run("{{ dateline }}", 13, italic=True), 'w:before="200"')
+    rows = row(cell(HEAD_LEFT, agency) + cell(right_w, state)) + row(
+        cell(HEAD_LEFT, number) + cell(right_w, dateline)
+    )
     return table([HEAD_LEFT, right_w], rows)
 
 
@@ -123,7 +139,10 @@ def title_block() -> str:
     return (
         centre(run("{{ doc_type }}", 14, bold=True), 'w:before="360"')
         + centre(run("{{ subject }}", 14, bold=True))
-        + centre(run("{{ subject_rule }}", 14, bold=True, underline=True), 'w:after="240" w:line="160" w:lineRule="exact"')
+        + centre(
+            run("{{ subject_rule }}", 14, bold=True, underline=True),
+            'w:after="240" w:line="160" w:lineRule="exact"',
+        )
         + tag("for line in references")
         + para(run("{{ line }}"), style="CanCu")
         + tag("endfor")
@@ -137,13 +156,22 @@ def body_block() -> str:
     """Ô 6: the body. Mục and khoản take Word's automatic numbering from their style; point
     labels (a, b, ... đ ...) and dashes come from the context."""
     branches = [
-        ("if item.kind == 'muc'", "Muc"),
-        ("elif item.kind == 'khoan'", "Khoan"),
-        ("elif item.kind == 'khoan_text'", "KhoanText"),
-        ("else", "Body"),
+        ("if item.kind == 'muc'", "Muc", 0),
+        ("elif item.kind == 'khoan'", "Khoan", 1),
+        ("elif item.kind == 'khoan_text'", "KhoanText", 1),
+        ("else", "Body", None),
     ]
-    inner = "".join(tag(cond) + para(run("{{ item.text }}"), style=style) for cond, style in branches)
+    # numPr is repeated on the paragraph: LibreOffice ties a list level to one style only and
+    # would leave the second style sharing level 1 (KhoanText) unnumbered
+    inner = "".join(
+        tag(cond) + para(run("{{ item.text }}"), style=style, extra=num_pr(level) if level is not None else "")
+        for cond, style, level in branches
+    )
     return tag("for item in body") + inner + tag("endif") + tag("endfor")
+
+
+def num_pr(level: int) -> str:
+    return f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr>'
 
 
 def signature_band() -> str:
@@ -209,7 +237,9 @@ def section_properties() -> str:
 
 
 def document_xml() -> str:
-    body = header_band() + title_block() + body_block() + signature_band() + appendix_block()
+    # Word expects the body to end with a paragraph, not a table: a 1 pt empty one
+    closing = para(run("", 1), spacing='w:after="0" w:line="20" w:lineRule="exact"')
+    body = header_band() + title_block() + body_block() + signature_band() + appendix_block() + closing
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{body}{section_properties()}</w:body></w:document>'

@@ -9,6 +9,7 @@ interface: the review matches mandates against a child plan, and the batch gener
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -16,7 +17,10 @@ from app.domain.assignments import Assignment, Duty, Task
 from app.domain.levels import DEFAULT_LEVELS, LevelTable
 from app.domain.plan import Plan, Section
 from app.domain.targets import Target
-from app.vn.normalize import slugify
+from app.vn.normalize import match_key, slugify
+
+
+_EACH = match_key("mỗi")
 
 
 class MandateKind(StrEnum):
@@ -64,8 +68,9 @@ def mandates_for(
 
     A target applies when its level (or, when the level is not set, the level inferred from its
     population, then its text) is the child's level or below it: a province target for communes
-    must also be carried by a district plan that passes it down. A target without any level
-    applies (the review errs on the side of asking). Targets the parent keeps for itself are
+    must also be carried by a district plan that passes it down. Without plural unit words a
+    singular mention counts ("Cổng thông tin điện tử của tỉnh" stays with the province). A
+    target without any level applies (the review errs on the side of asking). Targets the parent keeps for itself are
     returned with ``applies=False`` only when ``include_kept`` is True. Duties come from
     assignments whose level (or agency text: "UBND các xã, thị trấn") is at or below the
     child's level, and from tasks whose level is.
@@ -95,16 +100,32 @@ def target_level(target: Target, levels: LevelTable = DEFAULT_LEVELS) -> tuple[s
         found = levels.infer(text)
         if found:
             return found, True
+    # No plural units: a singular mention ("Cổng thông tin điện tử của tỉnh") names the one
+    # unit the target is about, usually the parent itself.
+    for text in (target.population or "", target.text):
+        found = levels.infer_any(text)
+        if found:
+            return found, True
     return None, True
 
 
 def _target_mandate(target: Target, path: str, child_level: str, levels: LevelTable) -> Mandate:
     level, inferred = target_level(target, levels)
     applies = level is None or _at_or_below(level, child_level, levels)
-    kind = MandateKind.QUOTA if target.is_quota else MandateKind.TARGET
+    kind = MandateKind.QUOTA if target.is_quota and not _per_unit(target, levels) else MandateKind.TARGET
     where = target.source or f"{path} › {target.id}"
     return Mandate(
         target.id, kind, target.text, level, where, applies=applies, target=target, level_inferred=inferred
+    )
+
+
+def _per_unit(target: Target, levels: LevelTable) -> bool:
+    """"Mỗi huyện xây dựng ít nhất 05 Điểm": a figure every unit must reach, not a quota to share."""
+    key = match_key(target.text)
+    return any(
+        re.search(rf"\b{_EACH}\s+{re.escape(match_key(word))}\b", key)
+        for level in levels.levels
+        for word in level.unit_words
     )
 
 

@@ -35,8 +35,15 @@ def add_agency(
 
 
 def add_user(
-    session: Session, username: str, password: str, agency: Agency, role: str, full_name: str = ""
+    session: Session,
+    username: str,
+    password: str,
+    agency: Agency,
+    role: str,
+    full_name: str = "",
+    hash_method: str = "scrypt",
 ) -> User:
+    """A new account; ``hash_method`` is werkzeug's (tests pass a cheap one to stay fast)."""
     if role not in ROLES:
         raise AccountError(f"{both('bad_role')}: {role}")
     if not username.strip() or repo.user_by_name(session, username) is not None:
@@ -48,7 +55,7 @@ def add_user(
         full_name=full_name,
         agency_id=agency.id,
         role=role,
-        password_hash=generate_password_hash(password),
+        password_hash=generate_password_hash(password, method=hash_method),
     )
     session.add(user)
     session.flush()

@@ -9,16 +9,17 @@ the officer edits a complete draft instead of copying the parent's Word file by 
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from app.domain.assignments import Assignment, Duty, Role, Task
 from app.domain.levels import DEFAULT_LEVELS, LevelTable
 from app.domain.plan import Funding, Issuer, Plan, Reference, Section, SectionKind, Signer
 from app.domain.targets import QuotaPart, Target
 from app.messages import t
+from app.review.mandates import Mandate, MandateKind, mandates_for
 from app.vn.normalize import match_key, slugify
 from app.vn.numbers import NUMBER_PATTERN, format_count, format_number, parse_number
 
@@ -42,27 +43,6 @@ def short_name(issuer: Issuer) -> str:
     """How recipients and citations name an issuer: "UBND tỉnh Đồng Nai"."""
     unit = unit_name(issuer)
     return f"{issuer.abbreviation} {unit}" if unit != issuer.one_line_name else unit
-
-
-def _mandate_filter(levels: LevelTable) -> Callable[[Plan, str], list[Target]]:
-    """The targets of a parent that bind a child level.
-
-    Uses the compliance engine's ``mandates_for`` when it is installed, so derivation and
-    review agree on what is mandated; otherwise a target binds the level it names, or the
-    level its text speaks of ("100% các xã, phường ...").
-    """
-    try:
-        from app.review.mandates import mandates_for  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        mandates_for = None
-
-    def select(parent: Plan, level: str) -> list[Target]:
-        if mandates_for is not None:
-            found = mandates_for(parent, level)
-            return [m if isinstance(m, Target) else m.target for m in found]
-        return [t for t in parent.targets() if (t.level or levels.infer(t.text)) == level]
-
-    return select
 
 
 def rewrite_quota_text(text: str, old: Iterable[float], new: Iterable[float]) -> str:
@@ -105,10 +85,15 @@ def _parts_in_order(parts: list[QuotaPart], prefix: str) -> Iterable[tuple[str, 
 
 def child_target(target: Target, level: str, quotas: dict[str, float] | None) -> Target:
     """A copy of a parent target for the child, linked to it, carrying the child's share."""
-    child = copy.deepcopy(target)
-    child.parent_target = target.id
-    child.level = level
-    child.source = None
+    # replace() + copied parts instead of deepcopy: this runs once per target per commune.
+    child = dataclasses.replace(
+        target,
+        parent_target=target.id,
+        level=level,
+        source=None,
+        breakdown=_copy_parts(target.breakdown),
+        sub_values=list(target.sub_values),
+    )
     if not quotas or target.id not in quotas or not target.is_quota:
         return child
     parts = list(_parts_in_order(child.breakdown, target.id))
@@ -116,8 +101,22 @@ def child_target(target: Target, level: str, quotas: dict[str, float] | None) ->
     child.value = quotas[target.id]
     for key, part in parts:
         part.value = quotas.get(key, part.value)
-    child.text = rewrite_quota_text(target.text, old, [child.value, *(p.value for _, p in parts)])
+    text = rewrite_quota_text(target.text, old, [child.value, *(p.value for _, p in parts)])
+    child.text = _drop_allocation_note(text)
     return child
+
+
+def _copy_parts(parts: list[QuotaPart]) -> list[QuotaPart]:
+    return [QuotaPart(p.label, p.value, _copy_parts(p.parts)) for p in parts]
+
+
+def _drop_allocation_note(text: str) -> str:
+    """Drop "...; chỉ tiêu được phân bổ cho từng xã tại Phụ lục" from a commune's share: the
+    commune's plan states its own figure, it has no appendix of allocations."""
+    head, sep, tail = text.rpartition(";")
+    if sep and any(word in match_key(tail) for word in (match_key("phân bổ"), match_key("phụ lục"))):
+        return head.rstrip() + "."
+    return text
 
 
 def _parent_citation(parent: Plan) -> Reference:
@@ -141,28 +140,28 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text and not text[:2].isupper() else text
 
 
-def _duty_sections(parent: Plan, child: Issuer, levels: LevelTable) -> tuple[list[Task], list[Duty]]:
-    """The parent's duties for the child's level: report duties stay duties, others become tasks."""
+def _duty_sections(mandates: list[Mandate], level: str) -> tuple[list[Task], list[Duty]]:
+    """The parent's duties for the child's level: report duties stay the child's duties (to
+    the parent), the others become the child's tasks; each keeps its mandate id as link."""
     tasks: list[Task] = []
     duties: list[Duty] = []
-    for assignment in parent.assignments():
-        if (assignment.level or levels.infer(assignment.agency)) != child.level:
+    for mandate in mandates:
+        if mandate.kind is not MandateKind.DUTY:
             continue
-        base = assignment.id or slugify(assignment.agency)
-        for i, duty in enumerate(assignment.duties):
-            ref = f"{base}[{i}]"
-            if duty.role is Role.REPORT or duty.report_to:
-                duties.append(Duty(**{**duty.__dict__, "parent_duty": ref}))
-            else:
-                tasks.append(
-                    Task(
-                        id=f"nv-{len(tasks) + 1}",
-                        text=duty.text,
-                        deadline=duty.deadline,
-                        level=child.level,
-                        parent_task=ref,
-                    )
-                )
+        duty, task = mandate.duty, mandate.task
+        if duty is not None and (duty.role is Role.REPORT or duty.report_to):
+            duties.append(Duty(**{**duty.__dict__, "parent_duty": mandate.id}))
+            continue
+        deadline = duty.deadline if duty is not None else task.deadline if task is not None else None
+        tasks.append(
+            Task(
+                id=f"nv-{len(tasks) + 1}",
+                text=mandate.text,
+                deadline=deadline,
+                level=level,
+                parent_task=mandate.id,
+            )
+        )
     return tasks, duties
 
 
@@ -178,6 +177,13 @@ def _objective_sections(
     return out
 
 
+def _objectives_part(groups: list[Section]) -> Section:
+    """The targets part; one group needs no sub-heading (the parent's reads "giao cho các xã")."""
+    if len(groups) == 1:
+        return Section(title=t("derive_objectives"), kind=SectionKind.OBJECTIVES, targets=groups[0].targets)
+    return Section(title=t("derive_objectives"), kind=SectionKind.OBJECTIVES, sections=groups)
+
+
 def derive_child_plan(
     parent: Plan,
     issuer: Issuer,
@@ -188,17 +194,21 @@ def derive_child_plan(
     plan_id: str | None = None,
     number: int | None = None,
     levels: LevelTable = DEFAULT_LEVELS,
+    mandates: list[Mandate] | None = None,
 ) -> Plan:
     """One child plan of ``parent`` for ``issuer``, pre-filled with what is mandated to it.
 
     ``quotas`` maps a parent target id (and "id/part/sub-part" for its breakdown) to the
     child's share; a quota target without an entry keeps the parent's figure, for the officer
-    to edit.
+    to edit. ``mandates`` may pass ``mandates_for(parent, issuer.level)`` computed once
+    for a whole batch.
     """
-    mandated = _mandate_filter(levels)(parent, issuer.level)
-    selected = {t.id for t in mandated} | {k for k in (quotas or {}) if "/" not in k and parent.target(k)}
+    if mandates is None:
+        mandates = mandates_for(parent, issuer.level, levels)
+    selected = {m.id for m in mandates if m.target is not None}
+    selected |= {k for k in (quotas or {}) if "/" not in k and parent.target(k)}
     objectives = _objective_sections(parent, selected, issuer.level, quotas)
-    tasks, report_duties = _duty_sections(parent, issuer, levels)
+    tasks, report_duties = _duty_sections(mandates, issuer.level)
     unit = unit_name(issuer)
     sections = [
         Section(
@@ -206,7 +216,7 @@ def derive_child_plan(
             kind=SectionKind.PURPOSE,
             text=[t("derive_purpose_text").format(unit=unit)],
         ),
-        Section(title=t("derive_objectives"), kind=SectionKind.OBJECTIVES, sections=objectives),
+        _objectives_part(objectives),
         Section(title=t("derive_tasks"), kind=SectionKind.TASKS, tasks=tasks),
     ]
     if parent.funding is not None or any(s.kind is SectionKind.FUNDING for s in parent.walk()):
@@ -239,7 +249,7 @@ def derive_child_plan(
         funding=Funding(sources=list(parent.funding.sources)) if parent.funding else None,
         recipients=[
             f"{short_name(parent.issuer)} ({t('recipient_parent')});",
-            *t("derive_recipients").split("|"),
+            *t("derive_recipients").format(level=unit.split()[0]).split("|"),
         ],
         archive=["VT"],
     )

@@ -70,31 +70,33 @@ def parse_number(text: str) -> float:
 
 
 def parse_number_words(text: str) -> int | None:
-    """Read a number written in Vietnamese words, or return None."""
+    """Read a number written in Vietnamese words, or return None.
+
+    "mươi" and "trăm" multiply only the digit just before them, so "một trăm hai mươi" is 120
+    (not (100 + 2) x 10) and "không trăm" is zero hundreds; "nghìn", "triệu" close a group.
+    """
     key = match_key(text)
     if not key:
         return None
-    total = 0
-    current = 0
-    seen = False
+    total = 0  # closed groups (thousands, millions)
+    group = 0  # the group below a thousand being read
+    digit: int | None = None  # the digit (or "mười" + digit) not yet multiplied
     for word in key.split():
         if word in _TENS:
-            current = (current or 1) * 10
-            seen = True
+            group += (1 if digit is None else digit) * _TENS[word]
+            digit = None
         elif word in _UNITS:
-            current += _UNITS[word]
-            seen = True
+            digit = (digit or 0) + _UNITS[word]
+        elif word in _MULTIPLIERS and _MULTIPLIERS[word] < 1000:
+            group += (1 if digit is None else digit) * _MULTIPLIERS[word]
+            digit = None
         elif word in _MULTIPLIERS:
-            mult = _MULTIPLIERS[word]
-            if mult >= 1000:
-                total += (current or 1) * mult
-                current = 0
-            else:
-                current = (current or 1) * mult
-            seen = True
+            value = group + (digit or 0)
+            total += (value if value or digit is not None else 1) * _MULTIPLIERS[word]
+            group, digit = 0, None
         else:
             return None
-    return total + current if seen else None
+    return total + group + (digit or 0)
 
 
 @dataclass(frozen=True)
@@ -120,10 +122,11 @@ def parse_fraction(text: str) -> Fraction | None:
 def format_number(value: float, decimals: int | None = None) -> str:
     """Write a number the Vietnamese way: 1100 -> "1.100", 2.5 -> "2,5"."""
     if decimals is None:
-        decimals = 0 if float(value).is_integer() else len(repr(float(value)).split(".")[1])
-        decimals = min(decimals, 6)
+        # Up to six decimals, trailing zeros dropped below. (Reading the digits off repr()
+        # failed on values repr writes in exponent form, such as 1e-07.)
+        decimals = 0 if float(value).is_integer() else 6
     integer, _, fraction = f"{abs(value):.{decimals}f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while len(integer) > 3:
         groups.insert(0, integer[-3:])
         integer = integer[:-3]
@@ -132,7 +135,8 @@ def format_number(value: float, decimals: int | None = None) -> str:
     fraction = fraction.rstrip("0")
     if fraction:
         text += "," + fraction
-    return ("-" if value < 0 else "") + text
+    # A negative value that rounds to zero prints as "0", never "-0".
+    return ("-" if value < 0 and text != "0" else "") + text
 
 
 def format_count(value: float) -> str:

@@ -71,7 +71,9 @@ def test_breakdown_of_the_seed_quota_adds_up_by_commune_and_by_part() -> None:
     total=st.integers(min_value=0, max_value=100_000),
     weights=st.lists(st.integers(min_value=0, max_value=10_000), min_size=1, max_size=60),
 )
-def test_largest_remainder_adds_up_and_stays_within_one_of_the_exact_share(total: int, weights: list[int]) -> None:
+def test_largest_remainder_adds_up_and_stays_within_one_of_the_exact_share(
+    total: int, weights: list[int]
+) -> None:
     if sum(weights) == 0:
         weights = [*weights[:-1], 1]
     shares = largest_remainder(total, weights)

@@ -17,6 +17,8 @@ from app.storage.tables import Agency, User
 
 MINI = Path(__file__).resolve().parent.parent / "data" / "web" / "mini.yaml"
 PASSWORD = "mat-khau-123"
+# Test accounts only: production keeps werkzeug's default scrypt.
+FAST_HASH = "pbkdf2:sha256:1000"
 
 
 @dataclass
@@ -45,7 +47,7 @@ def build_world(session: Session) -> World:
     commune_c = add(session, "Ủy ban nhân dân\nxã Phú Lợi", "commune", other, place="Phú Lợi")
 
     def user(name: str, agency: Agency, role: str) -> User:
-        return accounts.add_user(session, name, PASSWORD, agency, role, full_name=name)
+        return accounts.add_user(session, name, PASSWORD, agency, role, full_name=name, hash_method=FAST_HASH)
 
     world = World(
         province, district, commune_a, commune_b, other, commune_c,
@@ -63,6 +65,7 @@ def build_world(session: Session) -> World:
 def mini_data(**changes: Any) -> dict[str, Any]:
     data = yaml.safe_load(MINI.read_text(encoding="utf-8"))
     data = copy.deepcopy(data)
+    data["date"] = str(data["date"])  # JSON-ready, as a browser sends it
     data.update(changes)
     return data
 

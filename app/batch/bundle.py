@@ -1,0 +1,137 @@
+"""The batch's output: one ZIP with a DOCX (and PDF) per commune and a summary workbook.
+
+File names are readable ASCII slugs of the commune ("xa-tan-phu.docx"); two communes with the
+same slug ("Xã Tân Phú" in two provinces) get "-2", "-3" in list order, so names are stable
+from one run to the next. The ZIP is written to a temporary file beside the target and renamed
+at the end: a reader never sees half a bundle. Entries are streamed in one by one and the
+summary is a write-only workbook, so memory does not grow with the number of communes.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import zipfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Any
+
+from openpyxl import Workbook
+
+from app.vn.normalize import slugify
+from app.vn.numbers import format_number
+
+SUMMARY_NAME = "tong-hop.xlsx"
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def unique_names(labels: Iterable[str], fallback: str = "don-vi") -> list[str]:
+    """One slug per label, made unique with "-2", "-3" in order of appearance."""
+    used: set[str] = set()
+    names: list[str] = []
+    for label in labels:
+        base = slugify(label) or fallback
+        name, n = base, 1
+        while name in used:
+            n += 1
+            name = f"{base}-{n}"
+        used.add(name)
+        names.append(name)
+    return names
+
+
+class Summary:
+    """The summary sheet: one row per commune (unit, signer, each quota, file names)."""
+
+    def __init__(self, quota_columns: Sequence[tuple[str, str]]) -> None:
+        """``quota_columns`` are (share key, column title) pairs."""
+        self.book = Workbook(write_only=True)
+        self.sheet = self.book.create_sheet("Tổng hợp")
+        self.keys = [key for key, _ in quota_columns]
+        self.sheet.append(
+            [
+                "STT",
+                "Đơn vị",
+                "Người ký",
+                *[title for _, title in quota_columns],
+                "Tệp DOCX",
+                "Tệp PDF",
+                "Ghi chú",
+            ]
+        )
+        self.rows = 0
+
+    def add(
+        self, unit: str, signer: str, shares: dict[str, float], docx: str, pdf: str = "", note: str = ""
+    ) -> None:
+        self.rows += 1
+        values: list[Any] = [shares.get(k) for k in self.keys]
+        self.sheet.append([self.rows, unit, signer, *values, docx, pdf, note])
+
+    def write(self, stream: IO[bytes]) -> None:
+        self.book.save(stream)
+
+
+class Bundle:
+    """A ZIP being written to ``path`` through a temporary file; ``close()`` renames it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part", dir=self.path.parent)
+        os.close(fd)
+        self._tmp = Path(tmp)
+        self.zip = zipfile.ZipFile(self._tmp, "w", zipfile.ZIP_DEFLATED)
+        self.names: set[str] = set()
+
+    def entry(self, arcname: str, compress: bool = False) -> IO[bytes]:
+        """An open entry to stream into (stored by default: DOCX and PDF are compressed)."""
+        self.names.add(arcname)
+        info = zipfile.ZipInfo(arcname, date_time=_ZIP_TIME)
+        info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+        return self.zip.open(info, "w")
+
+    def add_bytes(self, arcname: str, data: bytes, compress: bool = False) -> None:
+        with self.entry(arcname, compress) as out:
+            out.write(data)
+
+    def add_file(self, arcname: str, source: Path) -> None:
+        with self.entry(arcname) as out, source.open("rb") as src:
+            while chunk := src.read(1 << 20):
+                out.write(chunk)
+
+    def add_summary(self, summary: Summary) -> None:
+        with self.entry(SUMMARY_NAME, compress=False) as out:
+            summary.write(out)
+
+    def close(self) -> Path:
+        self.zip.close()
+        with self._tmp.open("rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(self._tmp, self.path)
+        return self.path
+
+    def abort(self) -> None:
+        self.zip.close()
+        self._tmp.unlink(missing_ok=True)
+
+    def __enter__(self) -> Bundle:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
+
+
+def quota_title(key: str, unit: str | None) -> str:
+    """A summary column title for a share key: "t1 (lượt người)", "t1/tại cơ sở"."""
+    return f"{key} ({unit})" if unit else key
+
+
+def share_text(value: float | None) -> str:
+    return format_number(value) if value is not None else ""

@@ -1,0 +1,243 @@
+"""Paragraphs of plan text → targets: split into clauses, carry context across them.
+
+Plans and press summaries pack several targets into one paragraph. A paragraph is cut into
+sentences (". " before a capital) and clauses (";"), a clause holding two shares joined by
+"và" or a comma is cut again, and a lead-in ending with ":" is kept apart. Across clauses of a
+paragraph the deadline carries forward ("đến năm 2025 ...; ít nhất 60% ..."), and three
+constructions refer back:
+
+- a quota followed by ":" or "trong đó" is broken down by the clauses after it until its
+  parts add up ("1.100 lượt người: tại cơ sở 1.000 (bắt buộc 920, tự nguyện 80); ... 100");
+- "riêng <nhóm> dưới 15%" gives the target before it a value for a sub-population;
+- "các tỷ lệ này lần lượt là 85%, 30% và 80%" restates the earlier targets, one each, for the
+  clause's own year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from app.domain.levels import DEFAULT_LEVELS
+from app.domain.targets import Comparator, QuotaPart, SubValue, Target
+from app.extract import targets as tg
+from app.vn.normalize import clean, match_key, slugify
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=\S)|\n+")
+_BULLET = re.compile(r"^\s*(?:[-–—•+*]|\(?\d{1,2}\)|[a-zđ]\))\s+")
+_JOIN = re.compile(r",\s+(?:đồng thời\s+)?|\s+và\s+|\s+đồng thời\s+", re.IGNORECASE)
+_PROHIBITION = re.compile(r"\bkhông\s+để\b", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"\blần\s+lượt\b", re.IGNORECASE)
+_SUBGROUP = re.compile(r"\briêng\b", re.IGNORECASE)
+_IN_WHICH = re.compile(r"\btrong\s+đó\b", re.IGNORECASE)
+_SUBPARTS = re.compile(rf"([^,()]+?)\s+({tg.N})(?=\s*[,)])")
+_LEAD_WORDS = re.compile(
+    r"^(?:đồng thời|theo đó|trong đó|cụ thể|chỉ tiêu cụ thể|chỉ tiêu)[,:\s]+|"
+    r"^(?:phấn đấu|đảm bảo|bảo đảm)\s+|(?:\s|^)(?:ít nhất|tối thiểu|là|cho|có)\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Scope:
+    """What a paragraph's targets inherit: the plan's deadline and level, the block label."""
+
+    deadline: int | None = None
+    level: str | None = None
+    source: str | None = None
+    ids: set[str] = field(default_factory=set)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Cut at ". " (or "!", "?", a line break) when the next word opens with a capital or a
+    digit; "1.100" and "du lịch..., đặc biệt" stay whole."""
+    out: list[str] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        nxt = text[m.end() : m.end() + 1]
+        if m.group(0).startswith("\n") or nxt.isupper() or nxt.isdigit() or nxt in "“\"(":
+            out.append(text[start : m.start()])
+            start = m.end()
+    out.append(text[start:])
+    return [s.strip() for s in out if s.strip()]
+
+
+def split_clauses(text: str) -> list[str]:
+    """Sentences, then ";"-clauses, of a paragraph; empty pieces dropped."""
+    return [c.strip() for s in split_sentences(text) for c in s.split(";") if c.strip()]
+
+
+def extract_targets(text: str, scope: Scope) -> list[Target]:
+    """The targets set by one paragraph (or list item) of plan text."""
+    found: list[Target] = []
+    deadline: tuple[int | None, str | None] = (None, None)
+    pending: Target | None = None
+    lead = ""
+    for sentence in split_sentences(_BULLET.sub("", clean(text))):
+        lead = ""
+        for clause in (c.strip() for c in sentence.split(";")):
+            if not clause:
+                continue
+            if pending is not None and _take_part(pending, clause):
+                continue
+            pending = None
+            year = tg.deadline_of(clause)
+            if year[0] is not None:
+                deadline = year
+            if ":" in clause:
+                before, after = clause.split(":", 1)
+                if not tg.find_heads(before) and after.strip():
+                    lead, clause = before.strip(), after.strip()
+            if _RESPECTIVELY.search(clause) and found:
+                found.extend(_respectively(clause, found, deadline, scope))
+                continue
+            for piece in _split_joined(clause):
+                target = _parse(piece, lead, deadline, scope)
+                if target is None:
+                    continue
+                found.append(target)
+                if target.is_quota and re.search(r":\s*\S", piece):
+                    pending = target
+                    _take_part(target, piece.split(":", 1)[1].strip(), first=True)
+    return found
+
+
+def _split_joined(clause: str) -> list[str]:
+    """Cut a clause holding two shares joined by "và"/"," into one piece per share, and a
+    second prohibition ("..., đặc biệt không để ...") into its own piece."""
+    heads = tg.find_heads(clause)
+    cuts: list[int] = []
+    for a, b in zip(heads, heads[1:], strict=False):
+        between = clause[a.end : b.start]
+        if a.kind != b.kind or _SUBGROUP.search(between) or _IN_WHICH.search(clause[: b.start]):
+            continue
+        joins = list(_JOIN.finditer(between))
+        if joins:
+            cuts.append(a.end + joins[-1].start())
+    if not heads:
+        marks = list(_PROHIBITION.finditer(clause))
+        cuts.extend(m.start() for m in marks[1:] if re.search(r",\s*(?:\w+\s+){0,2}$", clause[: m.start()]))
+    pieces, last = [], 0
+    for cut in sorted(cuts):
+        pieces.append(clause[last:cut])
+        last = cut
+    pieces.append(clause[last:])
+    return [_JOIN.sub("", p, count=1) if i and _JOIN.match(p) else p for i, p in enumerate(pieces)]
+
+
+def _parse(piece: str, lead: str, deadline: tuple[int | None, str | None], scope: Scope) -> Target | None:
+    text = piece.strip(" ,;")
+    heads = tg.find_heads(text)
+    if not heads:
+        if _PROHIBITION.search(text):
+            after = text[_PROHIBITION.search(text).end() :].strip()  # type: ignore[union-attr]
+            return _target(text, scope, metric=f"không để {after}"[:160], comparator=Comparator.NONE_ALLOWED,
+                           deadline=deadline)
+        return None
+    head = heads[0]
+    prefix = text[: head.start]
+    comparator = tg.comparator_for(prefix, head)
+    after = text[head.end :]
+    population, predicate = (None, "")
+    if head.kind == "fraction":
+        population, predicate = head.unit, after.lstrip()[len(head.unit or "") :].strip(" ,;.")
+    elif head.kind == "percent":
+        population, predicate = tg.population_after(after)
+    verb = _LEAD_WORDS.sub("", _strip_year(prefix).strip(" ,:")).strip(" ,:")
+    verb = tg.strip_comparator(_LEAD_WORDS.sub("", verb).strip(" ,:"))
+    if head.kind == "count":
+        metric = " ".join(p for p in (verb or lead, after.split("(")[0].strip(" ,.;“”\"")) if p)
+    else:
+        metric = predicate if predicate and not predicate.startswith("(") else (verb or lead or predicate)
+    frequency, freq_text = tg.frequency_of(text)
+    target = _target(
+        text, scope, metric=metric[:200], comparator=comparator, deadline=deadline, population=population,
+        value=head.value, value_max=head.value_max, denominator=head.denominator, unit=head.unit,
+    )
+    target.frequency = frequency
+    target.period = ", ".join(p for p in (freq_text, deadline[1]) if p) or None
+    target.sub_values = _sub_values(text, heads, comparator)
+    if _IN_WHICH.search(after) and head.kind == "count":
+        target.breakdown = _in_which_parts(after, head.unit)
+    return target
+
+
+def _strip_year(text: str) -> str:
+    return re.sub(r"\b(?:đến|tới|trước|hết|trong)?\s*(?:hết\s+)?năm\s+(?:19|20)\d\d\b,?", " ", text, flags=re.I)
+
+
+def _target(text: str, scope: Scope, *, metric: str, comparator: Comparator,
+            deadline: tuple[int | None, str | None], **values: object) -> Target:
+    key = slugify(" ".join(text.split()[:7])) or "chi-tieu"
+    tid, n = f"t-{key}", 2
+    while tid in scope.ids:
+        tid, n = f"t-{key}-{n}", n + 1
+    scope.ids.add(tid)
+    target = Target(id=tid, text=text, metric=metric.strip(" ,.;:") or text[:120], comparator=comparator,
+                    source=scope.source)
+    for name, value in values.items():
+        setattr(target, name, value)
+    target.deadline = deadline[0] if deadline[0] is not None else scope.deadline
+    target.level = DEFAULT_LEVELS.infer(target.population or text) or scope.level
+    return target
+
+
+def _sub_values(text: str, heads: list[tg.Head], comparator: Comparator) -> list[SubValue]:
+    subs: list[SubValue] = []
+    for prev, head in zip(heads, heads[1:], strict=False):
+        between = text[prev.end : head.start]
+        m = _SUBGROUP.search(between)
+        if m and head.kind == prev.kind:
+            words = between[m.end() :].strip(" ,")
+            population = re.sub(r"\s*(?:dưới|trên|ít nhất|không quá|tối đa|là|đạt)\s*$", "", words).strip(" ,")
+            sub_cmp = tg.comparator_for(between, head)
+            subs.append(SubValue(population or words, sub_cmp if sub_cmp is not Comparator.AT_LEAST else comparator,
+                                 head.value, head.value_max))
+    return subs
+
+
+def _take_part(quota: Target, clause: str, first: bool = False) -> bool:
+    """Add ``clause`` to ``quota``'s breakdown when it is the next share of it."""
+    heads = [h for h in tg.find_heads(clause) if h.kind == "count"]
+    if not heads or quota.value is None or match_key(heads[0].unit or "") != match_key(quota.unit or ""):
+        return False
+    head = heads[0]
+    if quota.breakdown_total() + head.value > quota.value + 1e-9:
+        return False
+    label = _LEAD_WORDS.sub("", clause[: head.start].strip(" ,:")).strip(" ,:") or clause[: head.start]
+    part = QuotaPart(label=label.strip() or "phần", value=head.value)
+    inner = re.search(r"\(([^)]*)\)", clause[head.end :])
+    if inner:
+        part.parts = [QuotaPart(m.group(1).strip(), tg.parse_number(m.group(2)))
+                      for m in _SUBPARTS.finditer(inner.group(1) + ")")]
+    quota.breakdown.append(part)
+    if not first:
+        quota.text = f"{quota.text}; {clause}"
+    return True
+
+
+def _in_which_parts(after: str, unit: str | None) -> list[QuotaPart]:
+    rest = after[_IN_WHICH.search(after).end() :]  # type: ignore[union-attr]
+    parts: list[QuotaPart] = []
+    start = 0
+    for head in tg.find_heads(rest):
+        if head.kind == "count" and match_key(head.unit or "") == match_key(unit or ""):
+            label = re.sub(r"\s+cho\s*$", "", rest[start : head.start].strip(" ,")).strip(" ,")
+            parts.append(QuotaPart(label or "phần", head.value))
+            start = head.end
+    return parts
+
+
+def _respectively(clause: str, found: list[Target], deadline: tuple[int | None, str | None],
+                  scope: Scope) -> list[Target]:
+    """One restated target per earlier target for "... lần lượt là 85%, 30% và 80%"."""
+    m = _RESPECTIVELY.search(clause)
+    assert m is not None
+    heads = tg.find_heads(clause[m.end() :])
+    earlier = [t for t in found if t.unit == (heads[0].unit if heads else None)][-len(heads) :]
+    out: list[Target] = []
+    for head, old in zip(heads, earlier[-len(heads) :] if len(earlier) >= len(heads) else earlier, strict=False):
+        new = _target(clause, scope, metric=old.metric, comparator=old.comparator, deadline=deadline,
+                      population=old.population, value=head.value, value_max=head.value_max, unit=head.unit)
+        out.append(replace(new, frequency=old.frequency, period=deadline[1], level=old.level))
+    return out

@@ -1,0 +1,83 @@
+"""The "Tổ chức thực hiện" part: one item per agency, each with its duties.
+
+An item is either an agency name followed by bullets ("1. Phòng Lao động-TB&XH" / "- Chủ trì,
+phối hợp ...") or one sentence naming the agency and what it does ("2. Phòng Văn hóa - Thông
+tin, phòng Tư pháp ... đẩy mạnh hoạt động tuyên truyền ..."); the agency ends where the first
+duty verb begins. A duty's role comes from its words: "chủ trì" leads, a duty opening with
+"phối hợp" coordinates, "báo cáo" reports (to whom, how often).
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.domain.assignments import Assignment, Duty, Role
+from app.domain.levels import DEFAULT_LEVELS
+from app.vn.normalize import clean
+
+_DUTY_VERBS = (
+    "chủ trì", "phối hợp", "có trách nhiệm", "chịu trách nhiệm", "căn cứ", "đẩy mạnh", "tăng cường",
+    "triển khai", "thực hiện", "xây dựng", "tổ chức", "hướng dẫn", "theo dõi", "tham mưu",
+    "báo cáo", "định kỳ", "chỉ đạo", "phổ biến", "tuyên truyền", "kiểm tra", "bố trí", "cân đối",
+    "lồng ghép", "nắm", "rà soát", "giao", "là cơ quan", "tiếp tục",
+)
+_VERB = re.compile(r"(?:^|\s|,\s*)(" + "|".join(re.escape(v) for v in _DUTY_VERBS) + r")\b", re.IGNORECASE)
+_REPORT = re.compile(
+    r"báo cáo(?:\s+kết quả[^.;]*?)?\s+(?:về|cho|gửi)\s+(?P<to>[^.;(]+?)(?:\s*\(|[.;]|$)", re.IGNORECASE
+)
+_FREQUENCY = re.compile(
+    r"(?:định kỳ\s+)?(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng|6 tháng)|định kỳ|6 tháng|cuối năm", re.IGNORECASE
+)
+_DEADLINE = re.compile(r"(?:trước|chậm nhất|trong)\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?", re.IGNORECASE)
+
+
+def split_agency(text: str) -> tuple[str, str | None]:
+    """ "Các cơ quan, đơn vị liên quan căn cứ chức năng ..." -> (agency, duty text)."""
+    line = clean(text).rstrip(":")
+    for m in _VERB.finditer(line):
+        start = m.start(1)
+        if start > 3:
+            agency = line[:start].strip(" ,:")
+            return agency, line[start:].strip() or None
+    return line, None
+
+
+def parse_duty(text: str) -> Duty:
+    """One duty with its role, report recipient, frequency and deadline."""
+    line = clean(text).lstrip("-–+• ").strip()
+    low = line.lower()
+    report = _REPORT.search(line)
+    if low.startswith("chủ trì") or " chủ trì" in low[:40]:
+        role = Role.LEAD
+    elif low.startswith("phối hợp"):
+        role = Role.COORDINATE
+    elif report or "báo cáo" in low:
+        role = Role.REPORT
+    else:
+        role = Role.IMPLEMENT
+    frequency = _FREQUENCY.search(line)
+    deadline = _DEADLINE.search(line)
+    return Duty(
+        text=line,
+        role=role,
+        report_to=report.group("to").strip() if report and role is Role.REPORT else None,
+        frequency=frequency.group(0) if frequency and role is Role.REPORT else None,
+        deadline=deadline.group(0) if deadline else None,
+    )
+
+
+def build_assignment(title: str, texts: list[str]) -> Assignment:
+    """The Assignment of an organization item: its title, then its bullets and paragraphs."""
+    agency, first = split_agency(title)
+    duties = [parse_duty(first)] if first else []
+    for text in texts:
+        for piece in _split_duties(text):
+            duties.append(parse_duty(piece))
+    level = DEFAULT_LEVELS.infer(agency) or DEFAULT_LEVELS.infer_any(agency)
+    return Assignment(agency=agency, duties=duties, level=level)
+
+
+def _split_duties(text: str) -> list[str]:
+    """A paragraph may run two bullets together ("... nước ngoài. - Xây dựng kế hoạch ...")."""
+    parts = re.split(r"(?<=[.;])\s+-\s+(?=[A-ZĐÀ-Ỹ])", clean(text))
+    return [p for p in parts if p.strip(" -")]

@@ -1,0 +1,218 @@
+"""The opening of a plan: issuing body, number and symbol, place and date, document type,
+and the references ("Thực hiện Kế hoạch số ...", "Căn cứ ...").
+
+The header of an ND30 document is two columns (issuing body and number on the left, motto and
+dateline on the right); readers give it back as lines in either order, so every line is
+classified on its own. Press summaries have no header: :func:`guess_issuer` finds the body in
+the prose ("UBND tỉnh Bà Rịa - Vũng Tàu đã ban hành ...").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from app.domain.levels import DEFAULT_LEVELS
+from app.domain.plan import Issuer, Reference
+from app.vn.normalize import clean, strip_diacritics
+
+DOC_TYPES = (
+    "KẾ HOẠCH", "QUYẾT ĐỊNH", "CHƯƠNG TRÌNH", "CHỈ THỊ", "NGHỊ QUYẾT", "ĐỀ ÁN", "BÁO CÁO",
+    "THÔNG BÁO", "HƯỚNG DẪN", "CÔNG VĂN", "PHƯƠNG ÁN",
+)
+_TYPE_WORDS = (
+    "Kế hoạch|Quyết định|Chỉ thị|Chương trình|Nghị quyết|Nghị định|Thông tư|Công văn|Luật|"
+    "Đề án|Hướng dẫn|Thông báo|Văn bản|Pháp lệnh|Bộ luật"
+)
+_NUMBER_SYMBOL = re.compile(r"Số\s*:?\s*(\d+)?\s*/\s*([\w\-&Đđ]+)", re.IGNORECASE)
+_DATELINE = re.compile(
+    r"^(?:(?P<place>[^,\d]{2,60}),\s*)?ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
+    re.IGNORECASE,
+)
+_REFERENCE = re.compile(
+    rf"^(?P<lead>Thực hiện|Căn cứ|Triển khai|Thực hiện chỉ đạo của[^,]*?tại)\s+(?P<type>{_TYPE_WORDS})\b\s*"
+    r"(?:số\s*(?P<num>\d+)?\s*/?\s*(?P<sym>[\w\-&Đđ]+(?:/[\w\-&Đđ]+)?)?)?\s*"
+    r"(?:ngày\s+(?P<date>\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?\s*"
+    r"(?:của\s+(?P<issuer>.+?))?\s*(?:(?:về việc|về|V/v)\s+(?P<title>.+?))?[.;]?$",
+    re.IGNORECASE,
+)
+_ISSUER_IN_TEXT = re.compile(
+    r"(?P<before>\S*\s*)(?P<body>UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+"
+    r"(?P<unit>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\b(?P<rest>.{0,60})"
+)
+# A body named after these words is not the issuer: "của UBND tỉnh" cites another document,
+# "100% UBND xã" is a population.
+_NOT_ISSUER_BEFORE = ("của", "%", "các", "cho", "với", "và", "tới", "đến")
+_HEADLESS_DATE = re.compile(
+    r"ngày\s+(\d{1,2})/(\d{1,2})/(\d{4}),?\s+(?:UBND|Ủy ban|Uỷ ban)[^.]{0,120}?ban hành", re.IGNORECASE
+)
+_HEADLESS_NUMBER = re.compile(r"ban hành\s+Kế hoạch\s+số\s+(\d+)\s*/\s*([\w\-Đđ]+)", re.IGNORECASE)
+_MOTTO = ("cong hoa xa hoi chu nghia viet nam", "doc lap tu do hanh phuc")
+
+
+@dataclass
+class Header:
+    """What the header lines say; None where they say nothing."""
+
+    body_lines: list[str] = field(default_factory=list)
+    number: int | None = None
+    symbol: str | None = None
+    place: str | None = None
+    date: dt.date | None = None
+
+
+def doc_type_of(text: str) -> str | None:
+    """The document type when ``text`` is the type line ("KẾ HOẠCH", "QUYẾT ĐỊNH")."""
+    line = clean(text)
+    for doc_type in DOC_TYPES:
+        if line.upper() == doc_type and line.isupper():
+            return doc_type
+    return None
+
+
+def parse_header(lines: list[str]) -> Header:
+    """Classify header lines: motto, number/symbol, dateline; the rest names the body."""
+    header = Header()
+    for raw in lines:
+        line = clean(raw)
+        key = " ".join(re.findall(r"[a-z0-9]+", strip_diacritics(line).lower()))
+        if not line or not key or set(line) <= set("-_ "):
+            continue
+        if any(key.startswith(m) or m.startswith(key) for m in _MOTTO):
+            continue
+        m = _NUMBER_SYMBOL.match(line)
+        if m:
+            header.number = int(m.group(1)) if m.group(1) else None
+            header.symbol = m.group(2)
+            continue
+        d = _DATELINE.match(line)
+        if d:
+            header.place = (d.group("place") or "").strip() or None
+            header.date = _date(d.group("d"), d.group("m"), d.group("y"))
+            continue
+        if line.isupper():
+            header.body_lines.append(line)
+    return header
+
+
+def _date(day: str, month: str, year: str) -> dt.date | None:
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date written "22/3/2018", "22.03.2018" or "22 tháng 3 năm 2018"."""
+    parts = re.findall(r"\d+", text)
+    return _date(parts[0], parts[1], parts[2]) if len(parts) == 3 else None
+
+
+def parse_reference(text: str) -> Reference | None:
+    """A citation opening a paragraph: "Thực hiện Kế hoạch số 2735/KH-UBND ngày ... của ..."."""
+    line = clean(text)
+    m = _REFERENCE.match(line)
+    if m is None:
+        return None
+    lead = strip_diacritics(m.group("lead")).lower()
+    doc_type = m.group("type")
+    return Reference(
+        relation="implements" if lead.startswith(("thuc hien", "trien khai")) else "basis",
+        doc_type=doc_type[:1].upper() + doc_type[1:].lower(),
+        number=m.group("num"),
+        symbol=m.group("sym"),
+        date=parse_date(m.group("date")) if m.group("date") else None,
+        issuer=(m.group("issuer") or "").strip() or None,
+        title=(m.group("title") or "").strip(" .;") or None,
+        text=line,
+    )
+
+
+def issuer_from_lines(body_lines: list[str], place: str | None, symbol: str | None) -> Issuer | None:
+    """The Issuer named by the upper-case header lines ("ỦY BAN NHÂN DÂN", "HUYỆN VĨNH CỬU")."""
+    if not body_lines:
+        return None
+    own = body_lines[-2:] if len(body_lines) > 2 else body_lines
+    name = "\n".join(_sentence_case(line, first=i == 0) for i, line in enumerate(own))
+    parent = _sentence_case(body_lines[0]) if len(body_lines) > 2 else None
+    level = DEFAULT_LEVELS.infer_any(name) or "commune"
+    abbreviation = symbol.split("-", 1)[1] if symbol and "-" in symbol else _abbreviate(name)
+    proper = _proper_name(own[-1])
+    return Issuer(name=name, abbreviation=abbreviation, level=level, place=place or proper or name,
+                  parent_body=parent)
+
+
+def guess_issuer(text: str) -> Issuer | None:
+    """The issuing body named in prose (press summaries): the first "UBND/Ủy ban nhân dân
+    <unit> [Name]" not cited as another's ("của ...") nor counted ("100% UBND xã")."""
+    flat = clean(text)
+    for m in _ISSUER_IN_TEXT.finditer(flat):
+        if m.group("before").strip().lower().endswith(_NOT_ISSUER_BEFORE):
+            continue
+        unit = m.group("unit")
+        name = _proper_words(m.group("rest"))
+        if not name:
+            other = re.search(rf"\b{unit}\s+(.{{0,60}})", flat[m.end() :])
+            name = _proper_words(other.group(1)) if other else ""
+        full = f"Ủy ban nhân dân {unit} {name}".strip()
+        level = DEFAULT_LEVELS.infer_any(f"{unit} {name}") or "province"
+        return Issuer(name=full, abbreviation="UBND", level=level, place=name or unit)
+    return None
+
+
+def _proper_words(text: str) -> str:
+    """The capitalised words opening ``text`` ("Bà Rịa - Vũng Tàu đã ..." -> "Bà Rịa - Vũng Tàu")."""
+    words: list[str] = []
+    for word in text.split():
+        if word[:1].isupper() and word.strip(",.;:").isalpha():
+            words.append(word.strip(",.;:"))
+            if word[-1] in ",.;:":
+                break
+        elif word in ("-", "–") and words:
+            words.append("-")
+        else:
+            break
+    while words and words[-1] == "-":
+        words.pop()
+    return " ".join(words)
+
+
+def headless_number_date(text: str) -> tuple[int | None, str | None, dt.date | None]:
+    """Number, symbol and date a press summary gives for the plan it reports."""
+    number = symbol = None
+    m = _HEADLESS_NUMBER.search(text)
+    if m:
+        number, symbol = int(m.group(1)), m.group(2)
+    d = _HEADLESS_DATE.search(text)
+    date = _date(d.group(1), d.group(2), d.group(3)) if d else None
+    return number, symbol, date
+
+
+def _sentence_case(line: str, first: bool = True) -> str:
+    """ "ỦY BAN NHÂN DÂN" -> "Ủy ban nhân dân", "HUYỆN VĨNH CỬU" -> "huyện Vĩnh Cửu"."""
+    words = clean(line).lower().split()
+    out: list[str] = []
+    proper = False
+    for i, w in enumerate(words):
+        proper = proper or w not in _COMMON_WORDS
+        out.append(w.capitalize() if (proper and w not in ("và", "-")) or (i == 0 and first) else w)
+    return " ".join(out)
+
+
+_COMMON_WORDS = frozenset(
+    "ủy uỷ ban nhân dân tỉnh huyện xã phường thị trấn thành phố quận sở phòng lao động thương binh "
+    "và xã hội hội đồng bộ".split()
+)
+
+
+def _proper_name(line: str) -> str | None:
+    m = re.search(r"(?:TỈNH|HUYỆN|XÃ|PHƯỜNG|THỊ TRẤN|THỊ XÃ|QUẬN|THÀNH PHỐ)\s+(.+)$", clean(line))
+    return " ".join(w.capitalize() for w in m.group(1).lower().split()) if m else None
+
+
+def _abbreviate(name: str) -> str:
+    key = strip_diacritics(name).lower()
+    if key.startswith(("uy ban nhan dan", "ubnd")):
+        return "UBND"
+    return "".join(w[0] for w in name.split() if w[:1].isupper())[:10] or "CQ"

@@ -1,0 +1,284 @@
+"""A read document (blocks of text) → a Plan: header, references, parts, targets, duties.
+
+The parser never touches files: it takes the :class:`TextDocument` a reader produced. It walks
+the lines once: the header zone up to the document type ("KẾ HOẠCH"), the subject line, the
+references and preamble, the numbered parts (I. → 1. → a) → "-" bullets) and the tail (closing
+paragraph, "Nơi nhận", archive line, signer). Targets are read from the objectives parts (a
+count inside a task is a detail of the task, not a target) or, for a text without numbered
+parts such as a press summary, from every paragraph. Whatever is not understood stays as text
+in its section, and every guess is written to ``Plan.notes``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.domain.plan import Issuer, Plan, Section, SectionKind, Signer
+from app.domain.targets import Target
+from app.extract import header as hd
+from app.extract.blocks import TextDocument
+from app.extract.clauses import Scope, extract_targets
+from app.extract.duties import build_assignment
+from app.extract.targets import deadline_of
+from app.messages import t
+from app.vn.normalize import clean, match_key, slugify, strip_diacritics
+
+_ROMAN = re.compile(r"^([IVXL]{1,5})\s*[./]\s*(.+)$")
+_ARABIC = re.compile(r"^(\d{1,2})\s*[.)]\s+(.+)$")
+_LETTER = re.compile(r"^([a-zđ])\s*[).]\s+(.+)$")
+_BULLET = re.compile(r"^[-–—•+*]\s*(.+)$")
+_SIGNER_MARK = re.compile(r"^(?:TM|KT|Q|TL|TUQ)\.\s*\S")
+_KINDS = (  # checked in order against the folded title
+    ("muc tieu chung", SectionKind.PURPOSE), ("muc dich", SectionKind.PURPOSE),
+    ("muc tieu", SectionKind.OBJECTIVES), ("chi tieu", SectionKind.OBJECTIVES),
+    ("doi tuong", SectionKind.SCOPE), ("pham vi", SectionKind.SCOPE), ("thoi gian", SectionKind.SCOPE),
+    ("nhiem vu", SectionKind.TASKS), ("noi dung", SectionKind.TASKS), ("hoat dong", SectionKind.TASKS),
+    ("giai phap", SectionKind.SOLUTIONS), ("kinh phi", SectionKind.FUNDING),
+    ("to chuc thuc hien", SectionKind.ORGANIZATION), ("trach nhiem", SectionKind.ORGANIZATION),
+)
+_TITLE_WORDS = re.compile(r"\b(?:kế hoạch|chương trình|đề án|quyết định)\b", re.IGNORECASE)
+_TARGET_KINDS = (SectionKind.OBJECTIVES, SectionKind.PURPOSE, SectionKind.TEXT)
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    where: str
+
+
+def parse_plan(doc: TextDocument, plan_id: str | None = None) -> Plan:
+    """The plan a read document holds, as far as it can be read; see the module docstring."""
+    lines = [Line(clean(part), b.location.label()) for b in doc.blocks for part in b.text.split("\n")]
+    lines = [line for line in lines if line.text and set(line.text) - set("-_.* ")]
+    notes = [*doc.warnings]
+    notes += [t("extract_scanned_page").format(page=p) for p in doc.pages_without_text]
+    type_at = next((i for i, line in enumerate(lines) if hd.doc_type_of(line.text)), None)
+    if type_at is None:
+        return _headless_plan(doc, lines, plan_id, notes)
+    head = hd.parse_header([line.text for line in lines[:type_at]])
+    plan = Plan(
+        id=plan_id or slugify(_stem(doc.source)) or "ke-hoach",
+        issuer=_issuer(head, lines, type_at, notes),
+        subject=lines[type_at + 1].text if type_at + 1 < len(lines) else t("extract_unknown"),
+        symbol=head.symbol or t("extract_unknown"),
+        signer=Signer(name=t("extract_unknown"), title=t("extract_unknown")),
+        doc_type=hd.doc_type_of(lines[type_at].text) or "KẾ HOẠCH",
+        number=head.number,
+        date=head.date,
+        notes=notes,
+    )
+    if head.symbol is None:
+        notes.append(t("extract_note_no_symbol"))
+    body = _Body(plan, _plan_deadline(plan.subject, plan.year), doc.source)
+    for line in lines[type_at + 2 :]:
+        body.feed(line)
+    body.finish()
+    return plan
+
+
+def _stem(source: str) -> str:
+    return re.sub(r"\.[A-Za-z0-9]{1,5}$", "", source.replace("\\", "/").rsplit("/", 1)[-1])
+
+
+def _issuer(head: hd.Header, lines: list[Line], type_at: int, notes: list[str]) -> Issuer:
+    issuer = hd.issuer_from_lines(head.body_lines, head.place, head.symbol)
+    if issuer is not None:
+        return issuer
+    notes.append(t("extract_note_issuer_guessed"))
+    guessed = hd.guess_issuer("\n".join(line.text for line in lines[type_at:]))
+    unknown = t("extract_unknown")
+    if guessed is None:
+        return Issuer(name=unknown, abbreviation="UBND", level="district", place=head.place or unknown)
+    if head.place:
+        guessed.place = head.place
+    return guessed
+
+
+def _plan_deadline(text: str, year: int | None) -> int | None:
+    found, _ = deadline_of(text)
+    return found or year
+
+
+def _headless_plan(doc: TextDocument, lines: list[Line], plan_id: str | None, notes: list[str]) -> Plan:
+    """A text with no header and no document type: a press summary or a fragment."""
+    text = "\n".join(line.text for line in lines)
+    notes.append(t("extract_note_no_header"))
+    issuer = hd.guess_issuer(text)
+    unknown = t("extract_unknown")
+    if issuer is None:
+        notes.append(t("extract_note_no_issuer"))
+        issuer = Issuer(name=unknown, abbreviation="UBND", level="district", place=unknown)
+    number, symbol, date = hd.headless_number_date(text)
+    first = next((line.text for line in lines if _TITLE_WORDS.search(line.text[:200])), None)
+    first = first or next((line.text for line in lines if len(line.text.split()) >= 8), unknown)
+    deadline = next((y for y in (deadline_of(line.text)[0] for line in lines[:6]) if y), None)
+    plan = Plan(
+        id=plan_id or slugify(_stem(doc.source)) or "ke-hoach",
+        issuer=issuer,
+        subject=first,
+        symbol=symbol or f"KH-{issuer.abbreviation}",
+        signer=Signer(name=unknown, title=unknown),
+        number=number,
+        date=date,
+        notes=notes,
+    )
+    body = _Body(plan, deadline or (date.year if date else None), doc.source, structured=False)
+    for line in lines:  # the subject line too: a headline may hold a target
+        body.feed(line)
+    body.finish()
+    return plan
+
+
+class _Body:
+    """The state of the walk through the body: the open sections and the tail mode."""
+
+    def __init__(self, plan: Plan, deadline: int | None, source: str, structured: bool = True) -> None:
+        self.plan = plan
+        self.structured = structured
+        self.scope = Scope(deadline=deadline, level=plan.issuer.level)
+        self.stack: list[tuple[int, Section]] = []
+        self.mode = "intro"  # intro | parts | recipients | signer
+        self.signer_lines: list[str] = []
+        self.targets: list[Target] = []
+        if not structured:
+            root = Section(title=None, kind=SectionKind.TEXT)
+            plan.sections.append(root)
+            self.stack.append((0, root))
+            self.mode = "parts"
+
+    def feed(self, line: Line) -> None:
+        text = line.text
+        low = _ascii(text)
+        if low.startswith("noi nhan"):
+            self.mode = "recipients"
+            return
+        if self.mode in ("recipients", "signer") or (_SIGNER_MARK.match(text) and self.structured):
+            self._tail(text)
+            return
+        if self.structured and low.startswith("tren day la"):
+            self.plan.closing = text
+            return
+        if self.structured and self._heading(text):
+            return
+        if self.mode == "intro":
+            self._intro(text)
+            return
+        self._content(line)
+
+    def _intro(self, text: str) -> None:
+        ref = hd.parse_reference(text)
+        if ref is not None:
+            self.plan.references.append(ref)
+        else:
+            self.plan.preamble.append(text)
+
+    def _heading(self, text: str) -> bool:
+        for level, pattern in ((1, _ROMAN), (2, _ARABIC), (3, _LETTER)):
+            m = pattern.match(text)
+            if m is None or (level == 2 and not self.stack) or (level == 3 and len(self.stack) < 2):
+                continue
+            title = m.group(2).strip()
+            parent_kind = self.stack[-1][1].kind if self.stack and level > 1 else SectionKind.TEXT
+            while self.stack and self.stack[-1][0] >= level:
+                self.stack.pop()
+            if level > 1 and self.stack:
+                parent_kind = self.stack[-1][1].kind
+            section = Section(title=title, kind=_kind(title, parent_kind))
+            if len(title) > 160 or (title.endswith(".") and len(title) > 90):
+                section = Section(title=None, kind=parent_kind, text=[title])
+            (self.stack[-1][1].sections if self.stack else self.plan.sections).append(section)
+            self.stack.append((level, section))
+            self.mode = "parts"
+            return True
+        return False
+
+    def _content(self, line: Line) -> None:
+        section = self.stack[-1][1]
+        bullet = _BULLET.match(line.text)
+        body = bullet.group(1).strip() if bullet and self.structured else line.text
+        found: list[Target] = []
+        if section.kind in _TARGET_KINDS or not self.structured:
+            self.scope.source = line.where
+            found = extract_targets(body, self.scope)
+        covered = sum(len(tg.text) for tg in found) >= 0.8 * len(body)
+        section.targets.extend(found)
+        if found and covered and self.structured:
+            return
+        into = section.bullets if (bullet or section.bullets) and self.structured else section.text
+        if not bullet and into and body[:1].islower():
+            into[-1] = f"{into[-1]} {body}"  # a line the reader broke inside a sentence
+        else:
+            into.append(body)
+
+    def _tail(self, text: str) -> None:
+        if self.mode == "recipients" and not _SIGNER_MARK.match(text):
+            item = text.lstrip("-–+• ").rstrip(";.,")
+            archive = re.match(r"^Lưu\s*:?\s*(.+)$", item, re.IGNORECASE)
+            if archive:
+                self.plan.archive = [a for a in re.split(r"[,\s\-–]+", archive.group(1)) if a]
+                self.mode = "signer"
+            else:
+                self.plan.recipients.append(item)
+            return
+        self.mode = "signer"
+        self.signer_lines.append(text)
+
+    def finish(self) -> None:
+        """Close the walk: signer, organization duties, duplicate targets, notes."""
+        _set_signer(self.plan, self.signer_lines)
+        for section in self.plan.walk():
+            if section.kind is SectionKind.ORGANIZATION and section not in self.plan.sections:
+                lines = [*section.text, *section.bullets]
+                title = section.title or (lines.pop(0) if lines else None)
+                if title is None:
+                    continue
+                section.assignment = build_assignment(title, lines)
+                section.title = section.assignment.agency
+                section.text, section.bullets = [], []
+        _drop_restated(self.plan)
+        if not self.plan.targets():
+            self.plan.notes.append(t("extract_note_no_targets"))
+
+
+def _kind(title: str, parent: SectionKind) -> SectionKind:
+    key = _ascii(title)
+    for word, kind in _KINDS:
+        if key.startswith(word) or f" {word}" in f" {key}"[:60]:
+            return kind
+    return parent
+
+
+def _ascii(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", strip_diacritics(text).lower()))
+
+
+def _set_signer(plan: Plan, lines: list[str]) -> None:
+    if not lines:
+        plan.notes.append(t("extract_note_no_signer"))
+        return
+    authority = [line for line in lines if _SIGNER_MARK.match(line)]
+    titles = [line for line in lines if line.isupper() and line not in authority]
+    names = [line for line in lines if not line.isupper()]
+    unknown = t("extract_unknown")
+    plan.signer = Signer(name=names[-1] if names else unknown, title=titles[-1] if titles else unknown,
+                         authority=authority)
+
+
+def _drop_restated(plan: Plan) -> None:
+    """A headline that restates a target printed in full later is one target, not two."""
+    for section in plan.walk():
+        keep: list[Target] = []
+        for target in section.targets:
+            key = match_key(target.text)
+            if any(
+                other is not target and other.value == target.value and other.unit == target.unit
+                and key in match_key(other.text) and len(other.text) > len(target.text)
+                for other in plan.targets()
+            ):
+                plan.notes.append(t("extract_note_restated").format(text=target.text[:80]))
+                if not any(target.text in s for s in section.text + section.bullets):
+                    section.text.append(target.text)
+                continue
+            keep.append(target)
+        section.targets = keep

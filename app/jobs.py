@@ -1,0 +1,89 @@
+"""Task-queue wiring (Huey): a batch job's chunks as tasks; no logic of its own.
+
+SQLite storage under instance/ by default (nothing to install); Redis when ``REDIS_URL`` is
+set, so workers on several machines share one queue. ``KEHOACH_QUEUE`` names the queue (tests
+use a private one). Job state lives in the job folders (see app.services.batch_jobs), so a
+task lost with a killed worker is simply queued again by :func:`resume` when a worker starts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+
+from huey import Huey, RedisHuey, SqliteHuey
+
+from app.batch.communes import Commune
+from app.config import settings
+from app.domain.plan import Plan
+from app.services import batch_jobs
+
+
+def jobs_root() -> Path:
+    return Path(os.environ.get("KEHOACH_JOBS_DIR") or settings().instance_dir / "jobs")
+
+
+def make_huey() -> Huey:
+    name = os.environ.get("KEHOACH_QUEUE", "kehoach")
+    url = settings().redis_url
+    if url:
+        return RedisHuey(name, url=url)
+    path = settings().instance_dir / "huey.sqlite3"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return SqliteHuey(name, filename=str(path))
+
+
+huey = make_huey()
+
+
+@huey.task()  # type: ignore[untyped-decorator,unused-ignore]
+def run_chunk(job_id: str, chunk_no: int) -> int:
+    """Render one chunk of a job, then assemble the bundle if it was the last."""
+    folder = batch_jobs.JobFolder(jobs_root(), job_id)
+    rendered = batch_jobs.run_chunk(folder, chunk_no)
+    batch_jobs.finish(folder)
+    return rendered
+
+
+def enqueue(folder: batch_jobs.JobFolder, chunks: list[int] | None = None) -> int:
+    """Queue the given (default: every unfinished) chunk of a job; returns how many."""
+    todo = batch_jobs.unfinished_chunks(folder) if chunks is None else chunks
+    for chunk_no in todo:
+        run_chunk(folder.id, chunk_no)
+    if not todo:
+        batch_jobs.finish(folder)
+    return len(todo)
+
+
+def start_batch(parent: Plan, communes: list[Commune], date: dt.date | None, pdf: bool = False) -> str:
+    """Create a job folder (checking and allocating first) and queue its chunks."""
+    folder = batch_jobs.JobFolder.create(jobs_root(), parent, communes, date, pdf)
+    enqueue(folder)
+    return folder.id
+
+
+def resume() -> int:
+    """Queue again what killed workers left unfinished; returns the number of chunks."""
+    queued = 0
+    for folder in batch_jobs.job_folders(jobs_root()):
+        batch_jobs.clean_stale_temps(folder)
+        queued += enqueue(folder)
+    return queued
+
+
+def job_status(job_id: str) -> batch_jobs.JobStatus:
+    return batch_jobs.status(batch_jobs.JobFolder(jobs_root(), job_id))
+
+
+def cancel(job_id: str) -> None:
+    batch_jobs.JobFolder(jobs_root(), job_id).cancel()
+
+
+def run_worker(workers: int = 1, worker_type: str = "process") -> None:
+    """Resume unfinished jobs, then consume the queue until stopped (kehoach worker)."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(process)d %(name)s %(message)s")
+    logging.getLogger("kehoach.jobs").info("resumed %d chunk(s)", resume())
+    consumer = huey.create_consumer(workers=workers, worker_type=worker_type, periodic=False)
+    consumer.run()

@@ -1,0 +1,229 @@
+"""Mandates → matches → verdicts: one :class:`MandateResult` per mandate of the parent.
+
+The single place where the three steps meet; report.py only holds and summarises results.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from app.domain.levels import DEFAULT_LEVELS, LevelTable
+from app.domain.plan import Plan
+from app.messages import t
+from app.review.figures import with_figure
+from app.review.mandates import Mandate, MandateKind, mandates_for
+from app.review.match import Item, Match, MatchKind, child_items, match_mandate, similarity
+from app.review.report import MandateResult
+from app.review.status import Status
+from app.review.strength import compare_targets
+from app.review.vocabulary import Vocabulary, load_vocabulary
+from app.vn.normalize import match_key
+from app.vn.numbers import NumberFormatError, parse_number
+
+# A target carried only as a task (no figure) must match clearly to count as "weaker".
+TASK_ONLY_THRESHOLD = 75.0
+_DATE = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
+
+
+def assess(parent: Plan, child: Plan, levels: LevelTable = DEFAULT_LEVELS) -> list[MandateResult]:
+    """Every mandate of ``parent`` for ``child``'s level, with its status in ``child``."""
+    vocab = load_vocabulary()
+    items = [i for i in child_items(child) if not _passed_down(i, child.level, levels)]
+    mandates = mandates_for(parent, child.level, levels, include_kept=True)
+    matches = match_all([m for m in mandates if m.applies], items, vocab)
+    results: list[MandateResult] = []
+    for mandate in mandates:
+        if not mandate.applies:
+            results.append(_result(mandate, Status.NOT_APPLICABLE, None, 0.0, [t("rr_kept")], []))
+        elif mandate.kind is MandateKind.DUTY:
+            results.append(_assess_duty(mandate, matches[mandate.id], child, vocab))
+        else:
+            results.append(_assess_target(mandate, matches[mandate.id], parent, child, items, levels, vocab))
+    return results
+
+
+def _passed_down(item: Item, child_level: str, levels: LevelTable) -> bool:
+    """A duty the child gives to the level below it ("UBND các xã: báo cáo về huyện") is not
+    the child's own: it cannot carry a duty the parent gives the child."""
+    if item.kind != "duty" or not item.agency:
+        return False
+    level = item.agency if levels.get(item.agency) else levels.infer(item.agency)
+    return level is not None and levels.is_below(level, child_level)
+
+
+def match_all(mandates: list[Mandate], items: list[Item], vocab: Vocabulary) -> dict[str, Match]:
+    """Match every mandate; a child target carries one target mandate only.
+
+    When two target mandates pick the same child target by content, the better-scoring one
+    keeps it and the other is matched again without it (a child's "cai nghiện 200 lượt người"
+    must not also pass for the counselling quota).
+    """
+    claimed: dict[str, tuple[str, float]] = {}  # child item id -> (mandate id, score)
+    excluded: dict[str, set[str]] = {m.id: set() for m in mandates}
+    matches: dict[str, Match] = {}
+    pending = list(mandates)
+    for _ in range(len(mandates) + 1):
+        if not pending:
+            break
+        redo: list[Mandate] = []
+        for mandate in pending:
+            linked_elsewhere = {i.id for i in items if i.link and i.link != mandate.id} | excluded[mandate.id]
+            match = match_mandate(mandate, items, linked_elsewhere, vocab)
+            matches[mandate.id] = match
+            if mandate.kind is MandateKind.DUTY or match.kind is not MatchKind.SCORED or match.item is None:
+                continue
+            owner = claimed.get(match.item.id)
+            if owner is None or owner[0] == mandate.id:
+                claimed[match.item.id] = (mandate.id, match.score)
+                continue
+            loser = mandate.id if owner[1] >= match.score else owner[0]
+            if loser != mandate.id:
+                claimed[match.item.id] = (mandate.id, match.score)
+            excluded[loser].add(match.item.id)
+            redo.extend(m for m in mandates if m.id == loser)
+        pending = redo
+    return matches
+
+
+def _assess_target(
+    mandate: Mandate,
+    match: Match,
+    parent: Plan,
+    child: Plan,
+    items: list[Item],
+    levels: LevelTable,
+    vocab: Vocabulary,
+) -> MandateResult:
+    how = _how(match)
+    if match.kind is MatchKind.AMBIGUOUS:
+        names = ", ".join(f"{i.id} ({s:.0f})" for i, s in match.candidates[:2])
+        return _result(mandate, Status.AMBIGUOUS, None, match.score, [t("rr_ambiguous").format(names=names)], [])
+    if match.item is None or match.item.target is None:
+        task = _task_carrier(mandate, items, vocab)
+        if task is not None:
+            item, score = task
+            return _result(mandate, Status.WEAKER, item, score, [t("rr_task_only")], ["task_only"])
+        return _result(mandate, Status.MISSING, None, match.score, [t("rr_missing")], [])
+    assert mandate.target is not None
+    share = quota_share(parent, mandate, child, vocab) if mandate.kind is MandateKind.QUOTA else None
+    parent_target = with_figure(mandate.target)
+    child_target = with_figure(match.item.target, parent_target.unit)
+    verdict = compare_targets(
+        parent_target,
+        child_target,
+        child.level,
+        share=share,
+        quota=mandate.kind is MandateKind.QUOTA,
+        levels=levels,
+        vocab=vocab,
+    )
+    reasons = [*verdict.reasons, how]
+    if mandate.kind is MandateKind.QUOTA and share is None:
+        reasons.append(t("rr_share_unknown"))
+    result = _result(mandate, verdict.status, match.item, match.score, reasons, verdict.causes)
+    result.carried = child_target.value
+    result.allocated = share
+    return result
+
+
+def _assess_duty(mandate: Mandate, match: Match, child: Plan, vocab: Vocabulary) -> MandateResult:
+    deadline = parse_date(mandate.duty.deadline if mandate.duty else None)
+    if vocab.is_self_fulfilling(mandate.text):
+        if deadline and child.date and child.date > deadline:
+            return _result(mandate, Status.LATE, None, 100.0, [t("rr_plan_late")], ["deadline"])
+        return _result(mandate, Status.COVERED, None, 100.0, [t("rr_plan_issued")], [])
+    item = match.item
+    if item is None and match.kind is MatchKind.AMBIGUOUS and match.candidates:
+        # Two child items both carry the duty: either one will do, nothing is hidden.
+        item = match.candidates[0][0]
+    if item is None:
+        return _result(mandate, Status.MISSING, None, match.score, [t("rr_missing")], [])
+    child_deadline = _item_deadline(child, item)
+    if deadline and child_deadline and child_deadline > deadline:
+        return _result(mandate, Status.LATE, item, match.score, [_how(match), t("rr_duty_late")], ["deadline"])
+    return _result(mandate, Status.COVERED, item, match.score, [_how(match)], [])
+
+
+def _how(match: Match) -> str:
+    if match.kind is MatchKind.LINKED:
+        return t("rr_linked")
+    return t("rr_scored").format(score=f"{match.score:.0f}")
+
+
+def _task_carrier(mandate: Mandate, items: list[Item], vocab: Vocabulary) -> tuple[Item, float] | None:
+    """A child task, duty or bullet that clearly restates a target it carries without a figure."""
+    key = vocab.key(mandate.text)
+    scored = sorted(
+        ((i, similarity(key, vocab.key(i.text))) for i in items if i.kind != "target"), key=lambda p: -p[1]
+    )
+    if not scored or scored[0][1] < TASK_ONLY_THRESHOLD:
+        return None
+    return scored[0]
+
+
+def quota_share(parent: Plan, mandate: Mandate, child: Plan, vocab: Vocabulary) -> float | None:
+    """The figure the parent's appendix allocates to ``child`` for this quota, if it lists one.
+
+    An appendix counts when its title is about the quota's metric; the row is the one naming
+    the child's place ("Xã Trị An"), and the figure is the row's last number.
+    """
+    target = mandate.target
+    if target is None:
+        return None
+    place = match_key(child.issuer.place)
+    metric = vocab.key(target.metric or target.text)
+    for appendix in parent.appendices:
+        if similarity(vocab.key(appendix.title), metric) < 60:
+            continue
+        for row in appendix.rows:
+            if any(re.search(rf"(?<!\w){re.escape(place)}(?!\w)", match_key(cell)) for cell in row):
+                for cell in reversed(row):
+                    try:
+                        return parse_number(cell)
+                    except NumberFormatError:
+                        continue
+    return None
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    """A dd/mm/yyyy date found in ``text``, or None."""
+    m = _DATE.search(text or "")
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        return None
+
+
+def _item_deadline(child: Plan, item: Item) -> dt.date | None:
+    for assignment in child.assignments():
+        for i, duty in enumerate(assignment.duties, start=1):
+            if item.kind == "duty" and item.id == f"{assignment.agency} #{i}":
+                return parse_date(duty.deadline) or parse_date(duty.text)
+    for task in child.tasks():
+        if item.kind == "task" and item.id == task.id:
+            return parse_date(task.deadline)
+    return parse_date(item.text)
+
+
+def _result(
+    mandate: Mandate, status: Status, item: Item | None, score: float, reasons: list[str], causes: list[str]
+) -> MandateResult:
+    return MandateResult(
+        id=mandate.id,
+        kind=str(mandate.kind),
+        status=status,
+        parent_text=mandate.text,
+        parent_where=mandate.where,
+        level=mandate.level,
+        child_id=item.id if item else None,
+        child_text=item.text if item else None,
+        child_where=item.where if item else None,
+        score=round(score, 1),
+        reasons=reasons,
+        causes=causes,
+        required=mandate.target.value if mandate.target else None,
+        unit=mandate.target.unit if mandate.target else None,
+    )

@@ -1,0 +1,137 @@
+"""Align a parent's mandates with what the child plan carries.
+
+An explicit link wins: a child target whose ``parent_target`` (a task's ``parent_task``, a
+duty's ``parent_duty``) names the mandate. Otherwise every child item of the right kind is
+scored with rapidfuzz over keys built by :mod:`app.review.vocabulary` (metric and population
+for targets, the whole text as a fallback), numbers removed. Below ``THRESHOLD`` the mandate is
+unmatched; when the best two candidates are within ``AMBIGUITY_MARGIN`` of each other the match
+is ambiguous and neither is picked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from rapidfuzz import fuzz
+
+from app.domain.plan import Plan
+from app.domain.targets import Target
+from app.review.mandates import Mandate, MandateKind, sections_with_paths
+from app.review.vocabulary import Vocabulary, load_vocabulary
+
+THRESHOLD = 70.0
+AMBIGUITY_MARGIN = 4.0
+
+
+class MatchKind(StrEnum):
+    LINKED = "linked"
+    SCORED = "scored"
+    UNMATCHED = "unmatched"
+    AMBIGUOUS = "ambiguous"
+
+
+@dataclass(frozen=True)
+class Item:
+    """Something the child plan prints that may carry a mandate."""
+
+    kind: str  # target | task | duty | bullet
+    id: str
+    text: str
+    where: str
+    target: Target | None = None
+    link: str | None = None  # the parent id it names, if any
+    agency: str | None = None  # for a duty: the agency it is given to
+
+
+@dataclass
+class Match:
+    """The outcome of matching one mandate: the chosen item (if any), score and reason."""
+
+    kind: MatchKind
+    item: Item | None
+    score: float
+    reason: str
+    candidates: list[tuple[Item, float]] = field(default_factory=list)
+
+
+def child_items(child: Plan) -> list[Item]:
+    """Every target, task, duty and bullet of ``child`` with where it stands."""
+    items: list[Item] = []
+    for path, section in sections_with_paths(child):
+        for t in section.targets:
+            where = t.source or f"{path} › {t.id}"
+            items.append(Item("target", t.id, t.text, where, target=t, link=t.parent_target))
+        for task in section.tasks:
+            items.append(Item("task", task.id, task.text, f"{path} › {task.id}", link=task.parent_task))
+        if section.assignment is not None:
+            agency = section.assignment.agency
+            for i, duty in enumerate(section.assignment.duties, start=1):
+                items.append(
+                    Item(
+                        "duty",
+                        f"{agency} #{i}",
+                        duty.text,
+                        f"{path} › {agency}",
+                        link=duty.parent_duty,
+                        agency=section.assignment.level or agency,
+                    )
+                )
+        for i, bullet in enumerate(section.bullets, start=1):
+            items.append(Item("bullet", f"{path} #{i}", bullet, f"{path} › gạch đầu dòng {i}"))
+    return items
+
+
+def match_mandate(
+    mandate: Mandate, items: list[Item], linked_elsewhere: set[str], vocab: Vocabulary | None = None
+) -> Match:
+    """Match one mandate against the child's items (see the module docstring).
+
+    ``linked_elsewhere`` holds the ids of child items explicitly linked to *another* mandate:
+    they implement something else and are not offered to this one.
+    """
+    vocab = vocab or load_vocabulary()
+    for item in items:
+        if item.link == mandate.id:
+            return Match(MatchKind.LINKED, item, 100.0, "linked")
+    pool = [i for i in items if i.id not in linked_elsewhere and _eligible(mandate, i)]
+    scored = sorted(((i, score_pair(mandate, i, vocab)) for i in pool), key=lambda p: -p[1])
+    top = scored[:3]
+    if not scored or scored[0][1] < THRESHOLD:
+        best = scored[0][1] if scored else 0.0
+        return Match(MatchKind.UNMATCHED, None, best, "below_threshold", top)
+    best_item, best = scored[0]
+    if len(scored) > 1 and scored[1][1] >= THRESHOLD and best - scored[1][1] < AMBIGUITY_MARGIN:
+        return Match(MatchKind.AMBIGUOUS, None, best, "two_close", top)
+    return Match(MatchKind.SCORED, best_item, best, "scored", top)
+
+
+def _eligible(mandate: Mandate, item: Item) -> bool:
+    # A target is carried by a target; a duty by anything the child takes on as its own.
+    if mandate.kind is MandateKind.DUTY:
+        return True
+    return item.kind == "target"
+
+
+def score_pair(mandate: Mandate, item: Item, vocab: Vocabulary) -> float:
+    """0..100: how alike the mandate and the item are, numbers left out."""
+    text_score = similarity(vocab.key(mandate.text), vocab.key(item.text))
+    parent, child = mandate.target, item.target
+    if parent is None or child is None or not parent.metric or not child.metric:
+        return text_score
+    metric = similarity(vocab.key(parent.metric), vocab.key(child.metric))
+    if parent.population and child.population:
+        population = similarity(vocab.key(parent.population), vocab.key(child.population))
+        metric = 0.8 * metric + 0.2 * population
+    return max(metric, 0.9 * text_score)
+
+
+def similarity(a: str, b: str) -> float:
+    """Word-order-insensitive similarity of two keys, 0..100.
+
+    The mean of token-sort (penalises extra words) and token-set (forgives a qualified
+    restatement) ratios: either alone is too strict or too lenient on short metrics.
+    """
+    if not a or not b:
+        return 0.0
+    return 0.5 * fuzz.token_sort_ratio(a, b) + 0.5 * fuzz.token_set_ratio(a, b)

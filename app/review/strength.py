@@ -1,0 +1,234 @@
+"""Is a matched child target at least as strict as the parent's?
+
+Direction comes from the comparator (``Comparator.higher_is_stricter``): for a minimum a higher
+value is stricter, for a rate to bring down a lower one is. Each check that fails adds a
+*cause* (value, comparator, unit, no_value, frequency, population, deadline, share) and a
+Vietnamese reason; the status is ``weaker`` when any cause other than the deadline is present,
+``late`` when only the deadline is, else ``covered``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from app.domain.levels import DEFAULT_LEVELS, LevelTable
+from app.domain.targets import Comparator, Frequency, Target
+from app.messages import t
+from app.review.status import Status
+from app.review.vocabulary import Vocabulary, load_vocabulary
+from app.vn.normalize import match_key
+from app.vn.numbers import format_number
+
+
+FAMILIES = {
+    Comparator.AT_LEAST: "min",
+    Comparator.MORE_THAN: "min",
+    Comparator.EQUAL: "min",
+    Comparator.AT_MOST: "max",
+    Comparator.LESS_THAN: "max",
+    Comparator.REDUCE_BY: "reduce",
+    Comparator.INCREASE_BY: "increase",
+    Comparator.NONE_ALLOWED: "none",
+}
+FREQUENCY_RANK = {Frequency.MONTHLY: 1, Frequency.QUARTERLY: 2, Frequency.YEARLY: 3}
+_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+_PARENTHESIS = re.compile(r"\([^)]*\)")
+_ALTERNATIVES = re.compile(r",|;|\bvà\b|\bhoặc\b")
+
+
+@dataclass
+class Verdict:
+    """The outcome of comparing a child target with the parent's."""
+
+    causes: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+    def add(self, cause: str, key: str, **values: object) -> None:
+        self.causes.append(cause)
+        self.reasons.append(t(key).format(**values))
+
+    @property
+    def status(self) -> Status:
+        if any(c != "deadline" for c in self.causes):
+            return Status.WEAKER
+        return Status.LATE if self.causes else Status.COVERED
+
+
+def compare_targets(
+    parent: Target,
+    child: Target,
+    child_level: str,
+    *,
+    share: float | None = None,
+    quota: bool = False,
+    levels: LevelTable = DEFAULT_LEVELS,
+    vocab: Vocabulary | None = None,
+) -> Verdict:
+    """Compare ``child`` with ``parent`` on every axis (see the module docstring).
+
+    For a quota mandate (``quota=True``) the child carries a share: it is held to ``share``
+    (the parent's allocation to this child, when the parent lists one) instead of the
+    parent's whole figure.
+    """
+    vocab = vocab or load_vocabulary()
+    verdict = Verdict()
+    if quota:
+        _compare_share(parent, child, share, verdict)
+    else:
+        _compare_value(parent, child, verdict)
+    _compare_frequency(parent, child, verdict)
+    _compare_population(parent, child, child_level, levels, vocab, verdict)
+    _compare_deadline(parent, child, verdict)
+    return verdict
+
+
+def _compare_value(parent: Target, child: Target, verdict: Verdict) -> None:
+    pf, cf = FAMILIES[parent.comparator], FAMILIES[child.comparator]
+    if pf == "none":
+        if cf != "none" and not (cf == "max" and child.value == 0):
+            verdict.add("comparator", "rv_not_prohibition")
+        return
+    if parent.value is None:
+        return
+    if child.value is None and cf != "none":
+        verdict.add("no_value", "rv_no_value", parent=describe_value(parent))
+        return
+    if pf != cf:
+        verdict.add("comparator", "rv_comparator", parent=describe_value(parent), child=describe_value(child))
+        return
+    pv, cv = comparable_values(parent, child)
+    if pv is None or cv is None:
+        verdict.add("unit", "rv_unit", parent=parent.unit or "", child=child.unit or "")
+        return
+    higher = parent.comparator.higher_is_stricter
+    weaker = cv < pv and not math.isclose(cv, pv) if higher else cv > pv and not math.isclose(cv, pv)
+    if weaker:
+        verdict.add("value", "rv_value", parent=describe_value(parent), child=describe_value(child))
+
+
+def _compare_share(parent: Target, child: Target, share: float | None, verdict: Verdict) -> None:
+    if child.value is None:
+        verdict.add("no_value", "rv_no_value", parent=describe_value(parent))
+        return
+    if not units_compatible(parent.unit, child.unit):
+        verdict.add("unit", "rv_unit", parent=parent.unit or "", child=child.unit or "")
+        return
+    if child.problems():
+        verdict.add("share", "rv_breakdown", child=describe_value(child))
+    if share is not None and child.value < share and not math.isclose(child.value, share):
+        verdict.add(
+            "share", "rv_share", share=format_number(share), unit=parent.unit or "", child=describe_value(child)
+        )
+
+
+def comparable_values(parent: Target, child: Target) -> tuple[float | None, float | None]:
+    """The binding figures of both targets on one scale, or Nones when units differ."""
+    ps, cs = _share(parent), _share(child)
+    if ps is not None and cs is not None:
+        return ps, cs
+    if ps is None and cs is None and units_compatible(parent.unit, child.unit):
+        return parent.binding_value(), child.binding_value()
+    return None, None
+
+
+def _share(target: Target) -> float | None:
+    value = target.binding_value()
+    if value is None:
+        return None
+    if target.is_fraction and target.denominator:
+        return 100.0 * value / target.denominator
+    return value if (target.unit or "").strip() == "%" else None
+
+
+def units_compatible(a: str | None, b: str | None) -> bool:
+    """Same unit, or the same head noun ("lượt người" and "người")."""
+    ka, kb = match_key(a or ""), match_key(b or "")
+    if ka == kb:
+        return True
+    return bool(ka and kb) and ka.split()[-1] == kb.split()[-1]
+
+
+def _compare_frequency(parent: Target, child: Target, verdict: Verdict) -> None:
+    if parent.frequency is None or child.frequency is None:
+        return
+    if FREQUENCY_RANK[child.frequency] > FREQUENCY_RANK[parent.frequency]:
+        verdict.add(
+            "frequency", "rv_frequency", parent=t(f"freq_{parent.frequency}"), child=t(f"freq_{child.frequency}")
+        )
+
+
+def _compare_population(
+    parent: Target, child: Target, child_level: str, levels: LevelTable, vocab: Vocabulary, verdict: Verdict
+) -> None:
+    if population_narrower(parent.population, child.population, child_level, levels, vocab):
+        verdict.add("population", "rv_population", parent=parent.population, child=child.population)
+
+
+def population_narrower(
+    parent: str | None, child: str | None, child_level: str, levels: LevelTable, vocab: Vocabulary
+) -> bool:
+    """True when the child counts over a qualified part of the parent's population.
+
+    When the parent's population is made of units of the child's own level or below ("xã,
+    phường, thị trấn" read by a commune or district), the child is the unit (or holds the
+    units): saying "xã" or "ấp trên địa bàn xã" is the same population, never narrower. Else
+    the child is narrower when it keeps every word of the parent's population and adds a
+    qualifier that is not a place word ("học sinh" → "học sinh THPT").
+    """
+    if not parent or not child:
+        return False
+    unit_level = levels.infer_any(parent)
+    if unit_level and (unit_level == child_level or levels.is_below(unit_level, child_level)):
+        return False
+    # A parenthesis clarifies ("hiện có (trong danh sách quản lý)"); it does not qualify.
+    child = _PARENTHESIS.sub(" ", child)
+    p_words = set(vocab.key(parent).split()) - vocab.place_words
+    c_words = set(vocab.key(child).split()) - vocab.place_words
+    if p_words and p_words < c_words:
+        return True
+    return _drops_an_alternative(parent, c_words, vocab)
+
+
+def _drops_an_alternative(parent: str, c_words: set[str], vocab: Vocabulary) -> bool:
+    """The parent lists alternatives ("học sinh THPT, cơ sở GDNN") and the child keeps some
+    but leaves one out entirely."""
+    parts = [set(vocab.key(p).split()) - vocab.place_words for p in _ALTERNATIVES.split(parent)]
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return False
+    kept = [bool(p & c_words) for p in parts]
+    return any(kept) and not all(kept)
+
+
+def _compare_deadline(parent: Target, child: Target, verdict: Verdict) -> None:
+    pd, cd = effective_deadline(parent), effective_deadline(child)
+    if pd is not None and cd is not None and cd > pd:
+        verdict.add("deadline", "rv_deadline", parent=pd, child=cd)
+
+
+def effective_deadline(target: Target) -> int | None:
+    """The deadline year: the field, else the last year written in the period, then the text."""
+    if target.deadline is not None:
+        return target.deadline
+    for text in (target.period or "", target.text):
+        years = [int(y) for y in _YEAR.findall(text)]
+        if years:
+            return max(years)
+    return None
+
+
+def describe_value(target: Target) -> str:
+    """The target's binding figure as a reader would write it: "dưới 8%", "4/12", "1.100 lượt người"."""
+    if target.value is None:
+        return t(f"cmp_{target.comparator}").strip()
+    if target.is_fraction and target.denominator:
+        figure = f"{format_number(target.value)}/{format_number(target.denominator)}"
+    elif target.is_range and target.value_max is not None:
+        figure = f"{format_number(target.value)}-{format_number(target.value_max)}"
+    else:
+        figure = format_number(target.value)
+    unit = (target.unit or "").strip()
+    figure = f"{figure}%" if unit == "%" else f"{figure} {unit}".strip()
+    return f"{t(f'cmp_{target.comparator}')} {figure}".strip()

@@ -1,0 +1,354 @@
+"""Batches as durable background jobs: state lives in the job's folder, not in a worker.
+
+A job folder holds ``job.json`` (the parent plan, the commune list, the options), one file per
+finished commune (``docx/<name>.docx``, ``pdf/<name>.pdf``), one per failed commune
+(``failed/<name>.txt``), a ``cancel`` flag and finally ``bundle.zip``. Every file is written to a
+temporary name and renamed, so a worker killed at any moment leaves no half-written file, and a
+commune is done exactly when its file exists: a restarted worker skips it. Work is split into
+chunks; a chunk is held by a lease file (host, pid) so two workers never render the same
+commune, and a lease whose process is dead (or silent for ``KEHOACH_JOB_LEASE`` seconds on
+another host) is taken over.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import secrets
+import socket
+import time
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.batch.bundle import Bundle, Summary
+from app.batch.communes import Commune
+from app.domain.errors import KehoachError
+from app.domain.plan import Plan
+from app.messages import both
+from app.planfile.load import dump_plan, plan_from_data
+from app.render.batch import Rendered, add_pdfs, render_chunk
+from app.render.docx import prepare
+from app.services.batch import BatchItem, BatchSpec, add_result, commune_context, plan_batch
+
+CHUNK_SIZE = 25
+HOST = socket.gethostname()
+
+
+# A worker runs many chunks of the same job: rebuild its spec once, not once per chunk.
+_SPECS: dict[str, BatchSpec] = {}
+
+
+class JobNotFoundError(KehoachError):
+    """No job with this id."""
+
+
+def lease_seconds() -> float:
+    return float(os.environ.get("KEHOACH_JOB_LEASE", "120"))
+
+
+@dataclass
+class JobStatus:
+    """Progress of a job, as the web page and the CLI show it."""
+
+    id: str
+    state: str  # pending / running / done / failed / cancelled
+    total: int
+    done: int
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (unit, reason)
+    rate: float = 0.0  # communes per second since the first one finished
+    seconds_left: float | None = None
+    bundle: Path | None = None
+    pdf: bool = False
+
+    @property
+    def finished(self) -> int:
+        return self.done + len(self.failed)
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["bundle"] = self.bundle.name if self.bundle else None
+        data["failed"] = [{"unit": u, "reason": r} for u, r in self.failed]
+        return data
+
+
+def _write_atomic(path: Path, data: bytes, sync: bool = False) -> None:
+    """Temp name carrying our pid, then rename: a stale temp is recognisably abandoned.
+
+    The rename alone makes the write atomic against a killed process, which is what a job
+    must survive; ``sync`` (fsync, ~6 ms) is kept for the files a power cut must not lose
+    (job.json), not paid per document.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{HOST}.{os.getpid()}.part")
+    with tmp.open("wb") as fh:
+        fh.write(data)
+        if sync:
+            fh.flush()
+            os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+class JobFolder:
+    """One batch job on disk."""
+
+    def __init__(self, root: Path, job_id: str) -> None:
+        self.id = job_id
+        self.path = Path(root) / job_id
+        if not (self.path / "job.json").is_file():
+            raise JobNotFoundError(f"{both('batch_not_found')}: {job_id}")
+        self.meta: dict[str, Any] = json.loads((self.path / "job.json").read_text(encoding="utf-8"))
+        self._spec: BatchSpec | None = None
+
+    @classmethod
+    def create(
+        cls, root: Path, parent: Plan, communes: list[Commune], date: dt.date | None, pdf: bool = False
+    ) -> JobFolder:
+        """Check and allocate now (errors surface before the job exists), then write job.json."""
+        spec = plan_batch(parent, communes, date)
+        job_id = f"{dt.datetime.now(dt.UTC):%Y%m%d-%H%M%S}-{secrets.token_hex(4)}"
+        meta = {
+            "parent": dump_plan(parent),
+            "communes": [asdict(c) for c in communes],
+            "date": date.isoformat() if date else None,
+            "pdf": pdf,
+            "chunk_size": CHUNK_SIZE,
+            "total": len(spec.items),
+            "created": time.time(),
+        }
+        _write_atomic(
+            Path(root) / job_id / "job.json", json.dumps(meta, ensure_ascii=False).encode("utf-8"), sync=True
+        )
+        return cls(root, job_id)
+
+    @property
+    def pdf(self) -> bool:
+        return bool(self.meta.get("pdf"))
+
+    def spec(self) -> BatchSpec:
+        """The batch, rebuilt from job.json (allocation is deterministic)."""
+        if self._spec is None:
+            self._spec = _SPECS.get(str(self.path))
+        if self._spec is None:
+            parent = plan_from_data(self.meta["parent"], f"{self.id}/job.json")
+            communes = [Commune(**c) for c in self.meta["communes"]]
+            date = dt.date.fromisoformat(self.meta["date"]) if self.meta.get("date") else None
+            self._spec = plan_batch(parent, communes, date)
+            _SPECS.clear()  # one job at a time per worker is the common case; keep memory flat
+            _SPECS[str(self.path)] = self._spec
+        return self._spec
+
+    def chunks(self) -> list[list[int]]:
+        size = int(self.meta.get("chunk_size", CHUNK_SIZE))
+        total = int(self.meta["total"])
+        return [list(range(i, min(i + size, total))) for i in range(0, total, size)]
+
+    def docx_path(self, item: BatchItem) -> Path:
+        return self.path / "docx" / f"{item.name}.docx"
+
+    def pdf_path(self, item: BatchItem) -> Path:
+        return self.path / "pdf" / f"{item.name}.pdf"
+
+    def failed_path(self, item: BatchItem) -> Path:
+        return self.path / "failed" / f"{item.name}.txt"
+
+    def is_finished(self, item: BatchItem) -> bool:
+        if self.failed_path(item).exists():
+            return True
+        return self.docx_path(item).exists() and (not self.pdf or self.pdf_path(item).exists())
+
+    @property
+    def cancelled(self) -> bool:
+        return (self.path / "cancel").exists()
+
+    def cancel(self) -> None:
+        _write_atomic(self.path / "cancel", b"")
+
+    @property
+    def bundle_path(self) -> Path:
+        return self.path / "bundle.zip"
+
+    def record_failure(self, item: BatchItem, reason: str) -> None:
+        _write_atomic(self.failed_path(item), reason.encode("utf-8"))
+
+    def record_done(self, item: BatchItem, docx: bytes) -> None:
+        _write_atomic(self.docx_path(item), docx)
+        # One line per generated document: the kill-and-resume test counts them.
+        with (self.path / "generated.log").open("a", encoding="utf-8") as log:
+            log.write(f"{item.name}\n")
+
+    @contextlib.contextmanager
+    def lease(self, name: str) -> Iterator[bool]:
+        """Hold ``leases/<name>`` while working; yields False when someone alive holds it."""
+        path = self.path / "leases" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        mine = f"{HOST} {os.getpid()}"
+        if not _take(path, mine):
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                if path.read_text() == mine:
+                    path.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _take(path: Path, mine: str) -> bool:
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+    except FileExistsError:
+        try:
+            holder, age = path.read_text().split(), time.time() - path.stat().st_mtime
+        except (FileNotFoundError, ValueError):
+            return _take(path, mine) if not path.exists() else False
+        host, pid = [*holder, "", "0"][:2]
+        stale = (host == HOST and not _alive(int(pid))) or (host != HOST and age > lease_seconds())
+        if not stale:
+            return False
+        path.unlink(missing_ok=True)
+        return _take(path, mine)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(mine)
+    return True
+
+
+def _refresh(folder: JobFolder, name: str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.utime(folder.path / "leases" / name)
+
+
+def run_chunk(folder: JobFolder, chunk_no: int) -> int:
+    """Render the unfinished communes of one chunk; returns how many were rendered now."""
+    if folder.cancelled:
+        return 0
+    name = f"chunk-{chunk_no}"
+    with folder.lease(name) as held:
+        if not held:
+            return 0
+        spec = folder.spec()
+        prepared = prepare()
+        rendered = 0
+        for index in folder.chunks()[chunk_no]:
+            item = spec.items[index]
+            if folder.cancelled:
+                break
+            if folder.docx_path(item).exists() or folder.failed_path(item).exists():
+                continue
+            (result,) = render_chunk([index], lambda i: commune_context(spec, i), prepared, pdf=False)
+            if result.docx is None:
+                folder.record_failure(item, result.error or "")
+            else:
+                folder.record_done(item, result.docx)
+                rendered += 1
+            _refresh(folder, name)
+        if folder.pdf and not folder.cancelled:
+            _convert_chunk(folder, folder.chunks()[chunk_no])
+    return rendered
+
+
+def _convert_chunk(folder: JobFolder, indices: list[int]) -> None:
+    """One soffice call for the chunk's DOCX files still lacking a PDF."""
+    spec = folder.spec()
+    todo = [
+        Rendered(i, docx=folder.docx_path(spec.items[i]).read_bytes())
+        for i in indices
+        if folder.docx_path(spec.items[i]).exists() and not folder.pdf_path(spec.items[i]).exists()
+    ]
+    add_pdfs(todo)
+    for result in todo:
+        item = spec.items[result.index]
+        if result.pdf is not None:
+            _write_atomic(folder.pdf_path(item), result.pdf)
+        else:
+            folder.record_failure(item, result.error or "PDF")
+
+
+def status(folder: JobFolder) -> JobStatus:
+    """Counts from the folder: done, failed, rate since the first file, time left."""
+    total = int(folder.meta["total"])
+    done_files = list((folder.path / "docx").glob("*.docx")) if (folder.path / "docx").exists() else []
+    failed_dir = folder.path / "failed"
+    failed_files = sorted(failed_dir.glob("*.txt")) if failed_dir.exists() else []
+    failed_names = {p.stem for p in failed_files}
+    done = sum(1 for p in done_files if p.stem not in failed_names)
+    if folder.pdf:
+        done = (
+            min(done, sum(1 for _ in (folder.path / "pdf").glob("*.pdf")))
+            if (folder.path / "pdf").exists()
+            else 0
+        )
+    units = {item.name: item.commune.unit for item in folder.spec().items} if failed_files else {}
+    failed = [(units.get(p.stem, p.stem), p.read_text(encoding="utf-8")) for p in failed_files]
+    finished = done + len(failed)
+    elapsed = time.time() - float(folder.meta.get("created", time.time()))
+    rate = finished / elapsed if finished and elapsed > 0 else 0.0
+    left = (total - finished) / rate if rate > 0 else None
+    if folder.cancelled:
+        state = "cancelled"
+    elif folder.bundle_path.exists():
+        state = "done" if not failed else "failed"
+    else:
+        state = "running" if finished else "pending"
+    bundle = folder.bundle_path if folder.bundle_path.exists() else None
+    return JobStatus(folder.id, state, total, done, failed, rate, left, bundle, folder.pdf)
+
+
+def finish(folder: JobFolder) -> Path | None:
+    """Assemble bundle.zip once every commune is finished (by whichever worker gets there)."""
+    if folder.bundle_path.exists() or folder.cancelled:
+        return folder.bundle_path if folder.bundle_path.exists() else None
+    spec = folder.spec()
+    if not all(folder.is_finished(item) for item in spec.items):
+        return None
+    with folder.lease("bundle") as held:
+        if not held or folder.bundle_path.exists():
+            return None
+        summary = Summary(spec.quota_columns)
+        with Bundle(folder.bundle_path) as bundle:
+            for item in spec.items:
+                failed = folder.failed_path(item)
+                reason = failed.read_text(encoding="utf-8") if failed.exists() else None
+                pdf = folder.pdf_path(item) if folder.pdf and not reason else None
+                add_result(bundle, summary, item, folder.docx_path(item), pdf, reason)
+            bundle.add_summary(summary)
+    return folder.bundle_path
+
+
+def unfinished_chunks(folder: JobFolder) -> list[int]:
+    """Chunks with a commune not yet finished (what a restarted worker must queue again)."""
+    if folder.cancelled or folder.bundle_path.exists():
+        return []
+    spec = folder.spec()
+    return [
+        n
+        for n, chunk in enumerate(folder.chunks())
+        if not all(folder.is_finished(spec.items[i]) for i in chunk)
+    ]
+
+
+def job_folders(root: Path) -> list[JobFolder]:
+    if not root.exists():
+        return []
+    return [JobFolder(root, p.name) for p in sorted(root.iterdir()) if (p / "job.json").is_file()]
+
+
+def clean_stale_temps(folder: JobFolder) -> None:
+    """Remove temp files left by a dead process of this host (a killed worker)."""
+    for tmp in folder.path.rglob(".*.part"):
+        parts = tmp.name.rsplit(".", 3)
+        if len(parts) == 4 and parts[1] == HOST and parts[2].isdigit() and not _alive(int(parts[2])):
+            tmp.unlink(missing_ok=True)

@@ -1,0 +1,247 @@
+"""REST API under /api/ (flask-smorest): plans, versions, diff, render, review, coverage.
+
+Plan documents use the same marshmallow schema as plan files (PlanSchema). Scripts
+authenticate with ``Authorization: Bearer <token>`` (tokens from /auth/token, stored hashed);
+browsers may use their session, with CSRF. A save names the version it was based on; a stale
+one gets 409 with the diff of the other's changes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from pathlib import Path
+from typing import Any
+
+import swagger_ui_bundle
+from flask import Flask, Response, jsonify, make_response, request, send_from_directory
+from flask_login import current_user
+from flask_smorest import Api, Blueprint
+from marshmallow import Schema, fields
+from werkzeug.exceptions import HTTPException
+
+from app.messages import both
+from app.planfile.load import PlanFileError, plan_from_data
+from app.planfile.schemas import PlanSchema
+from app.services import plans_store as store
+from app.storage.tables import PlanRecord
+from app.web import documents
+from app.web.coverage import build_board
+from app.web.database import db
+from app.web.downloads import DOCX_TYPE, attachment
+from app.web.security import user
+
+bp = Blueprint("api", __name__, url_prefix="/api", description="Kế hoạch: lưu trữ, phiên bản, tạo DOCX, rà soát")
+SWAGGER_DIR = Path(swagger_ui_bundle.swagger_ui_path)
+
+
+class PlanSummarySchema(Schema):
+    id = fields.Int()
+    key = fields.Str()
+    number = fields.Int(allow_none=True)
+    symbol = fields.Str()
+    subject = fields.Str()
+    issuer_name = fields.Str()
+    level = fields.Str()
+    year = fields.Int(allow_none=True)
+    status = fields.Str()
+    current_version = fields.Int()
+    parent_id = fields.Int(allow_none=True)
+
+
+class PlanEnvelopeSchema(Schema):
+    id = fields.Int()
+    version = fields.Int()
+    status = fields.Str()
+    parent_id = fields.Int(allow_none=True)
+    document = fields.Nested(PlanSchema)
+
+
+class SaveBodySchema(Schema):
+    document = fields.Nested(PlanSchema, required=True)
+    base_version = fields.Int(metadata={"description": "Phiên bản đã mở để sửa (bắt buộc khi cập nhật)"})
+    status = fields.Str(metadata={"enum": list(store.STATUSES)})
+    parent_id = fields.Int(allow_none=True)
+
+
+class ListArgsSchema(Schema):
+    year = fields.Int()
+    status = fields.Str()
+    level = fields.Str()
+
+
+class VersionSchema(Schema):
+    version = fields.Int()
+    note = fields.Str()
+    created_at = fields.DateTime()
+    author = fields.Function(lambda v: v.author.username if v.author else None)
+
+
+def _unprocessable(exc: PlanFileError) -> HTTPException:
+    response = make_response(jsonify({"code": 422, "message": both("plan_invalid"), "errors": exc.errors}), 422)
+    return HTTPException(response=response)
+
+
+def _body() -> dict[str, Any]:
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        raise HTTPException(response=make_response(jsonify({"code": 400, "message": both("bad_json_body")}), 400))
+    return body
+
+
+def _plan_from(body: dict[str, Any]) -> Any:
+    try:
+        return plan_from_data(body.get("document"), "document")
+    except PlanFileError as exc:
+        raise _unprocessable(exc) from None
+
+
+def _envelope(record: PlanRecord, plan: Any, version: int | None = None) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "version": version or record.current_version,
+        "status": record.status,
+        "parent_id": record.parent_id,
+        "document": plan,
+    }
+
+
+@bp.before_request
+def require_user() -> Response | None:
+    if request.endpoint in ("api.docs_asset",):
+        return None
+    if not current_user.is_authenticated:
+        return make_response(jsonify({"code": 401, "message": both("error_401")}), 401)
+    return None
+
+
+@bp.route("/plans", methods=["GET"])
+@bp.arguments(ListArgsSchema, location="query")
+@bp.response(200, PlanSummarySchema(many=True))
+def list_plans(args: dict[str, Any]) -> list[PlanRecord]:
+    """Các kế hoạch tôi được xem (lọc theo năm, trạng thái, cấp)."""
+    return store.list_visible(db(), user(), args)
+
+
+@bp.route("/plans", methods=["POST"])
+@bp.doc(requestBody={"content": {"application/json": {"schema": "SaveBody"}}})
+@bp.response(201, PlanEnvelopeSchema)
+def create_plan() -> dict[str, Any]:
+    """Tạo kế hoạch mới (phiên bản 1) cho đơn vị của tôi."""
+    body = _body()
+    saved = store.save_plan(db(), user(), _plan_from(body), status=body.get("status"), parent_id=body.get("parent_id"))
+    return _envelope(saved.record, saved.plan, saved.version)
+
+
+@bp.route("/plans/<int:plan_id>", methods=["GET"])
+@bp.response(200, PlanEnvelopeSchema)
+def get_plan(plan_id: int) -> dict[str, Any]:
+    """Kế hoạch ở phiên bản hiện hành."""
+    record, plan = store.plan_at(db(), user(), plan_id)
+    return _envelope(record, plan)
+
+
+@bp.route("/plans/<int:plan_id>", methods=["PUT"])
+@bp.doc(requestBody={"content": {"application/json": {"schema": "SaveBody"}}})
+@bp.response(200, PlanEnvelopeSchema)
+@bp.alt_response(409, description="Phiên bản gốc đã cũ: trả về các thay đổi của người khác (diff)")
+@bp.alt_response(422, description="Kế hoạch có lỗi, theo đường dẫn trường")
+def update_plan(plan_id: int) -> dict[str, Any]:
+    """Lưu phiên bản mới; base_version phải là phiên bản hiện hành (khóa lạc quan)."""
+    body = _body()
+    base = body.get("base_version")
+    saved = store.save_plan(
+        db(),
+        user(),
+        _plan_from(body),
+        plan_id=plan_id,
+        base_version=base if isinstance(base, int) else None,
+        status=body.get("status"),
+    )
+    return _envelope(saved.record, saved.plan, saved.version)
+
+
+@bp.route("/plans/<int:plan_id>/versions", methods=["GET"])
+@bp.response(200, VersionSchema(many=True))
+def versions(plan_id: int) -> list[Any]:
+    """Lịch sử phiên bản, mới nhất trước."""
+    return store.history(db(), user(), plan_id)
+
+
+@bp.route("/plans/<int:plan_id>/versions/<int:version>", methods=["GET"])
+@bp.response(200, PlanEnvelopeSchema)
+def get_version(plan_id: int, version: int) -> dict[str, Any]:
+    record, plan = store.plan_at(db(), user(), plan_id, version)
+    return _envelope(record, plan, version)
+
+
+@bp.route("/plans/<int:plan_id>/diff/<int:old>/<int:new>", methods=["GET"])
+@bp.response(200)
+def diff(plan_id: int, old: int, new: int) -> dict[str, Any]:
+    """Các thay đổi (chỉ tiêu, nhiệm vụ, phân công, phần đầu) giữa hai phiên bản."""
+    return store.diff_versions(db(), user(), plan_id, old, new).to_dict()
+
+
+@bp.route("/plans/<int:plan_id>/docx", methods=["GET"])
+@bp.response(200, content_type=DOCX_TYPE)
+def render_docx(plan_id: int) -> Response:
+    """Tệp DOCX theo thể thức Nghị định 30."""
+    record, plan = store.plan_at(db(), user(), plan_id)
+    data = documents.docx_bytes(plan)
+    store.audit(db(), user(), "download_docx", "plan", plan_id, version=record.current_version, via="api")
+    return attachment(data, DOCX_TYPE, f"{record.key}.docx")
+
+
+@bp.route("/plans/<int:plan_id>/review/<int:child_id>", methods=["GET"])
+@bp.response(200)
+def review(plan_id: int, child_id: int) -> dict[str, Any]:
+    """Rà soát kế hoạch ``child_id`` so với kế hoạch cấp trên ``plan_id``."""
+    _, parent = store.plan_at(db(), user(), plan_id)
+    _, child = store.plan_at(db(), user(), child_id)
+    result = documents.engine("app.services.review").review_plans(parent, child)
+    return _plain(dataclasses.asdict(result)) | {"summary": _plain(dataclasses.asdict(result.summary))}
+
+
+@bp.route("/plans/<int:plan_id>/coverage", methods=["GET"])
+@bp.response(200)
+def coverage(plan_id: int) -> dict[str, Any]:
+    """Bảng bao phủ: yêu cầu × kế hoạch cấp dưới, và tổng các chỉ tiêu phân bổ."""
+    from app.storage import repository as repo
+
+    _, parent = store.plan_at(db(), user(), plan_id)
+    children = [(c.id, store.plan_at(db(), user(), c.id)[1]) for c in repo.children_of(db(), plan_id)
+                if store.can_read(db(), user(), c)]
+    board = build_board(parent, children)
+    return {
+        "children": [{"id": i, "issuer": p.issuer.one_line_name} for i, p in board.children],
+        "rows": board.rows,
+        "quotas": [_plain(dataclasses.asdict(q)) | {"total": q.total, "shortfall": q.shortfall} for q in board.quotas],
+    }
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, enum.Enum):
+        return value.value
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+@bp.route("/swagger-ui/<path:filename>", methods=["GET"])
+@bp.doc(hide=True)
+def docs_asset(filename: str) -> Response:
+    return send_from_directory(SWAGGER_DIR, filename)
+
+
+def init_app(app: Flask) -> Api:
+    app.config.setdefault("OPENAPI_SWAGGER_UI_PATH", "docs")
+    app.config.setdefault("OPENAPI_SWAGGER_UI_URL", "/api/swagger-ui/")
+    api = Api(app, spec_kwargs={"components": {"securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}}})
+    api.spec.components.schema("SaveBody", schema=SaveBodySchema)
+    api.register_blueprint(bp)
+    app.extensions["kehoach_api"] = api
+    return api

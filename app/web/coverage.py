@@ -1,0 +1,71 @@
+"""The coverage board of a parent plan: its mandates × its stored children, each cell
+covered / weaker / missing, the quota sums and a bar chart (inline SVG, no JS)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask import Blueprint, render_template
+from flask_login import login_required
+
+from app.domain.plan import Plan
+from app.services import plans_store as store
+from app.storage import repository as repo
+from app.web import documents
+from app.web.database import db
+from app.web.security import user
+
+bp = Blueprint("coverage", __name__, url_prefix="/plans")
+BAR_WIDTH = 420
+
+
+@dataclass
+class Board:
+    children: list[tuple[int, Plan]] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)  # {id, text, cells: [status|None]}
+    quotas: list[Any] = field(default_factory=list)
+    covered: list[tuple[str, int, int]] = field(default_factory=list)  # (child, covered, applicable)
+
+
+def build_board(parent: Plan, children: list[tuple[int, Plan]]) -> Board:
+    board = Board(children)
+    if not children:
+        return board
+    family = documents.engine("app.services.review").review_family(parent, [p for _, p in children])
+    order: dict[str, dict[str, Any]] = {}
+    for col, review in enumerate(family.reviews):
+        for result in review.results:
+            if str(result.status) == "not_applicable":
+                continue
+            row = order.setdefault(result.id, {"id": result.id, "text": result.parent_text, "cells": [None] * len(children)})
+            row["cells"][col] = str(result.status)
+        summary = review.summary
+        board.covered.append((children[col][1].issuer.one_line_name, summary.covered, summary.applicable))
+    board.rows = list(order.values())
+    board.quotas = family.quotas
+    return board
+
+
+def bars(board: Board) -> list[dict[str, Any]]:
+    """Bar geometry for the chart: each child's share of covered mandates."""
+    out = []
+    for i, (name, covered, applicable) in enumerate(board.covered):
+        share = covered / applicable if applicable else 0.0
+        out.append({"y": 10 + i * 28, "name": name, "width": round(BAR_WIDTH * share), "label": f"{covered}/{applicable}"})
+    return out
+
+
+@bp.get("/<int:plan_id>/coverage")
+@login_required
+def board(plan_id: int) -> str:
+    record, parent = store.plan_at(db(), user(), plan_id)
+    children = []
+    for child in repo.children_of(db(), plan_id):
+        if store.can_read(db(), user(), child):
+            _, plan = store.plan_at(db(), user(), child.id)
+            children.append((child.id, plan))
+    result = build_board(parent, children)
+    return render_template(
+        "plans/coverage.html", record=record, parent=parent, board=result, bars=bars(result), bar_width=BAR_WIDTH
+    )

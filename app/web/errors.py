@@ -1,0 +1,70 @@
+"""Error pages in Vietnamese (HTML) and JSON errors under /api/ (Vietnamese / English).
+
+Domain errors map to statuses here: a plan one may not read is 404, one one may not change is
+403, a save on a stale version 409, anything else the user got wrong 400.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, Response, jsonify, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from app.domain.errors import KehoachError
+from app.messages import both, t
+from app.services.plans_store import PlanForbiddenError, PlanNotFoundError, StaleVersionError
+
+log = logging.getLogger(__name__)
+PAGES = (400, 401, 403, 404, 405, 409, 413, 422, 500)
+
+
+def wants_json() -> bool:
+    return request.path.startswith("/api/") or request.is_json or request.accept_mimetypes.best == "application/json"
+
+
+def error_response(status: int, detail: str = "", **extra: object) -> tuple[Response | str, int]:
+    key = f"error_{status}" if status in PAGES else "error_400"
+    if wants_json():
+        body = {"code": status, "status": both(key), "message": detail or both(key), **extra}
+        return jsonify(body), status
+    return render_template("errors/error.html", status=status, title=t(key), detail=detail), status
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_error(exc: CSRFError) -> tuple[Response | str, int]:
+        return error_response(400, both("csrf_failed"))
+
+    @app.errorhandler(PlanNotFoundError)
+    def not_found(exc: PlanNotFoundError) -> tuple[Response | str, int]:
+        return error_response(404, str(exc))
+
+    @app.errorhandler(PlanForbiddenError)
+    def forbidden(exc: PlanForbiddenError) -> tuple[Response | str, int]:
+        return error_response(403, str(exc))
+
+    @app.errorhandler(StaleVersionError)
+    def stale(exc: StaleVersionError) -> tuple[Response | str, int]:
+        return error_response(409, str(exc), current_version=exc.current, diff=exc.diff.to_dict())
+
+    @app.errorhandler(KehoachError)
+    def bad_input(exc: KehoachError) -> tuple[Response | str, int]:
+        return error_response(400, str(exc))
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException) -> tuple[Response | str, int]:
+        if exc.response is not None:
+            return exc.response, exc.response.status_code
+        status = exc.code or 500
+        detail = exc.description if status in (400, 503) and exc.description else ""
+        data = getattr(exc, "data", None)
+        if isinstance(data, dict) and data.get("messages"):
+            detail = str(data["messages"])
+        return error_response(status, detail)
+
+    @app.errorhandler(Exception)
+    def crash(exc: Exception) -> tuple[Response | str, int]:
+        log.exception("unhandled error on %s", request.path)
+        return error_response(500)

@@ -1,0 +1,209 @@
+"""Plans: the list, the reading page, the editor (JSON save with optimistic locking and
+autosave), the live preview, history, diff, restore, status and the child plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask_login import login_required
+from werkzeug.exceptions import BadRequest
+from werkzeug.wrappers import Response
+
+from app.domain.levels import DEFAULT_LEVELS
+from app.messages import both, t
+from app.planfile.jsonschema import plan_json_schema
+from app.planfile.load import PlanFileError, dump_plan, plan_from_data
+from app.services import plans_store as store
+from app.storage import repository as repo
+from app.web import documents
+from app.web.database import db
+from app.web.security import user
+
+bp = Blueprint("plans", __name__, url_prefix="/plans")
+
+
+@login_required
+def index() -> Response:
+    return redirect(url_for("plans.list_plans"))
+
+
+def _int_arg(name: str) -> int | None:
+    value = request.args.get(name, "")
+    return int(value) if value.isdigit() else None
+
+
+@bp.get("/")
+@login_required
+def list_plans() -> str:
+    filters = {
+        "year": _int_arg("year"),
+        "status": request.args.get("status") or None,
+        "level": request.args.get("level") or None,
+    }
+    rows = store.list_visible(db(), user(), filters)
+    return render_template(
+        "plans/list.html", plans=rows, filters=filters, levels=DEFAULT_LEVELS.levels, can_create=store.can_create(user())
+    )
+
+
+@bp.get("/<int:plan_id>")
+@login_required
+def show(plan_id: int) -> str:
+    record, plan = store.plan_at(db(), user(), plan_id, _int_arg("version"))
+    children = [c for c in repo.children_of(db(), plan_id) if store.can_read(db(), user(), c)]
+    return render_template(
+        "plans/show.html",
+        record=record,
+        plan=plan,
+        version=_int_arg("version") or record.current_version,
+        children=children,
+        can_edit=store.can_edit(db(), user(), record),
+        can_derive=store.can_create(user()) and user().agency_id != record.agency_id,
+    )
+
+
+def _editor(document: dict[str, Any], plan_id: int | None, base: int | None, parent_id: int | None) -> str:
+    return render_template(
+        "plans/edit.html",
+        document=document,
+        plan_id=plan_id,
+        base_version=base,
+        parent_id=parent_id,
+        schema=plan_json_schema(),
+        autosave_seconds=current_app.config["AUTOSAVE_SECONDS"],
+    )
+
+
+@bp.get("/new")
+@login_required
+def new() -> str:
+    if not store.can_create(user()):
+        raise store.PlanForbiddenError("new")
+    return _editor(documents.blank_document(user().agency), None, None, None)
+
+
+@bp.get("/<int:plan_id>/edit")
+@login_required
+def edit(plan_id: int) -> str:
+    record = store.get_record(db(), user(), plan_id, edit=True)
+    _, plan = store.plan_at(db(), user(), plan_id)
+    return _editor(dump_plan(plan), record.id, record.current_version, record.parent_id)
+
+
+def _json_body() -> dict[str, Any]:
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        raise BadRequest(both("bad_json_body"))
+    return body
+
+
+def _optional_int(body: dict[str, Any], name: str) -> int | None:
+    value = body.get(name)
+    if value in (None, ""):
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    raise BadRequest(f"{both('bad_version')}: {name}")
+
+
+@bp.post("/save")
+@login_required
+def save() -> tuple[Response, int]:
+    """Save the editor's document; 422 with errors by field path, 409 with the diff."""
+    body = _json_body()
+    plan_id = _optional_int(body, "plan_id")
+    try:
+        plan = plan_from_data(body.get("document"), "document")
+    except PlanFileError as exc:
+        return jsonify({"message": both("plan_invalid"), "errors": exc.errors}), 422
+    saved = store.save_plan(
+        db(),
+        user(),
+        plan,
+        plan_id=plan_id,
+        base_version=_optional_int(body, "base_version"),
+        parent_id=_optional_int(body, "parent_id"),
+        note="autosave" if body.get("autosave") else "",
+    )
+    url = url_for("plans.edit", plan_id=saved.record.id)
+    return jsonify({"plan_id": saved.record.id, "version": saved.version, "edit_url": url, "message": t("plan_saved")}), 200
+
+
+@bp.post("/preview")
+@login_required
+def preview_fragment() -> tuple[Response | str, int]:
+    """The preview of the editor's unsaved document (HTML), or its errors (422 JSON)."""
+    try:
+        plan = plan_from_data(_json_body().get("document"), "document")
+    except PlanFileError as exc:
+        return jsonify({"message": both("plan_invalid"), "errors": exc.errors}), 422
+    return render_template("plans/_document.html", plan=plan), 200
+
+
+@bp.get("/<int:plan_id>/preview")
+@login_required
+def preview(plan_id: int) -> str:
+    _, plan = store.plan_at(db(), user(), plan_id, _int_arg("version"))
+    return render_template("plans/preview.html", plan=plan)
+
+
+@bp.get("/<int:plan_id>/history")
+@login_required
+def history(plan_id: int) -> str:
+    record = store.get_record(db(), user(), plan_id)
+    versions = store.history(db(), user(), plan_id)
+    return render_template(
+        "plans/history.html", record=record, versions=versions, can_edit=store.can_edit(db(), user(), record)
+    )
+
+
+@bp.get("/<int:plan_id>/diff")
+@login_required
+def diff(plan_id: int) -> str:
+    record = store.get_record(db(), user(), plan_id)
+    new = _int_arg("to") or record.current_version
+    old = _int_arg("from") or max(new - 1, 1)
+    changes = store.diff_versions(db(), user(), plan_id, old, new)
+    return render_template("plans/diff.html", record=record, diff=changes, old=old, new=new)
+
+
+@bp.post("/<int:plan_id>/restore/<int:version>")
+@login_required
+def restore(plan_id: int, version: int) -> Response:
+    base = _optional_int(dict(request.form), "base_version")
+    saved = store.restore(db(), user(), plan_id, version, base_version=base or 0)
+    flash(f"{t('plan_restored')}: v{version} → v{saved.version}", "success")
+    return redirect(url_for("plans.history", plan_id=plan_id))
+
+
+@bp.post("/<int:plan_id>/status")
+@login_required
+def set_status(plan_id: int) -> Response:
+    base = _optional_int(dict(request.form), "base_version")
+    store.set_status(db(), user(), plan_id, request.form.get("status", ""), base_version=base or 0)
+    flash(t("status_changed"), "success")
+    return redirect(url_for("plans.show", plan_id=plan_id))
+
+
+@bp.post("/<int:plan_id>/derive")
+@login_required
+def derive(plan_id: int) -> Response:
+    """Create my agency's plan implementing this one, pre-filled with its mandates."""
+    record, parent = store.plan_at(db(), user(), plan_id)
+    child = documents.child_plan(parent, user().agency)
+    saved = store.save_plan(db(), user(), child, parent_id=record.id, note="derive")
+    flash(t("child_created"), "success")
+    return redirect(url_for("plans.edit", plan_id=saved.record.id))
+
+
+@bp.app_template_filter("vn_date")
+def vn_date(value: dt.date | dt.datetime | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return f"{value:%d/%m/%Y %H:%M}"
+    return f"{value:%d/%m/%Y}"

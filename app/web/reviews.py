@@ -1,0 +1,116 @@
+"""The review page: upload a draft, pick its parent (stored or uploaded), see which mandates
+are missing or weaker, download the report as DOCX.
+
+Uploads are kept in instance/reviews/<id>/ with the uploader's id, so the DOCX report can be
+produced again from the same files and only by the same user.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import shutil
+from pathlib import Path
+from typing import Any
+
+from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask_login import login_required
+from werkzeug.datastructures import FileStorage
+from werkzeug.exceptions import BadRequest
+
+from app.domain.plan import Plan
+from app.messages import both
+from app.planfile.load import dump_plan_text
+from app.services import plans_store as store
+from app.web import documents
+from app.web.database import db
+from app.web.downloads import DOCX_TYPE, attachment
+from app.web.security import user
+
+bp = Blueprint("reviews", __name__, url_prefix="/reviews")
+DRAFT_TYPES = (".docx", ".pdf", ".txt", ".json", ".yaml", ".yml")
+REPORT_FUNCTIONS = ("render_docx", "review_docx", "to_docx", "render", "write")
+
+
+def _folder(review_id: str) -> Path:
+    if not review_id.isalnum():
+        abort(404)
+    return Path(current_app.instance_path) / "reviews" / review_id
+
+
+def _save_upload(upload: FileStorage, folder: Path, stem: str) -> Path:
+    suffix = Path(upload.filename or "").suffix.lower()
+    if suffix not in DRAFT_TYPES:
+        raise BadRequest(f"{both('review_need_draft')}: {upload.filename}")
+    path = folder / f"{stem}{suffix}"
+    upload.save(path)
+    return path
+
+
+def _parent_file(folder: Path) -> Path:
+    upload = request.files.get("parent_file")
+    if upload and upload.filename:
+        return _save_upload(upload, folder, "parent")
+    parent_id = request.form.get("parent_id", "")
+    if not parent_id.isdigit():
+        raise BadRequest(both("review_need_parent"))
+    _, parent = store.plan_at(db(), user(), int(parent_id))
+    path = folder / "parent.yaml"
+    path.write_text(dump_plan_text(parent), encoding="utf-8")
+    return path
+
+
+def run_review(folder: Path) -> tuple[Any, Plan, Plan]:
+    """Read both saved files and review the draft against the parent."""
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    read = documents.engine("app.services.documents").read_plan
+    parent, child = read(folder / meta["parent"]), read(folder / meta["draft"])
+    draft_path = folder / meta["draft"]
+    docx = draft_path.read_bytes() if draft_path.suffix == ".docx" else None
+    review = documents.engine("app.services.review").review_plans(parent, child, docx)
+    return review, parent, child
+
+
+@bp.get("/")
+@login_required
+def upload() -> str:
+    parents = store.list_visible(db(), user())
+    return render_template("reviews/upload.html", parents=parents)
+
+
+@bp.post("/")
+@login_required
+def create() -> tuple[str, int]:
+    draft = request.files.get("draft")
+    if draft is None or not draft.filename:
+        raise BadRequest(both("review_need_draft"))
+    review_id = secrets.token_hex(8)
+    folder = _folder(review_id)
+    folder.mkdir(parents=True)
+    try:
+        draft_path = _save_upload(draft, folder, "draft")
+        parent_path = _parent_file(folder)
+        meta = {"user": user().id, "draft": draft_path.name, "parent": parent_path.name, "filename": draft.filename}
+        (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+        review, parent, child = run_review(folder)
+    except Exception:
+        shutil.rmtree(folder, ignore_errors=True)  # nothing half-written stays behind
+        raise
+    store.audit(db(), user(), "review", "upload", review_id, draft=draft.filename, parent=parent.id)
+    return render_template("reviews/result.html", review=review, parent=parent, child=child, review_id=review_id), 200
+
+
+@bp.get("/<review_id>/report.docx")
+@login_required
+def report_docx(review_id: str) -> Response:
+    folder = _folder(review_id)
+    meta_path = folder / "meta.json"
+    if not meta_path.exists() or json.loads(meta_path.read_text(encoding="utf-8"))["user"] != user().id:
+        abort(404)
+    review, _, _ = run_review(folder)
+    module = documents.engine("app.review.formats.docx")
+    render = next((getattr(module, n) for n in REPORT_FUNCTIONS if callable(getattr(module, n, None))), None)
+    if render is None:
+        abort(503, both("feature_unavailable"))
+    data = render(review)
+    return attachment(data, DOCX_TYPE, f"ra-soat-{review_id}.docx")

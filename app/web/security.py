@@ -1,0 +1,111 @@
+"""Sign-in sessions (Flask-Login), API tokens, CSRF protection and the secret key.
+
+CSRF is checked on every form and fetch POST by Flask-WTF; a request authenticated by a
+Bearer token (a script, which has no cookie to ride on) is the only exemption.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+from flask import Flask, abort, g, request
+from flask_login import LoginManager, current_user
+from flask_wtf.csrf import CSRFProtect
+
+from app.messages import t
+from app.services import accounts
+from app.storage.tables import User
+from app.web.database import db
+
+csrf = CSRFProtect()
+login_manager = LoginManager()
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class WebUser:
+    """The Flask-Login wrapper around a stored user (kept apart from the SQL row)."""
+
+    def __init__(self, row: User) -> None:
+        self.row = row
+        self.is_authenticated = True
+        self.is_active = True
+        self.is_anonymous = False
+
+    def get_id(self) -> str:
+        return str(self.row.id)
+
+
+def instance_secret(instance_path: str) -> str:
+    """A secret key kept in instance/secret_key, created once, so every gunicorn worker and
+    every restart share it (sessions survive a restart)."""
+    path = Path(instance_path) / "secret_key"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        try:
+            with path.open("x", encoding="utf-8") as fh:
+                fh.write(secrets.token_hex(32))
+        except FileExistsError:
+            pass  # another worker created it first
+    return path.read_text(encoding="utf-8").strip()
+
+
+def bearer_token() -> str | None:
+    header = request.headers.get("Authorization", "")
+    if header.lower().startswith("bearer "):
+        return header[7:].strip()
+    return None
+
+
+def init_app(app: Flask) -> None:
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = t("login_required")
+    login_manager.login_message_category = "warning"
+    # The default hook is replaced by ours, which exempts valid-token requests only.
+    app.config["WTF_CSRF_CHECK_DEFAULT"] = False
+    csrf.init_app(app)
+
+    @login_manager.user_loader
+    def load_user(user_id: str) -> WebUser | None:
+        row = db().get(User, int(user_id)) if user_id.isdigit() else None
+        return WebUser(row) if row else None
+
+    @login_manager.request_loader
+    def load_from_token(_request: Any) -> WebUser | None:
+        token = bearer_token()
+        row = accounts.user_for_token(db(), token) if token else None
+        if row is not None:
+            g.token_auth = True
+            return WebUser(row)
+        return None
+
+    @app.before_request
+    def check_csrf() -> None:
+        if not app.config.get("WTF_CSRF_ENABLED", True):
+            return
+        # Only a valid token skips CSRF: a bad token leaves the check (and then 400) in place.
+        if bearer_token() and current_user.is_authenticated and g.get("token_auth"):
+            return
+        csrf.protect(apply_exemptions=True)
+
+
+def user() -> User:
+    """The signed-in user's row (views are behind login_required)."""
+    row: User = current_user.row
+    return row
+
+
+def admin_required(view: F) -> F:
+    @wraps(view)
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        if not current_user.is_authenticated:
+            return login_manager.unauthorized()
+        if user().role != "admin":
+            abort(403)
+        return view(*args, **kwargs)
+
+    return wrapped  # type: ignore[return-value]

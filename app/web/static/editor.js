@@ -1,0 +1,276 @@
+/* The plan editor: builds the form from the plan's JSON Schema (every part of the model),
+   with add / remove / reorder for every list, sends the document as JSON, shows the
+   marshmallow errors next to their field, autosaves drafts and refreshes the preview.
+   Plain JS, no build step. */
+(function () {
+  "use strict";
+  const schema = JSON.parse(document.getElementById("plan-schema").textContent);
+  const meta = JSON.parse(document.getElementById("plan-meta").textContent);
+  let doc = JSON.parse(document.getElementById("plan-document").textContent);
+  const form = document.getElementById("plan-form");
+  const csrf = document.querySelector('meta[name="csrf-token"]').content;
+  let dirty = false, conflicted = false, saving = false;
+
+  const LABELS = {
+    id: "Mã", doc_type: "Loại văn bản", issuer: "Cơ quan ban hành", name: "Tên", abbreviation: "Viết tắt",
+    level: "Cấp", place: "Địa danh", parent_body: "Cơ quan chủ quản", number: "Số", symbol: "Ký hiệu",
+    date: "Ngày ban hành", subject: "Trích yếu", references: "Căn cứ, văn bản thực hiện", relation: "Quan hệ",
+    issuer_ref: "Cơ quan", title: "Tiêu đề", text: "Nội dung", preamble: "Lời mở đầu", sections: "Các phần",
+    kind: "Loại phần", targets: "Chỉ tiêu", metric: "Nội dung đo", population: "Đối tượng", comparator: "So sánh",
+    value: "Giá trị", value_max: "Cận trên", denominator: "Mẫu số", unit: "Đơn vị", period: "Thời kỳ",
+    deadline: "Thời hạn (năm)", frequency: "Tần suất", breakdown: "Phân chia chỉ tiêu", label: "Tên phần",
+    parts: "Phần nhỏ", sub_values: "Giá trị riêng cho nhóm", parent_target: "Chỉ tiêu cấp trên", source: "Nguồn",
+    tasks: "Nhiệm vụ", lead: "Chủ trì", partners: "Phối hợp", parent_task: "Nhiệm vụ cấp trên",
+    assignment: "Phân công (Tổ chức thực hiện)", agency: "Cơ quan, đơn vị", duties: "Nhiệm vụ được giao",
+    role: "Vai trò", report_to: "Báo cáo về", parent_duty: "Nhiệm vụ cấp trên", bullets: "Gạch đầu dòng",
+    closing: "Đoạn kết", funding: "Kinh phí", sources: "Nguồn kinh phí", amount: "Số tiền",
+    signer: "Người ký", authority: "Dòng quyền hạn (TM., KT. ...)", recipients: "Nơi nhận", archive: "Lưu",
+    appendices: "Phụ lục", columns: "Cột", rows: "Dòng", note: "Ghi chú", notes: "Ghi chú nội bộ", doc_type_ref: "Loại",
+  };
+  const CHOICES = {
+    at_least: "ít nhất", more_than: "trên", equal: "bằng", at_most: "không quá", less_than: "dưới",
+    reduce_by: "giảm", increase_by: "tăng", none_allowed: "không để xảy ra", yearly: "hằng năm",
+    quarterly: "hằng quý", monthly: "hằng tháng", text: "văn bản", purpose: "mục đích, yêu cầu",
+    objectives: "mục tiêu", scope: "phạm vi", tasks: "nhiệm vụ", solutions: "giải pháp", funding: "kinh phí",
+    organization: "tổ chức thực hiện", lead: "chủ trì", coordinate: "phối hợp", implement: "thực hiện",
+    report: "báo cáo", implements: "thực hiện (kế hoạch cấp trên)", basis: "căn cứ",
+  };
+  const ENUM_EXTRA = { relation: ["implements", "basis"], level: ["national", "province", "district", "commune"] };
+
+  function resolve(s) {
+    if (!s) return {};
+    if (s.$ref) return schema.$defs[s.$ref.split("/").pop()];
+    if (s.anyOf) return resolve(s.anyOf.find((x) => x.type !== "null"));
+    return s;
+  }
+  function kindOf(s) {
+    s = resolve(s);
+    if (s.enum) return "enum";
+    const t = Array.isArray(s.type) ? s.type.find((x) => x !== "null") : s.type;
+    return t || "string";
+  }
+  function nullable(s) {
+    return !!(s && (s.anyOf || (Array.isArray(s.type) && s.type.includes("null")) || (s.enum && s.enum.includes(null))));
+  }
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    Object.entries(attrs || {}).forEach(([k, v]) => { if (v !== undefined && v !== null) node.setAttribute(k, v); });
+    children.forEach((c) => node.append(c));
+    return node;
+  }
+  function emptyFor(s) {
+    const r = resolve(s), k = kindOf(s);
+    if (k === "object") {
+      const out = {};
+      (r.required || []).forEach((name) => { out[name] = emptyFor(r.properties[name]); });
+      return out;
+    }
+    if (k === "array") return [];
+    if (k === "enum") return r.default !== undefined ? r.default : r.enum[0];
+    if (k === "number" || k === "integer") return null;
+    return "";
+  }
+  function changed() { dirty = true; setState("Có thay đổi chưa lưu"); schedulePreview(); }
+
+  function scalarInput(name, s, value, path, set) {
+    const k = kindOf(s), r = resolve(s);
+    let input;
+    const choices = k === "enum" ? r.enum : ENUM_EXTRA[name];
+    if (choices) {
+      input = el("select", { "data-path": path, name: path });
+      if (nullable(s) || !r.enum) input.append(el("option", { value: "" }, "—"));
+      choices.filter((c) => c !== null).forEach((c) => input.append(el("option", { value: c }, CHOICES[c] || c)));
+      input.value = value == null ? "" : value;
+    } else if (k === "string" && ["text", "subject", "title", "closing", "name"].includes(name) && path.includes("[")) {
+      input = el("textarea", { "data-path": path, name: path, rows: 2 });
+      input.value = value == null ? "" : value;
+    } else {
+      const type = k === "number" || k === "integer" ? "number" : (r.format === "date" ? "date" : "text");
+      input = el("input", { type, "data-path": path, name: path, step: k === "number" ? "any" : undefined });
+      input.value = value == null ? "" : value;
+    }
+    input.addEventListener("input", () => {
+      const raw = input.value;
+      if (raw === "") set(k === "string" && !nullable(s) && !choices ? "" : null);
+      else if (k === "number") set(Number(raw));
+      else if (k === "integer") set(/^-?\d+$/.test(raw) ? parseInt(raw, 10) : raw);
+      else set(raw);
+      changed();
+    });
+    return input;
+  }
+
+  function field(name, s, value, path, set) {
+    const k = kindOf(s);
+    if (k === "object") return objectBox(name, s, value, path, set);
+    if (k === "array") return arrayBox(name, s, value || [], path, set);
+    const wrap = el("label", { class: "field", "data-field": path }, el("span", {}, LABELS[name] || name));
+    wrap.append(scalarInput(name, s, value, path, set), el("small", { class: "field-error", "data-error-for": path }));
+    return wrap;
+  }
+
+  function objectBox(name, s, value, path, set) {
+    const r = resolve(s);
+    const box = el("fieldset", { class: "obj", "data-path": path });
+    if (name) box.append(el("legend", {}, LABELS[name] || name));
+    if (value == null) {
+      const add = el("button", { type: "button", class: "small" }, "+ Thêm " + (LABELS[name] || name).toLowerCase());
+      add.addEventListener("click", () => { set(emptyFor(s)); render(); changed(); });
+      box.append(add);
+      return box;
+    }
+    const grid = el("div", { class: "obj-grid" });
+    Object.entries(r.properties).forEach(([key, sub]) => {
+      const child = field(key, sub, value[key], path ? `${path}.${key}` : key, (v) => { value[key] = v; });
+      (kindOf(sub) === "object" || kindOf(sub) === "array" ? box : grid).append(child);
+    });
+    box.insertBefore(grid, box.children[name ? 1 : 0] || null);
+    box.append(el("small", { class: "field-error", "data-error-for": path }));
+    if (nullable(s) && name) {
+      const drop = el("button", { type: "button", class: "small danger" }, "Bỏ phần này");
+      drop.addEventListener("click", () => { set(null); render(); changed(); });
+      box.append(drop);
+    }
+    return box;
+  }
+
+  function arrayBox(name, s, list, path, set) {
+    const r = resolve(s);
+    set(list);
+    const box = el("fieldset", { class: "arr", "data-path": path }, el("legend", {}, `${LABELS[name] || name} (${list.length})`));
+    list.forEach((item, i) => {
+      const itemPath = `${path}[${i}]`;
+      const row = el("div", { class: "row" });
+      const tools = el("div", { class: "row-tools" });
+      [["↑", -1, "Lên"], ["↓", 1, "Xuống"]].forEach(([sym, d, label]) => {
+        const b = el("button", { type: "button", class: "small", title: label, "aria-label": label }, sym);
+        b.disabled = i + d < 0 || i + d >= list.length;
+        b.addEventListener("click", () => { const [x] = list.splice(i, 1); list.splice(i + d, 0, x); render(); changed(); });
+        tools.append(b);
+      });
+      const del = el("button", { type: "button", class: "small danger", title: "Xóa", "aria-label": "Xóa" }, "✕");
+      del.addEventListener("click", () => { list.splice(i, 1); render(); changed(); });
+      tools.append(del);
+      const itemSchema = r.items;
+      const inner = kindOf(itemSchema) === "object" || kindOf(itemSchema) === "array"
+        ? field("", itemSchema, item, itemPath, (v) => { list[i] = v; })
+        : scalarInput(name, itemSchema, item, itemPath, (v) => { list[i] = v; });
+      row.append(el("span", { class: "row-no" }, String(i + 1)), inner, tools,
+        el("small", { class: "field-error", "data-error-for": itemPath }));
+      box.append(row);
+    });
+    const add = el("button", { type: "button", class: "small add", "data-add": path }, "+ Thêm dòng");
+    add.addEventListener("click", () => { list.push(emptyFor(r.items)); render(); changed(); });
+    box.append(add, el("small", { class: "field-error", "data-error-for": path }));
+    return box;
+  }
+
+  function render() {
+    const open = [...form.querySelectorAll("details[open]")].map((d) => d.dataset.key);
+    form.replaceChildren();
+    Object.entries(schema.properties).forEach(([key, sub]) => {
+      const holder = el("details", { "data-key": key, class: "part" }, el("summary", {}, LABELS[key] || key));
+      if (open.includes(key) || ["subject", "issuer", "sections", "id", "symbol", "number", "date"].includes(key)) holder.open = true;
+      holder.append(field(key, sub, doc[key], key, (v) => { doc[key] = v; }));
+      form.append(holder);
+    });
+  }
+
+  function setState(text) { document.getElementById("save-state").textContent = text; }
+
+  function showErrors(errors) {
+    form.querySelectorAll(".field-error").forEach((e) => { e.textContent = ""; });
+    form.querySelectorAll(".invalid").forEach((e) => e.classList.remove("invalid"));
+    const box = document.getElementById("errors");
+    const list = Object.entries(errors || {});
+    box.hidden = list.length === 0;
+    box.replaceChildren(...list.map(([p, msgs]) => el("div", {}, `${p || "(kế hoạch)"}: ${msgs.join("; ")}`)));
+    list.forEach(([p, msgs]) => {
+      let target = form.querySelector(`[data-error-for="${CSS.escape(p)}"]`);
+      let probe = p;
+      while (!target && probe.includes(".")) {
+        probe = probe.slice(0, probe.lastIndexOf("."));
+        target = form.querySelector(`[data-error-for="${CSS.escape(probe)}"]`);
+      }
+      if (target) {
+        target.textContent = msgs.join("; ");
+        target.parentElement.classList.add("invalid");
+        let d = target.closest("details"); if (d) d.open = true;
+      }
+    });
+  }
+
+  function cleaned(value) {
+    if (Array.isArray(value)) return value.map(cleaned);
+    if (value && typeof value === "object") {
+      const out = {};
+      Object.entries(value).forEach(([k, v]) => { if (v !== null && v !== "" && !(Array.isArray(v) && !v.length)) out[k] = cleaned(v); });
+      return out;
+    }
+    return value;
+  }
+
+  function post(url, body) {
+    return fetch(url, {
+      method: "POST", credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrf, Accept: "application/json" },
+      body: JSON.stringify(body),
+    });
+  }
+
+  async function save(autosave) {
+    if (saving || conflicted) return;
+    saving = true; setState(autosave ? "Đang tự lưu…" : "Đang lưu…");
+    try {
+      const res = await post(meta.save_url, { plan_id: meta.plan_id, base_version: meta.base_version, parent_id: meta.parent_id, autosave, document: cleaned(doc) });
+      const body = await res.json();
+      if (res.ok) {
+        showErrors({}); dirty = false;
+        const first = !meta.plan_id;
+        meta.plan_id = body.plan_id; meta.base_version = body.version;
+        const bv = document.getElementById("base-version"); if (bv) bv.textContent = body.version;
+        setState(`${body.message} (v${body.version}, ${new Date().toLocaleTimeString("vi-VN")})`);
+        if (first) history.replaceState(null, "", body.edit_url);
+      } else if (res.status === 422) {
+        showErrors(body.errors); setState(body.message);
+      } else if (res.status === 409) {
+        conflicted = true; showConflict(body);
+      } else {
+        setState(body.message || `Lỗi ${res.status}`);
+      }
+    } catch (e) {
+      setState("Không kết nối được máy chủ; thay đổi chưa được lưu");
+    } finally { saving = false; }
+  }
+
+  function showConflict(body) {
+    const box = document.getElementById("conflict");
+    box.hidden = false;
+    const lines = [];
+    const d = body.diff || {};
+    ["targets", "tasks", "assignments"].forEach((k) => (d[k] || []).forEach((c) => {
+      const f = (c.fields || []).map((x) => `${x.field}: ${x.old ?? "—"} → ${x.new ?? "—"}`).join("; ");
+      lines.push(`${c.kind === "added" ? "Thêm" : c.kind === "removed" ? "Bỏ" : "Sửa"} [${c.id}] ${c.text}${f ? " (" + f + ")" : ""}`);
+    }));
+    (d.header || []).concat(d.recipients || []).forEach((x) => lines.push(`${x.field}: ${x.old ?? "—"} → ${x.new ?? "—"}`));
+    box.replaceChildren(el("strong", {}, body.message), el("p", {}, `Phiên bản hiện hành: v${body.current_version}. Thay đổi của người khác:`),
+      el("ul", {}, ...lines.map((l) => el("li", {}, l))),
+      el("p", {}, "Tự lưu đã dừng. Tải lại trang để làm tiếp trên phiên bản mới (sao chép phần của bạn trước)."));
+    setState("Xung đột phiên bản: chưa lưu");
+  }
+
+  let previewTimer = null;
+  function schedulePreview() { clearTimeout(previewTimer); previewTimer = setTimeout(refreshPreview, 800); }
+  async function refreshPreview() {
+    const res = await post(meta.preview_url, { document: cleaned(doc) });
+    if (res.ok) { document.getElementById("preview").innerHTML = await res.text(); showErrors({}); }
+    else if (res.status === 422) { showErrors((await res.json()).errors); }
+  }
+
+  document.getElementById("save").addEventListener("click", () => save(false));
+  setInterval(() => { if (dirty && meta.plan_id) save(true); }, Math.max(5, meta.autosave_seconds) * 1000);
+  window.addEventListener("beforeunload", (e) => { if (dirty) { e.preventDefault(); e.returnValue = ""; } });
+  window.kehoachEditor = { get document() { return doc; }, render, save };
+  render();
+  refreshPreview();
+})();

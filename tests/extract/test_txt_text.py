@@ -1,0 +1,72 @@
+"""Plain text reading: encodings with BOMs, line ends, and the two paragraph layouts."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.extract.guard import UnreadableDocumentError, UnsafeFileError
+from app.extract.txt_text import is_wrapped, read_txt
+
+TEXT = "KẾ HOẠCH\r\nGiảm tỷ lệ hộ nghèo xuống dưới 1,5%.\r\n\r\nĐến năm 2030 đạt 85%.\r\n"
+
+
+def _texts(data: bytes) -> list[str]:
+    return [block.text for block in read_txt(data, "k.txt").blocks]
+
+
+def test_utf16_le_with_bom_and_crlf() -> None:
+    data = b"\xff\xfe" + TEXT.encode("utf-16-le")
+    document = read_txt(data, "k.txt")
+    assert [b.text for b in document.blocks] == [
+        "KẾ HOẠCH",
+        "Giảm tỷ lệ hộ nghèo xuống dưới 1,5%.",
+        "Đến năm 2030 đạt 85%.",
+    ]
+    assert [b.location.line for b in document.blocks] == [1, 2, 4]
+
+
+def test_utf16_be_with_bom() -> None:
+    assert _texts(b"\xfe\xff" + TEXT.encode("utf-16-be"))[0] == "KẾ HOẠCH"
+
+
+def test_utf8_with_bom_and_old_mac_line_ends() -> None:
+    data = "\ufeffKế hoạch\rsố 12".encode()
+    assert _texts(data) == ["Kế hoạch", "số 12"]
+
+
+def test_decomposed_text_is_composed() -> None:
+    assert _texts("Ke\u0302\u0301 hoa\u0323ch".encode()) == ["Kế hoạch"]
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    text = (
+        "I. MỤC TIÊU\n\n"
+        "Giảm tỷ lệ hộ nghèo bình quân\nmỗi năm từ 1,5% trở lên;\nđến năm 2025 còn dưới 3%.\n\n"
+        "Tỷ lệ trẻ em được tiêm chủng\nđầy đủ đạt trên 95%.\n"
+    )
+    assert _texts(text.encode()) == [
+        "I. MỤC TIÊU",
+        "Giảm tỷ lệ hộ nghèo bình quân mỗi năm từ 1,5% trở lên; đến năm 2025 còn dưới 3%.",
+        "Tỷ lệ trẻ em được tiêm chủng đầy đủ đạt trên 95%.",
+    ]
+
+
+def test_layout_detection() -> None:
+    assert not is_wrapped(["Một đoạn.", "", "Đoạn hai.", "", "Đoạn ba."])
+    assert is_wrapped(["dòng một", "dòng hai", "", "dòng ba", "dòng bốn"])
+
+
+def test_legacy_encoded_text_is_refused_with_the_encoding_named() -> None:
+    with pytest.raises(UnsafeFileError) as info:
+        read_txt("Kê\u0301 hoa\u0323ch".encode("cp1258"), "cu.txt")  # Windows-1258: "Kế hoạch"
+    assert info.value.key == "extract_txt_encoding"
+    assert str(info.value) == (
+        "cu.txt: Không nhận ra bảng mã của tệp văn bản (cần UTF-8, hoặc UTF-16 có BOM)"
+        " / Unknown text encoding (expected UTF-8, or UTF-16 with a BOM)"
+    )
+
+
+def test_blank_file_has_no_text() -> None:
+    with pytest.raises(UnreadableDocumentError) as info:
+        read_txt(b"\r\n  \n", "trang.txt")
+    assert str(info.value) == "trang.txt: Tệp không có nội dung chữ nào / The file contains no text"

@@ -1,0 +1,113 @@
+"""Deriving a child plan from its parent: mandates, shares, header, and a clean review."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from app.domain.plan import Issuer, Plan, SectionKind, Signer
+from app.planfile.load import dump_plan, load_plan, plan_from_data
+from app.services.derive import derive_child_plan, rewrite_quota_text, short_name, unit_name
+from app.services.review import review_family, review_plans
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "batch"
+
+
+@pytest.fixture(scope="module")
+def parent() -> Plan:
+    return load_plan(DATA / "parent.yaml")
+
+
+def _commune(name: str = "Tân Phú", place: str = "Tân Phú") -> Issuer:
+    return Issuer(name=f"Ủy ban nhân dân\nxã {name}", abbreviation="UBND", level="commune", place=place)
+
+
+SIGNER = Signer("Lê Văn Cường", "PHÓ CHỦ TỊCH", ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"])
+
+
+def test_child_carries_every_commune_mandate_linked_to_its_parent_target(parent: Plan) -> None:
+    child = derive_child_plan(parent, _commune(), SIGNER, dt.date(2026, 3, 1))
+    linked = {t.parent_target for t in child.targets()}
+    commune_targets = {t.id for t in parent.targets() if t.level == "commune"}
+    assert linked == commune_targets
+    assert all(t.level == "commune" for t in child.targets())
+    # targets the province keeps for itself do not go down
+    assert "t-tinh-bai-viet-thang" not in linked
+
+
+def test_quota_share_rewrites_value_and_text(parent: Plan) -> None:
+    child = derive_child_plan(parent, _commune(), SIGNER, None, {"t-tinh-cai-nghien-300": 120})
+    target = next(t for t in child.targets() if t.parent_target == "t-tinh-cai-nghien-300")
+    assert target.value == 120
+    assert target.text == "Tổ chức cai nghiện ma túy cho ít nhất 120 lượt người."
+
+
+def test_rewrite_follows_the_breakdown_and_leaves_other_numbers() -> None:
+    text = (
+        "Đến năm 2025 cai nghiện cho ít nhất 1.100 lượt người: tại cơ sở 1.000 (bắt buộc 920, "
+        "tự nguyện 80); tại gia đình, cộng đồng 100"
+    )
+    new = rewrite_quota_text(text, [1100, 1000, 920, 80, 100], [120, 109, 100, 9, 11])
+    assert new == (
+        "Đến năm 2025 cai nghiện cho ít nhất 120 lượt người: tại cơ sở 109 (bắt buộc 100, "
+        "tự nguyện 9); tại gia đình, cộng đồng 11"
+    )
+
+
+def test_duties_for_the_level_become_the_childs_tasks_and_report_duty(parent: Plan) -> None:
+    child = derive_child_plan(parent, _commune(), SIGNER, None)
+    assert [t.parent_task for t in child.tasks()] == ["duty-xa.1", "duty-xa.2", "duty-xa.3"]
+    (own,) = child.assignments()
+    assert own.agency == "Ủy ban nhân dân xã Tân Phú"
+    assert [d.parent_duty for d in own.duties] == ["duty-xa.4"]
+    kinds = [s.kind for s in child.sections]
+    assert kinds[-1] is SectionKind.ORGANIZATION
+
+
+def test_header_dateline_signer_recipients_and_parent_reference(parent: Plan) -> None:
+    child = derive_child_plan(parent, _commune(), SIGNER, dt.date(2026, 3, 1), number=7)
+    assert child.issuer.place == "Tân Phú"
+    assert child.date == dt.date(2026, 3, 1)
+    assert child.signer == SIGNER
+    assert child.symbol == "KH-UBND"
+    assert child.number == 7
+    assert child.recipients[0] == "UBND tỉnh Đồng Nai (để b/c);"
+    assert "Thường trực Đảng ủy, HĐND xã;" in child.recipients
+    assert child.archive == ["VT"]
+    ref = child.parent_ref
+    assert ref is not None
+    assert ref.text is not None
+    assert ref.text.startswith("Thực hiện Kế hoạch số 45/KH-UBND ngày 15/01/2026 của UBND tỉnh Đồng Nai về")
+    assert "trên địa bàn xã năm 2026" in child.subject
+
+
+def test_unit_names() -> None:
+    assert unit_name(_commune()) == "xã Tân Phú"
+    one_line = Issuer(
+        name="Ủy ban nhân dân huyện Vĩnh Cửu", abbreviation="UBND", level="district", place="Vĩnh Cửu"
+    )
+    assert unit_name(one_line) == "huyện Vĩnh Cửu"
+    assert short_name(one_line) == "UBND huyện Vĩnh Cửu"
+
+
+def test_derived_plan_is_a_valid_plan_file(parent: Plan) -> None:
+    child = derive_child_plan(parent, _commune(), SIGNER, dt.date(2026, 3, 1), {"t-tinh-cai-nghien-300": 50})
+    assert plan_from_data(dump_plan(child)) == child
+
+
+def test_derived_plans_pass_the_compliance_engine(parent: Plan) -> None:
+    shares = {"Trị An": 120.0, "Phú Lý": 100.0, "Long Thành": 80.0}
+    children = [
+        derive_child_plan(
+            parent, _commune(name, name), SIGNER, dt.date(2026, 3, 1), {"t-tinh-cai-nghien-300": v}
+        )
+        for name, v in shares.items()
+    ]
+    for child in children:
+        review = review_plans(parent, child)
+        assert not review.has_faults, [(r.id, r.status, r.reasons) for r in review.results]
+        assert not review.findings
+    family = review_family(parent, children)
+    assert not family.has_faults

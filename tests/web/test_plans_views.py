@@ -1,0 +1,136 @@
+"""Plan pages through the Flask test client: list, editor save, preview, history, access."""
+
+from __future__ import annotations
+
+from flask.testing import FlaskClient
+
+from tests.storage.builders import World, mini_data
+from tests.web.conftest import csrf_token, login, post_json
+
+
+def _doc_for(world_agency_name: str, level: str, **changes: object) -> dict[str, object]:
+    data = mini_data(**changes)
+    data["issuer"] = {"name": world_agency_name, "abbreviation": "UBND", "level": level, "place": "Thạnh Phú"}
+    data["date"] = "2019-12-31"
+    return data
+
+
+def _create(client: FlaskClient, token: str, world: World, **changes: object) -> int:
+    doc = _doc_for(world.commune_a.name, "commune", **changes)
+    response = post_json(client, "/plans/save", {"document": doc}, token)
+    assert response.status_code == 200, response.get_json()
+    return int(response.get_json()["plan_id"])
+
+
+def test_pages_need_sign_in(client: FlaskClient, world: World) -> None:
+    response = client.get("/plans/")
+    assert response.status_code == 302 and "/auth/login" in response.headers["Location"]
+
+
+def test_wrong_password_is_refused_in_vietnamese(client: FlaskClient, world: World) -> None:
+    token = csrf_token(client)
+    response = client.post("/auth/login", data={"username": "drafter_a", "password": "x", "csrf_token": token})
+    assert response.status_code == 401
+    assert "Sai tên đăng nhập hoặc mật khẩu" in response.get_data(as_text=True)
+
+
+def test_drafter_saves_a_plan_and_sees_it_listed(client: FlaskClient, world: World) -> None:
+    token = login(client, "drafter_a")
+    plan_id = _create(client, token, world)
+    page = client.get("/plans/").get_data(as_text=True)
+    assert "Thực hiện Dự án 4" in page and "5/KH-UBND" in page
+    shown = client.get(f"/plans/{plan_id}").get_data(as_text=True)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in shown and "Cai nghiện cho ít nhất 1.100 lượt người" in shown
+    assert client.get("/plans/?year=2020").get_data(as_text=True).count("Thực hiện Dự án 4") == 0
+
+
+def test_invalid_document_returns_errors_by_field_path(client: FlaskClient, world: World) -> None:
+    token = login(client, "drafter_a")
+    doc = _doc_for(world.commune_a.name, "commune")
+    doc["sections"][0]["targets"][0]["value"] = "nhiều"  # type: ignore[index]
+    del doc["subject"]
+    response = post_json(client, "/plans/save", {"document": doc}, token)
+    assert response.status_code == 422
+    errors = response.get_json()["errors"]
+    assert "Thiếu trường bắt buộc" in errors["subject"][0]
+    assert "Không phải là số hợp lệ" in errors["sections[0].targets[0].value"][0]
+
+
+def test_two_saves_on_the_same_base_version_conflict_with_the_diff(client: FlaskClient, world: World) -> None:
+    token = login(client, "drafter_a")
+    plan_id = _create(client, token, world)
+    first = _doc_for(world.commune_a.name, "commune")
+    first["sections"][0]["targets"][0]["value"] = 1200  # type: ignore[index]
+    first["sections"][0]["targets"][0]["breakdown"] = []  # type: ignore[index]
+    ok = post_json(client, "/plans/save", {"plan_id": plan_id, "base_version": 1, "document": first}, token)
+    assert ok.status_code == 200 and ok.get_json()["version"] == 2
+    second = _doc_for(world.commune_a.name, "commune", subject="Sửa khác")
+    clash = post_json(client, "/plans/save", {"plan_id": plan_id, "base_version": 1, "document": second}, token)
+    assert clash.status_code == 409
+    body = clash.get_json()
+    assert body["current_version"] == 2
+    assert body["diff"]["targets"][0]["id"] == "t1"
+    assert {"field": "value", "old": 1100, "new": 1200} in body["diff"]["targets"][0]["fields"]
+
+
+def test_history_diff_and_restore(client: FlaskClient, world: World) -> None:
+    token = login(client, "drafter_a")
+    plan_id = _create(client, token, world)
+    changed = _doc_for(world.commune_a.name, "commune", subject="Kế hoạch sửa đổi")
+    post_json(client, "/plans/save", {"plan_id": plan_id, "base_version": 1, "document": changed}, token)
+    history = client.get(f"/plans/{plan_id}/history").get_data(as_text=True)
+    assert "v2" in history and "Khôi phục" in history
+    diff = client.get(f"/plans/{plan_id}/diff?from=1&to=2").get_data(as_text=True)
+    assert "Kế hoạch sửa đổi" in diff
+    restored = client.post(f"/plans/{plan_id}/restore/1", data={"base_version": "2", "csrf_token": token})
+    assert restored.status_code == 302
+    assert "Thực hiện Dự án 4" in client.get(f"/plans/{plan_id}").get_data(as_text=True)
+    assert "v3" in client.get(f"/plans/{plan_id}/history").get_data(as_text=True)
+
+
+def test_preview_fragment_renders_the_nd30_layout(client: FlaskClient, world: World) -> None:
+    token = login(client, "drafter_a")
+    response = post_json(client, "/plans/preview", {"document": _doc_for(world.commune_a.name, "commune")}, token)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    for part in ("Độc lập - Tự do - Hạnh phúc", "Số: 5/KH-UBND", "Nơi nhận:", "Lưu: VT, TH.", "Phạm Minh Phước"):
+        assert part in html
+
+
+def test_editor_page_carries_schema_document_and_version(client: FlaskClient, world: World) -> None:
+    token = login(client, "drafter_a")
+    plan_id = _create(client, token, world)
+    page = client.get(f"/plans/{plan_id}/edit").get_data(as_text=True)
+    assert 'id="plan-schema"' in page and '"base_version": 1' in page and "editor.js" in page
+    assert client.get("/plans/new").status_code == 200
+
+
+def test_commune_b_cannot_open_commune_a_plan(client: FlaskClient, app: object, world: World) -> None:
+    token = login(client, "drafter_a")
+    plan_id = _create(client, token, world)
+    client.post("/auth/logout", data={"csrf_token": token})
+    login(client, "drafter_b")
+    assert client.get(f"/plans/{plan_id}").status_code == 404
+    assert client.get(f"/plans/{plan_id}/edit").status_code == 404
+    assert "Không tìm thấy" in client.get(f"/plans/{plan_id}").get_data(as_text=True)
+
+
+def test_district_reviewer_reads_but_cannot_edit(client: FlaskClient, world: World) -> None:
+    token = login(client, "drafter_a")
+    plan_id = _create(client, token, world)
+    client.post("/auth/logout", data={"csrf_token": token})
+    token = login(client, "reviewer")
+    assert client.get(f"/plans/{plan_id}").status_code == 200
+    assert client.get(f"/plans/{plan_id}/edit").status_code == 403
+    doc = _doc_for(world.commune_a.name, "commune")
+    response = post_json(client, "/plans/save", {"plan_id": plan_id, "base_version": 1, "document": doc}, token)
+    assert response.status_code == 403
+
+
+def test_other_branch_gets_404(client: FlaskClient, world: World) -> None:
+    token = login(client, "drafter_a")
+    plan_id = _create(client, token, world)
+    client.post("/auth/logout", data={"csrf_token": token})
+    login(client, "drafter_c")
+    assert client.get(f"/plans/{plan_id}/history").status_code == 404
+    assert "Thực hiện Dự án 4" not in client.get("/plans/").get_data(as_text=True)

@@ -1,0 +1,72 @@
+"""CSRF, cookies, upload limit, error pages and the audit log."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask.testing import FlaskClient
+
+from app.web.database import sessions
+from app.services import plans_store as store
+from tests.storage.builders import PASSWORD, World, mini_data
+from tests.web.conftest import csrf_token, login, post_json
+
+
+def test_post_without_csrf_token_is_refused(client: FlaskClient, world: World) -> None:
+    response = client.post("/auth/login", data={"username": "drafter_a", "password": PASSWORD})
+    assert response.status_code == 400
+    assert "CSRF" in response.get_data(as_text=True)
+    login(client, "drafter_a")
+    refused = client.post("/plans/save", json={"document": mini_data()})
+    assert refused.status_code == 400
+
+
+def test_session_cookie_is_httponly_and_samesite(client: FlaskClient, world: World) -> None:
+    token = csrf_token(client)
+    response = client.post("/auth/login", data={"username": "drafter_a", "password": PASSWORD, "csrf_token": token})
+    cookie = next(v for k, v in response.headers.items() if k == "Set-Cookie" and v.startswith("session="))
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_upload_over_20_mb_gets_the_413_page(client: FlaskClient, world: World) -> None:
+    token = login(client, "drafter_a")
+    big = b"x" * (20 * 1024 * 1024 + 10)
+    response = client.post(
+        "/reviews/", data=big, headers={"X-CSRFToken": token, "Content-Type": "application/octet-stream"}
+    )
+    assert response.status_code == 413
+    assert "quá lớn" in response.get_data(as_text=True)
+
+
+def test_unknown_page_is_a_vietnamese_404(client: FlaskClient, world: World) -> None:
+    login(client, "drafter_a")
+    response = client.get("/khong-co")
+    assert response.status_code == 404 and "Không tìm thấy" in response.get_data(as_text=True)
+
+
+def test_open_redirect_after_login_is_ignored(client: FlaskClient, world: World) -> None:
+    token = csrf_token(client)
+    response = client.post(
+        "/auth/login?next=https://evil.example/",
+        data={"username": "drafter_a", "password": PASSWORD, "csrf_token": token},
+    )
+    assert response.headers["Location"] == "/plans/"
+
+
+def test_changes_and_sign_ins_are_audited_and_only_admins_read_the_log(
+    app: Flask, client: FlaskClient, world: World
+) -> None:
+    token = login(client, "drafter_a")
+    doc = mini_data()
+    doc["issuer"]["level"] = "commune"
+    saved = post_json(client, "/plans/save", {"document": doc}, token)
+    assert saved.status_code == 200, saved.get_json()
+    assert client.get("/admin/audit").status_code == 403
+    client.post("/auth/logout", data={"csrf_token": token})
+    login(client, "admin")
+    page = client.get("/admin/audit").get_data(as_text=True)
+    assert "drafter_a" in page and "create" in page and "login" in page
+    with app.app_context(), sessions()() as session:
+        admin = session.get(type(world.admin), world.admin.id)
+        assert admin is not None
+        actions = [e.action for e in store.audit_log(session, admin)]
+    assert actions[:4] == ["login", "logout", "create", "login"]
