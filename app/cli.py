@@ -66,8 +66,12 @@ def check_plan(plan: Path) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("schemas/plan.schema.json"))
 def schema(output: Path) -> None:
     """Ghi JSON Schema của tệp kế hoạch (sinh từ các schema marshmallow)."""
-    plan_services.write_schema(output)
-    click.echo(f"{both('schema_written')}: {output}")
+    target = output / "plan.schema.json" if output.is_dir() else output
+    try:
+        plan_services.write_schema(target)
+    except OSError:
+        fail(f"{target}: {both('file_unwritable')}")
+    click.echo(f"{both('schema_written')}: {target}")
 
 
 @main.command()
@@ -115,7 +119,9 @@ REVIEW_FORMATS = ("json", "html", "docx")
 @click.argument("child", type=click.Path(path_type=Path))
 @click.option("--parent", "parent", type=click.Path(path_type=Path), required=True, help="Kế hoạch cấp trên")
 @click.option("--format", "fmt", type=click.Choice(REVIEW_FORMATS), default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Tệp kết quả (mặc định: màn hình)")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), default=None, help="Tệp kết quả (mặc định: màn hình)"
+)
 def review(child: Path, parent: Path, fmt: str, output: Path | None) -> None:
     """Rà soát kế hoạch cấp dưới CHILD so với kế hoạch cấp trên PARENT.
 
@@ -138,7 +144,9 @@ def review(child: Path, parent: Path, fmt: str, output: Path | None) -> None:
 @click.argument("parent", type=click.Path(path_type=Path))
 @click.argument("children", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(REVIEW_FORMATS[:2]), default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Tệp kết quả (mặc định: màn hình)")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), default=None, help="Tệp kết quả (mặc định: màn hình)"
+)
 def review_all(parent: Path, children: tuple[Path, ...], fmt: str, output: Path | None) -> None:
     """Rà soát mọi kế hoạch cấp dưới CHILDREN và tổng chỉ tiêu phân bổ so với PARENT."""
     from app.review.formats import render_family
@@ -161,7 +169,10 @@ def _emit(data: bytes, fmt: str, output: Path | None) -> None:
     from app.render.atomic import write_atomic
 
     if output is not None:
-        write_atomic(output, data)
+        try:
+            write_atomic(output, data)
+        except OSError as exc:
+            fail(f"{output}: {both('review_write_failed')} ({exc.strerror or exc})")
     elif fmt == "docx":
         fail(both("review_docx_needs_output"))
     else:
@@ -263,7 +274,8 @@ def serve(bind: str, workers: int) -> None:
     from app.storage.db import upgrade
 
     upgrade(_db_engine())
-    args = [sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", bind, "--access-logfile", "-"]
+    # --preload: the app is imported once, then forked (faster start, less memory).
+    args = [sys.executable, "-m", "gunicorn", "--preload", "-w", str(workers), "-b", bind, "--access-logfile", "-"]
     os.execvp(sys.executable, [*args, "app.web:create_app()"])
 
 

@@ -39,9 +39,9 @@ huey = make_huey()
 
 
 @huey.task()  # type: ignore[untyped-decorator,unused-ignore]
-def run_chunk(job_id: str, chunk_no: int) -> int:
+def run_chunk(root: str, job_id: str, chunk_no: int) -> int:
     """Render one chunk of a job, then assemble the bundle if it was the last."""
-    folder = batch_jobs.JobFolder(jobs_root(), job_id)
+    folder = batch_jobs.JobFolder(Path(root), job_id)
     rendered = batch_jobs.run_chunk(folder, chunk_no)
     batch_jobs.finish(folder)
     return rendered
@@ -51,15 +51,27 @@ def enqueue(folder: batch_jobs.JobFolder, chunks: list[int] | None = None) -> in
     """Queue the given (default: every unfinished) chunk of a job; returns how many."""
     todo = batch_jobs.unfinished_chunks(folder) if chunks is None else chunks
     for chunk_no in todo:
-        run_chunk(folder.id, chunk_no)
+        run_chunk(str(folder.root), folder.id, chunk_no)
     if not todo:
         batch_jobs.finish(folder)
     return len(todo)
 
 
-def start_batch(parent: Plan, communes: list[Commune], date: dt.date | None, pdf: bool = False) -> str:
-    """Create a job folder (checking and allocating first) and queue its chunks."""
-    folder = batch_jobs.JobFolder.create(jobs_root(), parent, communes, date, pdf)
+def start_batch(
+    parent: Plan,
+    communes: list[Commune],
+    date: dt.date | None,
+    pdf: bool = False,
+    *,
+    root: Path | None = None,
+    owner: dict[str, object] | None = None,
+) -> str:
+    """Create a job folder (checking and allocating first) and queue its chunks.
+
+    ``owner`` (web runs) names the user, and where to store each commune's plan as version 1:
+    {"user_id", "parent_id", "database_url"}.
+    """
+    folder = batch_jobs.JobFolder.create(root or jobs_root(), parent, communes, date, pdf, owner=owner)
     enqueue(folder)
     return folder.id
 
@@ -71,14 +83,6 @@ def resume() -> int:
         batch_jobs.clean_stale_temps(folder)
         queued += enqueue(folder)
     return queued
-
-
-def job_status(job_id: str) -> batch_jobs.JobStatus:
-    return batch_jobs.status(batch_jobs.JobFolder(jobs_root(), job_id))
-
-
-def cancel(job_id: str) -> None:
-    batch_jobs.JobFolder(jobs_root(), job_id).cancel()
 
 
 def run_worker(workers: int = 1, worker_type: str = "process") -> None:

@@ -205,7 +205,24 @@ def validate_plan(plan: Plan, levels: LevelTable = DEFAULT_LEVELS) -> dict[str, 
             add(f"{path}.level", "unknown_level")
         for problem in target.problems():
             add(f"{path}.{problem.split(':')[0]}", f"target_{problem.split(':')[0]}")
+    for path, section in _sections_with_paths(plan):
+        # A duty or task given to an unknown level would silently never reach any child.
+        if section.assignment and section.assignment.level and levels.get(section.assignment.level) is None:
+            add(f"{path}.assignment.level", "unknown_level")
+        for i, task in enumerate(section.tasks):
+            if task.level is not None and levels.get(task.level) is None:
+                add(f"{path}.tasks[{i}].level", "unknown_level")
     return errors
+
+
+def _sections_with_paths(plan: Plan) -> Iterator[tuple[str, Section]]:
+    def visit(section: Section, path: str) -> Iterator[tuple[str, Section]]:
+        yield path, section
+        for j, child in enumerate(section.sections):
+            yield from visit(child, f"{path}.sections[{j}]")
+
+    for k, section in enumerate(plan.sections):
+        yield from visit(section, f"sections[{k}]")
 
 
 def _targets_with_paths(plan: Plan) -> Iterator[tuple[str, Target]]:

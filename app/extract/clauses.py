@@ -15,6 +15,7 @@ constructions refer back:
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -22,6 +23,7 @@ from app.domain.levels import DEFAULT_LEVELS
 from app.domain.targets import Comparator, QuotaPart, SubValue, Target
 from app.extract import targets as tg
 from app.vn.normalize import clean, match_key, slugify
+from app.vn.numbers import parse_number
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=\S)|\n+")
 _BULLET = re.compile(r"^\s*(?:[-–—•+*]|\(?\d{1,2}\)|[a-zđ]\))\s+")
@@ -40,10 +42,12 @@ _LEAD_WORDS = re.compile(
 
 @dataclass
 class Scope:
-    """What a paragraph's targets inherit: the plan's deadline and level, the block label."""
+    """What a paragraph's targets inherit: the plan's deadline, the level its section names
+    (which beats the text's own unit words), the issuer's level, the block label."""
 
     deadline: int | None = None
     level: str | None = None
+    own_level: str | None = None
     source: str | None = None
     ids: set[str] = field(default_factory=set)
 
@@ -55,7 +59,7 @@ def split_sentences(text: str) -> list[str]:
     start = 0
     for m in _SENTENCE_END.finditer(text):
         nxt = text[m.end() : m.end() + 1]
-        if m.group(0).startswith("\n") or nxt.isupper() or nxt.isdigit() or nxt in "“\"(":
+        if m.group(0).startswith("\n") or nxt.isupper() or nxt.isdigit() or nxt in '“"(':
             out.append(text[start : m.start()])
             start = m.end()
     out.append(text[start:])
@@ -107,7 +111,7 @@ def _split_joined(clause: str) -> list[str]:
     second prohibition ("..., đặc biệt không để ...") into its own piece."""
     heads = tg.find_heads(clause)
     cuts: list[int] = []
-    for a, b in zip(heads, heads[1:], strict=False):
+    for a, b in itertools.pairwise(heads):
         between = clause[a.end : b.start]
         if a.kind != b.kind or _SUBGROUP.search(between) or _IN_WHICH.search(clause[: b.start]):
             continue
@@ -131,8 +135,13 @@ def _parse(piece: str, lead: str, deadline: tuple[int | None, str | None], scope
     if not heads:
         if _PROHIBITION.search(text):
             after = text[_PROHIBITION.search(text).end() :].strip()  # type: ignore[union-attr]
-            return _target(text, scope, metric=f"không để {after}"[:160], comparator=Comparator.NONE_ALLOWED,
-                           deadline=deadline)
+            return _target(
+                text,
+                scope,
+                metric=f"không để {after}"[:160],
+                comparator=Comparator.NONE_ALLOWED,
+                deadline=deadline,
+            )
         return None
     head = heads[0]
     prefix = text[: head.start]
@@ -146,13 +155,21 @@ def _parse(piece: str, lead: str, deadline: tuple[int | None, str | None], scope
     verb = _LEAD_WORDS.sub("", _strip_year(prefix).strip(" ,:")).strip(" ,:")
     verb = tg.strip_comparator(_LEAD_WORDS.sub("", verb).strip(" ,:"))
     if head.kind == "count":
-        metric = " ".join(p for p in (verb or lead, after.split("(")[0].strip(" ,.;“”\"")) if p)
+        metric = " ".join(p for p in (verb or lead, after.split("(")[0].strip(' ,.;“”"')) if p)
     else:
         metric = predicate if predicate and not predicate.startswith("(") else (verb or lead or predicate)
     frequency, freq_text = tg.frequency_of(text)
     target = _target(
-        text, scope, metric=metric[:200], comparator=comparator, deadline=deadline, population=population,
-        value=head.value, value_max=head.value_max, denominator=head.denominator, unit=head.unit,
+        text,
+        scope,
+        metric=metric[:200],
+        comparator=comparator,
+        deadline=deadline,
+        population=population,
+        value=head.value,
+        value_max=head.value_max,
+        denominator=head.denominator,
+        unit=head.unit,
     )
     target.frequency = frequency
     target.period = ", ".join(p for p in (freq_text, deadline[1]) if p) or None
@@ -163,36 +180,58 @@ def _parse(piece: str, lead: str, deadline: tuple[int | None, str | None], scope
 
 
 def _strip_year(text: str) -> str:
-    return re.sub(r"\b(?:đến|tới|trước|hết|trong)?\s*(?:hết\s+)?năm\s+(?:19|20)\d\d\b,?", " ", text, flags=re.I)
+    return re.sub(
+        r"\b(?:đến|tới|trước|hết|trong)?\s*(?:hết\s+)?năm\s+(?:19|20)\d\d\b,?", " ", text, flags=re.I
+    )
 
 
-def _target(text: str, scope: Scope, *, metric: str, comparator: Comparator,
-            deadline: tuple[int | None, str | None], **values: object) -> Target:
+def _target(
+    text: str,
+    scope: Scope,
+    *,
+    metric: str,
+    comparator: Comparator,
+    deadline: tuple[int | None, str | None],
+    **values: object,
+) -> Target:
     key = slugify(" ".join(text.split()[:7])) or "chi-tieu"
     tid, n = f"t-{key}", 2
     while tid in scope.ids:
         tid, n = f"t-{key}-{n}", n + 1
     scope.ids.add(tid)
-    target = Target(id=tid, text=text, metric=metric.strip(" ,.;:") or text[:120], comparator=comparator,
-                    source=scope.source)
+    target = Target(
+        id=tid,
+        text=text,
+        metric=metric.strip(" ,.;:") or text[:120],
+        comparator=comparator,
+        source=scope.source,
+    )
     for name, value in values.items():
         setattr(target, name, value)
     target.deadline = deadline[0] if deadline[0] is not None else scope.deadline
-    target.level = DEFAULT_LEVELS.infer(target.population or text) or scope.level
+    target.level = scope.level or DEFAULT_LEVELS.infer(text) or scope.own_level
     return target
 
 
 def _sub_values(text: str, heads: list[tg.Head], comparator: Comparator) -> list[SubValue]:
     subs: list[SubValue] = []
-    for prev, head in zip(heads, heads[1:], strict=False):
+    for prev, head in itertools.pairwise(heads):
         between = text[prev.end : head.start]
         m = _SUBGROUP.search(between)
         if m and head.kind == prev.kind:
             words = between[m.end() :].strip(" ,")
-            population = re.sub(r"\s*(?:dưới|trên|ít nhất|không quá|tối đa|là|đạt)\s*$", "", words).strip(" ,")
+            population = re.sub(r"\s*(?:dưới|trên|ít nhất|không quá|tối đa|là|đạt)\s*$", "", words).strip(
+                " ,"
+            )
             sub_cmp = tg.comparator_for(between, head)
-            subs.append(SubValue(population or words, sub_cmp if sub_cmp is not Comparator.AT_LEAST else comparator,
-                                 head.value, head.value_max))
+            subs.append(
+                SubValue(
+                    population or words,
+                    sub_cmp if sub_cmp is not Comparator.AT_LEAST else comparator,
+                    head.value,
+                    head.value_max,
+                )
+            )
     return subs
 
 
@@ -208,8 +247,10 @@ def _take_part(quota: Target, clause: str, first: bool = False) -> bool:
     part = QuotaPart(label=label.strip() or "phần", value=head.value)
     inner = re.search(r"\(([^)]*)\)", clause[head.end :])
     if inner:
-        part.parts = [QuotaPart(m.group(1).strip(), tg.parse_number(m.group(2)))
-                      for m in _SUBPARTS.finditer(inner.group(1) + ")")]
+        part.parts = [
+            QuotaPart(m.group(1).strip(), parse_number(m.group(2)))
+            for m in _SUBPARTS.finditer(inner.group(1) + ")")
+        ]
     quota.breakdown.append(part)
     if not first:
         quota.text = f"{quota.text}; {clause}"
@@ -228,16 +269,28 @@ def _in_which_parts(after: str, unit: str | None) -> list[QuotaPart]:
     return parts
 
 
-def _respectively(clause: str, found: list[Target], deadline: tuple[int | None, str | None],
-                  scope: Scope) -> list[Target]:
+def _respectively(
+    clause: str, found: list[Target], deadline: tuple[int | None, str | None], scope: Scope
+) -> list[Target]:
     """One restated target per earlier target for "... lần lượt là 85%, 30% và 80%"."""
     m = _RESPECTIVELY.search(clause)
     assert m is not None
     heads = tg.find_heads(clause[m.end() :])
     earlier = [t for t in found if t.unit == (heads[0].unit if heads else None)][-len(heads) :]
     out: list[Target] = []
-    for head, old in zip(heads, earlier[-len(heads) :] if len(earlier) >= len(heads) else earlier, strict=False):
-        new = _target(clause, scope, metric=old.metric, comparator=old.comparator, deadline=deadline,
-                      population=old.population, value=head.value, value_max=head.value_max, unit=head.unit)
+    for head, old in zip(
+        heads, earlier[-len(heads) :] if len(earlier) >= len(heads) else earlier, strict=False
+    ):
+        new = _target(
+            clause,
+            scope,
+            metric=old.metric,
+            comparator=old.comparator,
+            deadline=deadline,
+            population=old.population,
+            value=head.value,
+            value_max=head.value_max,
+            unit=head.unit,
+        )
         out.append(replace(new, frequency=old.frequency, period=deadline[1], level=old.level))
     return out

@@ -1,4 +1,4 @@
-"""DOCX → a plain layout model: pages, paragraphs, runs with their EFFECTIVE formatting.
+"""DOCX → the plain layout model (app.extract.layout), with EFFECTIVE formatting.
 
 The ND30 format rules (app.rules.format) read only this model, never python-docx objects, so
 their unit tests build tiny layouts by hand. Formatting is resolved the way Word does it: a
@@ -19,111 +19,21 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from app.domain.errors import KehoachError
-from app.extract.blocks import Location
 from app.extract.guard import check_docx
+from app.extract.layout import HeaderParagraph, Layout, Paragraph, Run, Section, Table
 from app.messages import both
 
 _EMU_PER_MM = 36_000
 _TWIPS_PER_CM = 567.0
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _ALIGN = {"both": "justify", "distribute": "justify", "start": "left", "end": "right"}
+
+
+__all__ = ["HeaderParagraph", "Layout", "LayoutError", "Paragraph", "Run", "Section", "Table", "read_layout"]
 
 
 class LayoutError(KehoachError):
     """The DOCX passed the safety guard but python-docx cannot make sense of it."""
-
-
-@dataclass(frozen=True)
-class Run:
-    """A stretch of text with its effective font; None means "not set anywhere"."""
-
-    text: str
-    font: str | None = "Times New Roman"
-    size_pt: float | None = 14.0
-    bold: bool = False
-    italic: bool = False
-    underline: bool = False
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """One paragraph, in the body or in a table cell, with its effective paragraph format."""
-
-    index: int  # 1-based, in document order, counting paragraphs inside tables too
-    text: str
-    runs: tuple[Run, ...] = ()
-    style: str | None = None
-    alignment: str = "left"  # left | center | right | justify
-    first_line_indent_cm: float = 0.0  # negative for a hanging indent
-    space_before_pt: float = 0.0
-    space_after_pt: float = 0.0
-    line_spacing: float | None = 1.0  # a multiple of single spacing, when the rule is "auto"
-    line_spacing_pt: float | None = None  # an exact / at-least line height in points
-    table: int | None = None  # 1-based table index (top-level tables, document order)
-    row: int | None = None
-    cell: int | None = None
-    page: int | None = None  # known only when Word saved rendered page breaks
-
-    @property
-    def location(self) -> str:
-        """ "đoạn 3", or "bảng 1, hàng 1, ô 2, đoạn 5" (with "trang N, " when known)."""
-        return Location(
-            paragraph=self.index, page=self.page, table=self.table, row=self.row, cell=self.cell
-        ).label()
-
-    @property
-    def text_runs(self) -> tuple[Run, ...]:
-        """The runs that show something (white space carries no visible formatting)."""
-        return tuple(run for run in self.runs if run.text.strip())
-
-
-@dataclass(frozen=True)
-class HeaderParagraph:
-    text: str
-    alignment: str = "left"
-    has_page_field: bool = False
-
-
-@dataclass(frozen=True)
-class Section:
-    """Page set-up of one DOCX section and its header paragraphs."""
-
-    index: int  # 1-based
-    page_width_mm: float = 210.0
-    page_height_mm: float = 297.0
-    orientation: str = "portrait"  # portrait | landscape
-    top_mm: float = 20.0
-    bottom_mm: float = 20.0
-    left_mm: float = 30.0
-    right_mm: float = 15.0
-    different_first_page: bool = True
-    header: tuple[HeaderParagraph, ...] = ()
-    first_page_header: tuple[HeaderParagraph, ...] = ()
-
-    @property
-    def location(self) -> str:
-        return f"mục {self.index} (section)"
-
-
-@dataclass(frozen=True)
-class Table:
-    """A top-level table: rows of cells, each cell a list of its paragraphs."""
-
-    index: int
-    rows: tuple[tuple[tuple[Paragraph, ...], ...], ...] = ()
-
-
-@dataclass(frozen=True)
-class Layout:
-    """The whole document: sections, and every paragraph in document order."""
-
-    sections: tuple[Section, ...] = ()
-    paragraphs: tuple[Paragraph, ...] = ()
-    tables: tuple[Table, ...] = ()
-
-    @property
-    def body(self) -> tuple[Paragraph, ...]:
-        """Paragraphs outside any table."""
-        return tuple(p for p in self.paragraphs if p.table is None)
 
 
 def read_layout(data: bytes, source: str = "") -> Layout:
@@ -138,6 +48,21 @@ def read_layout(data: bytes, source: str = "") -> Layout:
         detail = f"{type(exc).__name__}: {exc}"[:200]
         text = both("extract_docx_unreadable").format(detail=detail)
         raise LayoutError(f"{source}: {text}" if source else text) from exc
+
+
+def _paragraphs(element: Any) -> list[Any]:
+    """Every w:p under ``element`` except the VML fallback copies of text boxes."""
+    return [p for p in element.iter(qn("w:p")) if not any(a.tag == _FALLBACK for a in p.iterancestors())]
+
+
+def _owned_by(run: Any, paragraph: Any) -> bool:
+    """True when ``run`` is the paragraph's own, not text inside a text box it anchors."""
+    for ancestor in run.iterancestors():
+        if ancestor is paragraph:
+            return True
+        if ancestor.tag in (qn("w:txbxContent"), _FALLBACK):
+            return False
+    return True
 
 
 def _on(element: Any) -> bool | None:
@@ -222,6 +147,8 @@ class _Reader:
         for child in parent.iterchildren():
             if child.tag == qn("w:p"):
                 yield "p", child
+                # Hand-made headers often sit in text boxes anchored to a paragraph.
+                yield from (("p", box) for box in _paragraphs(child) if box is not child)
             elif child.tag == qn("w:tbl"):
                 yield "tbl", child
             elif child.tag == qn("w:sdt"):
@@ -234,7 +161,7 @@ class _Reader:
         for r, tr in enumerate(tbl.findall(qn("w:tr")), start=1):
             cells = []
             for c, tc in enumerate(tr.findall(qn("w:tc")), start=1):
-                cells.append(tuple(self._paragraph(p, number, r, c) for p in tc.iter(qn("w:p"))))
+                cells.append(tuple(self._paragraph(p, number, r, c) for p in _paragraphs(tc)))
             rows.append(tuple(cells))
         return Table(number, tuple(rows))
 
@@ -271,7 +198,7 @@ class _Reader:
         runs: list[Run] = []
         leading = trailing = 0
         for r in p.iter(qn("w:r")):
-            if any(a.tag == qn("w:txbxContent") for a in r.iterancestors()):
+            if not _owned_by(r, p):
                 continue
             text = []
             for child in r.iterchildren():

@@ -20,7 +20,8 @@ from app.extract.guard import UnsafeFileError, check_docx
 from app.vn.normalize import nfc
 
 _SKIP = {qn(tag) for tag in ("w:pPr", "w:rPr", "w:del", "w:moveFrom", "w:txbxContent")}
-_SKIP.add("{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback")
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_SKIP.add(_MC_FALLBACK)
 _ALIGN = {
     "left": "left",
     "start": "left",
@@ -52,6 +53,7 @@ class _Reader:
         self.numbering = _numbering_of(document)
         self.paragraph_index = 0
         self.table_index = 0
+        self.style_numbering: dict[str | None, tuple[str, str | None] | None] = {}
 
     def read(self) -> TextDocument:
         self._headers_footers("header")
@@ -72,11 +74,12 @@ class _Reader:
 
     def _paragraph(self, p: Any) -> None:
         label, text = self._labelled_text(p)
-        if not text.strip():
-            return
-        self.paragraph_index += 1
-        location = Location(paragraph=self.paragraph_index)
-        self.result.blocks.append(_block(self.document, p, text, location, "paragraph", label))
+        if text.strip():
+            self.paragraph_index += 1
+            location = Location(paragraph=self.paragraph_index)
+            self.result.blocks.append(_block(self.document, p, text, location, "paragraph", label))
+        for box in _text_boxes(p):  # text boxes anchored here follow their anchor paragraph
+            self._walk(box)
 
     def _labelled_text(self, p: Any) -> tuple[str | None, str]:
         """The paragraph text with its automatic list label (if any) prefixed."""
@@ -110,7 +113,7 @@ class _Reader:
             if child.tag == qn("w:p"):
                 lines.append(self._labelled_text(child)[1])
             elif child.tag == qn("w:tbl"):  # nested table: its cells' text, row by row
-                for inner in child.iter(qn("w:tc")):
+                for inner in child.findall(f"{qn('w:tr')}/{qn('w:tc')}"):
                     lines.extend(self._cell_lines(inner))
         return lines
 
@@ -122,7 +125,9 @@ class _Reader:
         num_id = _child_val(num_pr, "w:numId")
         ilvl = _child_val(num_pr, "w:ilvl")
         if num_id is None:
-            style_num = _style_num(self.document, style_id)
+            if style_id not in self.style_numbering:
+                self.style_numbering[style_id] = _style_num(self.document, style_id)
+            style_num = self.style_numbering[style_id]
             if style_num is None:
                 return None
             num_id, style_ilvl = style_num
@@ -172,6 +177,18 @@ def _collect(element: Any, out: list[str]) -> None:
             out.append("-")
         else:
             _collect(child, out)
+
+
+def _text_boxes(p: Any) -> list[Any]:
+    """The w:txbxContent elements of a paragraph, once each (not the VML fallback copies)."""
+    boxes = []
+    for box in p.iter(qn("w:txbxContent")):
+        ancestor = box.getparent()
+        while ancestor is not None and ancestor is not p and ancestor.tag != _MC_FALLBACK:
+            ancestor = ancestor.getparent()
+        if ancestor is p:
+            boxes.append(box)
+    return boxes
 
 
 def _child_val(element: Any, tag: str) -> str | None:

@@ -16,10 +16,34 @@ from app.domain.levels import DEFAULT_LEVELS
 from app.vn.normalize import clean
 
 _DUTY_VERBS = (
-    "chủ trì", "phối hợp", "có trách nhiệm", "chịu trách nhiệm", "căn cứ", "đẩy mạnh", "tăng cường",
-    "triển khai", "thực hiện", "xây dựng", "tổ chức", "hướng dẫn", "theo dõi", "tham mưu",
-    "báo cáo", "định kỳ", "chỉ đạo", "phổ biến", "tuyên truyền", "kiểm tra", "bố trí", "cân đối",
-    "lồng ghép", "nắm", "rà soát", "giao", "là cơ quan", "tiếp tục",
+    "chủ trì",
+    "phối hợp",
+    "có trách nhiệm",
+    "chịu trách nhiệm",
+    "căn cứ",
+    "đẩy mạnh",
+    "tăng cường",
+    "triển khai",
+    "thực hiện",
+    "xây dựng",
+    "tổ chức",
+    "hướng dẫn",
+    "theo dõi",
+    "tham mưu",
+    "báo cáo",
+    "định kỳ",
+    "chỉ đạo",
+    "phổ biến",
+    "tuyên truyền",
+    "kiểm tra",
+    "bố trí",
+    "cân đối",
+    "lồng ghép",
+    "nắm",
+    "rà soát",
+    "giao",
+    "là cơ quan",
+    "tiếp tục",
 )
 _VERB = re.compile(r"(?:^|\s|,\s*)(" + "|".join(re.escape(v) for v in _DUTY_VERBS) + r")\b", re.IGNORECASE)
 _REPORT = re.compile(
@@ -66,14 +90,17 @@ def parse_duty(text: str) -> Duty:
     )
 
 
-def build_assignment(title: str, texts: list[str]) -> Assignment:
-    """The Assignment of an organization item: its title, then its bullets and paragraphs."""
+def build_assignment(title: str, texts: list[str], own_level: str | None = None) -> Assignment:
+    """The Assignment of an organization item: its title, then its bullets and paragraphs.
+
+    The level comes from the agency's unit words ("UBND các xã" -> commune, "Công an tỉnh" ->
+    province); an agency naming none (a Sở, a Phòng) belongs to the issuer's ``own_level``."""
     agency, first = split_agency(title)
     duties = [parse_duty(first)] if first else []
     for text in texts:
         for piece in _split_duties(text):
             duties.append(parse_duty(piece))
-    level = DEFAULT_LEVELS.infer(agency) or DEFAULT_LEVELS.infer_any(agency)
+    level = DEFAULT_LEVELS.infer(agency) or DEFAULT_LEVELS.infer_any(agency) or own_level
     return Assignment(agency=agency, duties=duties, level=level)
 
 

@@ -16,10 +16,12 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from defusedxml import ElementTree as SafeET
+from defusedxml.ElementTree import DefusedXMLParser
 from defusedxml.common import DefusedXmlException
 
 from app.domain.errors import KehoachError
 from app.messages import both
+from app.vn.normalize import nfc
 
 MB = 1024 * 1024
 MAX_UPLOAD_BYTES = 20 * MB  # an administrative plan is a few hundred KB; 20 MB leaves room for images
@@ -77,6 +79,9 @@ def check_docx(data: bytes, source: str = "") -> None:
         raise UnsafeFileError(source, "extract_office_encrypted")
     if data[:4] not in _ZIP_MAGICS:
         raise UnsafeFileError(source, "extract_not_zip")
+    declared = _declared_entry_count(data)
+    if declared is not None and declared > MAX_DOCX_PARTS:  # before zipfile reads the whole directory
+        raise UnsafeFileError(source, "extract_too_many_parts", count=declared, limit=MAX_DOCX_PARTS)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
@@ -86,6 +91,14 @@ def check_docx(data: bytes, source: str = "") -> None:
         infos = archive.infolist()
         _check_directory(infos, source)
         _inflate_all(archive, infos, source)
+
+
+def _declared_entry_count(data: bytes) -> int | None:
+    """The entry count in the end-of-central-directory record, if it can be found."""
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if end < 0 or end + 12 > len(data):
+        return None
+    return int.from_bytes(data[end + 10 : end + 12], "little")
 
 
 def _check_directory(infos: list[zipfile.ZipInfo], source: str) -> None:
@@ -120,13 +133,12 @@ def _check_ratio(name: str, size: int, compressed: int, source: str) -> None:
 
 
 def _inflate_all(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], source: str) -> None:
-    """Inflate every part under a global byte budget; XML parts are kept and parse-checked."""
+    """Inflate every part under a global byte budget; XML parts are parse-checked as they stream."""
     budget = MAX_UNCOMPRESSED_BYTES
     for info in infos:
         if info.is_dir():
             continue
-        is_xml = PurePosixPath(info.filename).suffix.lower() in _XML_SUFFIXES
-        chunks: list[bytes] = []
+        checker = _XmlChecker(info.filename, source) if _is_xml(info.filename) else None
         produced = 0
         try:
             with archive.open(info) as stream:
@@ -134,29 +146,72 @@ def _inflate_all(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], source:
                     produced += len(chunk)
                     budget -= len(chunk)
                     if budget < 0:
-                        raise UnsafeFileError(
-                            source, "extract_too_big_uncompressed", limit_mb=MAX_UNCOMPRESSED_BYTES // MB
-                        )
+                        limit_mb = MAX_UNCOMPRESSED_BYTES // MB
+                        raise UnsafeFileError(source, "extract_too_big_uncompressed", limit_mb=limit_mb)
                     if produced > info.file_size:
                         raise UnsafeFileError(source, "extract_size_lie", part=info.filename)
-                    if is_xml:
-                        chunks.append(chunk)
+                    if checker:
+                        checker.feed(chunk)
         except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError) as exc:
+            if isinstance(exc, UnsafeFileError | DefusedXmlException):
+                raise
             detail = f"{info.filename}: {exc or type(exc).__name__}"
             raise UnsafeFileError(source, "extract_corrupt_zip", detail=detail) from exc
         _check_ratio(info.filename, produced, info.compress_size, source)
-        if is_xml:
-            check_xml(b"".join(chunks), info.filename, source)
+        if checker:
+            checker.close()
+
+
+def _is_xml(name: str) -> bool:
+    return PurePosixPath(name).suffix.lower() in _XML_SUFFIXES
+
+
+class _Discard:
+    """A parser target that keeps nothing: the check needs well-formedness, not a tree."""
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        pass
+
+    def end(self, tag: str) -> None:
+        pass
+
+    def data(self, data: str) -> None:
+        pass
+
+    def close(self) -> None:
+        return None
+
+
+class _XmlChecker:
+    """Streams one XML part through defusedxml; any DTD, entity or external reference is refused."""
+
+    def __init__(self, part: str, source: str) -> None:
+        self.part = part
+        self.source = source
+        self.parser = DefusedXMLParser(
+            target=_Discard(), forbid_dtd=True, forbid_entities=True, forbid_external=True
+        )
+
+    def feed(self, chunk: bytes) -> None:
+        self._guarded(self.parser.feed, chunk)
+
+    def close(self) -> None:
+        self._guarded(self.parser.close)
+
+    def _guarded(self, call: Any, *args: Any) -> None:
+        try:
+            call(*args)
+        except DefusedXmlException as exc:
+            raise UnsafeFileError(self.source, "extract_xml_entities", part=self.part) from exc
+        except SafeET.ParseError as exc:
+            raise UnsafeFileError(self.source, "extract_bad_xml", part=self.part, detail=str(exc)) from exc
 
 
 def check_xml(xml: bytes, part: str, source: str = "") -> None:
     """Parse-check one XML part with defusedxml; any DTD, entity or external reference is refused."""
-    try:
-        SafeET.fromstring(xml, forbid_dtd=True, forbid_entities=True, forbid_external=True)
-    except DefusedXmlException as exc:
-        raise UnsafeFileError(source, "extract_xml_entities", part=part) from exc
-    except SafeET.ParseError as exc:
-        raise UnsafeFileError(source, "extract_bad_xml", part=part, detail=str(exc)) from exc
+    checker = _XmlChecker(part, source)
+    checker.feed(xml)
+    checker.close()
 
 
 # --- PDF ----------------------------------------------------------------------------------
@@ -228,6 +283,31 @@ def looks_like_text(data: bytes) -> bool:
     return control <= max(2, len(text) // 1000)
 
 
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def decode_text(data: bytes, source: str) -> str:
+    """The text of ``data``, NFC with "\\n" line ends; raises UnsafeFileError if not text.
+
+    UTF-8 (BOM optional) or UTF-16 with a BOM; legacy Vietnamese encodings are refused by name.
+    """
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
+    if not looks_like_text(data):
+        raise UnsafeFileError(source, "extract_txt_binary")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise UnsafeFileError(source, "extract_txt_encoding") from exc
+    text = text.removeprefix("\ufeff")
+    if "\x00" in text:
+        raise UnsafeFileError(source, "extract_txt_binary")
+    return nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 _KIND_NAMES = {
     "pdf": "PDF",
     "zip": "zip/DOCX",
@@ -270,4 +350,6 @@ def check_upload(data: bytes, filename: str) -> str:
         check_docx(data, filename)
     elif kind == "pdf":
         check_pdf(data, filename)
+    else:
+        decode_text(data, filename)
     return kind

@@ -18,8 +18,17 @@ from app.domain.plan import Issuer, Reference
 from app.vn.normalize import clean, strip_diacritics
 
 DOC_TYPES = (
-    "KẾ HOẠCH", "QUYẾT ĐỊNH", "CHƯƠNG TRÌNH", "CHỈ THỊ", "NGHỊ QUYẾT", "ĐỀ ÁN", "BÁO CÁO",
-    "THÔNG BÁO", "HƯỚNG DẪN", "CÔNG VĂN", "PHƯƠNG ÁN",
+    "KẾ HOẠCH",
+    "QUYẾT ĐỊNH",
+    "CHƯƠNG TRÌNH",
+    "CHỈ THỊ",
+    "NGHỊ QUYẾT",
+    "ĐỀ ÁN",
+    "BÁO CÁO",
+    "THÔNG BÁO",
+    "HƯỚNG DẪN",
+    "CÔNG VĂN",
+    "PHƯƠNG ÁN",
 )
 _TYPE_WORDS = (
     "Kế hoạch|Quyết định|Chỉ thị|Chương trình|Nghị quyết|Nghị định|Thông tư|Công văn|Luật|"
@@ -27,7 +36,7 @@ _TYPE_WORDS = (
 )
 _NUMBER_SYMBOL = re.compile(r"Số\s*:?\s*(\d+)?\s*/\s*([\w\-&Đđ]+)", re.IGNORECASE)
 _DATELINE = re.compile(
-    r"^(?:(?P<place>[^,\d]{2,60}),\s*)?ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
+    r"(?:(?P<place>[^,\d:]{2,60}),\s*)?ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
     re.IGNORECASE,
 )
 _REFERENCE = re.compile(
@@ -48,7 +57,10 @@ _HEADLESS_DATE = re.compile(
     r"ngày\s+(\d{1,2})/(\d{1,2})/(\d{4}),?\s+(?:UBND|Ủy ban|Uỷ ban)[^.]{0,120}?ban hành", re.IGNORECASE
 )
 _HEADLESS_NUMBER = re.compile(r"ban hành\s+Kế hoạch\s+số\s+(\d+)\s*/\s*([\w\-Đđ]+)", re.IGNORECASE)
-_MOTTO = ("cong hoa xa hoi chu nghia viet nam", "doc lap tu do hanh phuc")
+_MOTTO_TEXT = re.compile(
+    r"C[ỘO]NG H[ÒOÓ]A X[ÃA] H[ỘO]I CH[ỦU] NGH[ĨI]A VI[ỆE]T NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -72,26 +84,26 @@ def doc_type_of(text: str) -> str | None:
 
 
 def parse_header(lines: list[str]) -> Header:
-    """Classify header lines: motto, number/symbol, dateline; the rest names the body."""
+    """Classify header lines: motto, number/symbol, dateline; the rest names the body.
+
+    A PDF reader may run the two columns together ("Số: 312/KH-UBND Vĩnh Cửu, ngày ..."), so
+    the motto is cut out of any line and a number is looked for before a dateline."""
     header = Header()
     for raw in lines:
-        line = clean(raw)
-        key = " ".join(re.findall(r"[a-z0-9]+", strip_diacritics(line).lower()))
-        if not line or not key or set(line) <= set("-_ "):
-            continue
-        if any(key.startswith(m) or m.startswith(key) for m in _MOTTO):
+        line = _MOTTO_TEXT.sub(" ", clean(raw)).strip(" -")
+        if not line or set(line) <= set("-_ "):
             continue
         m = _NUMBER_SYMBOL.match(line)
         if m:
             header.number = int(m.group(1)) if m.group(1) else None
             header.symbol = m.group(2)
-            continue
-        d = _DATELINE.match(line)
+            line = line[m.end() :].strip()
+        d = _DATELINE.search(line)
         if d:
             header.place = (d.group("place") or "").strip() or None
             header.date = _date(d.group("d"), d.group("m"), d.group("y"))
-            continue
-        if line.isupper():
+            line = line[: d.start()].strip()
+        if line and line.isupper() and not m:
             header.body_lines.append(line)
     return header
 
@@ -139,8 +151,9 @@ def issuer_from_lines(body_lines: list[str], place: str | None, symbol: str | No
     level = DEFAULT_LEVELS.infer_any(name) or "commune"
     abbreviation = symbol.split("-", 1)[1] if symbol and "-" in symbol else _abbreviate(name)
     proper = _proper_name(own[-1])
-    return Issuer(name=name, abbreviation=abbreviation, level=level, place=place or proper or name,
-                  parent_body=parent)
+    return Issuer(
+        name=name, abbreviation=abbreviation, level=level, place=place or proper or name, parent_body=parent
+    )
 
 
 def guess_issuer(text: str) -> Issuer | None:
@@ -201,8 +214,32 @@ def _sentence_case(line: str, first: bool = True) -> str:
 
 
 _COMMON_WORDS = frozenset(
-    "ủy uỷ ban nhân dân tỉnh huyện xã phường thị trấn thành phố quận sở phòng lao động thương binh "
-    "và xã hội hội đồng bộ".split()
+    (
+        "ủy",
+        "uỷ",
+        "ban",
+        "nhân",
+        "dân",
+        "tỉnh",
+        "huyện",
+        "xã",
+        "phường",
+        "thị",
+        "trấn",
+        "thành",
+        "phố",
+        "quận",
+        "sở",
+        "phòng",
+        "lao",
+        "động",
+        "thương",
+        "binh",
+        "và",
+        "hội",
+        "đồng",
+        "bộ",
+    )
 )
 
 

@@ -19,6 +19,8 @@ LIST_LABEL = re.compile(
     r"^(?:(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*)[.)]|[a-zđ][.)]|\((?:\d+|[a-zđ])\)|[-+•–*▪➢]|(?:Điều|Phần|Chương|Mục)\s+[\dIVXLC]+[.:]?)(?:\s|$)"
 )
 _SENTENCE_END = re.compile(r"[.;:!?…][\"'”’)\]]*$")
+# Lines that always open a block of their own in an administrative document.
+_BLOCK_START = re.compile(r"^(?:Nơi nhận|TM\.|KT\.|Q\.|TL\.|TUQ\.|Căn cứ\s)")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
@@ -53,16 +55,29 @@ def ends_paragraph(current: str, following: str, last_line: str = "", width: int
     """Whether a paragraph break stands between two consecutive non-empty lines.
 
     ``last_line`` is the current paragraph's last layout line and ``width`` the usual length
-    of a full line: a short line followed by a capital ends its paragraph ("1. Mục tiêu chung").
+    of a full line (0 when unknown). Line length settles the ambiguous cases of justified
+    text: a short line followed by a capital ends its paragraph ("1. Mục tiêu chung"); a full
+    line ending a sentence, followed by an ordinary capitalised line, is mid-paragraph; a
+    full line without punctuation followed by "- " is a wrapped "Lao động -" + "Thương binh".
     """
-    if starts_item(following):
+    line = last_line or current
+    full = bool(width) and len(line) >= width
+    if current.rstrip().endswith("./.") or _BLOCK_START.match(following):
         return True
+    if starts_item(following):
+        nearly_full = bool(width) and len(line) >= 0.85 * width  # a first line is shorter by its indent
+        wrapped_dash = following[:1] in "-–+" and nearly_full and not _SENTENCE_END.search(current)
+        return not wrapped_dash
+    if current.rstrip().endswith(","):
+        return False  # "Sở Y tế, Sở Tư pháp," + "Công an tỉnh": a list of names wrapped
     if _SENTENCE_END.search(current):
         # "...cai nghiện;" + "các điển hình..." is one item's clauses wrapped, not a new paragraph
-        return not (current.rstrip()[-1:] in ";:," and following[:1].islower())
+        if current.rstrip()[-1:] in ";:" and following[:1].islower():
+            return False
+        return not (full and current.rstrip().endswith(".") and not is_heading(following))
     if is_heading(current) != is_heading(following):
         return True
-    short = bool(width) and len(last_line or current) < 0.8 * width
+    short = bool(width) and len(line) < 0.8 * width
     return short and following[:1].isupper()
 
 

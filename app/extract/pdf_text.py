@@ -13,17 +13,19 @@ import re
 import shutil
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
 from app.extract.blocks import Block, Location, TextDocument
 from app.extract.guard import UnreadableDocumentError, UnsafeFileError, open_pdf
 from app.extract.lines import Line, join_lines
-from app.extract.scramble import looks_scrambled, scramble_ratio
+from app.extract.scramble import is_scrambled, scramble_ratio
 from app.messages import both
 from app.vn.normalize import nfc
 
 PDFTOTEXT_TIMEOUT_S = 60
+MAX_PYPDF_SECONDS = 60  # a 20-page plan reads in about a second
 _PAGE_NUMBER = re.compile(r"^(?:-\s*\d+\s*-|\d+|trang\s+\d+(?:\s*/\s*\d+)?|\d+\s*/\s*\d+|page\s+\d+)$", re.I)
 
 
@@ -41,7 +43,10 @@ def read_pdf(data: bytes, source: str) -> TextDocument:
 
 def _pypdf_pages(reader: Any, source: str) -> list[str]:
     pages: list[str] = []
+    started = time.monotonic()
     for page in reader.pages:
+        if time.monotonic() - started > MAX_PYPDF_SECONDS:  # a hostile file slow on every page
+            raise UnsafeFileError(source, "extract_pdf_too_slow", limit=MAX_PYPDF_SECONDS)
         try:
             pages.append(nfc(page.extract_text() or ""))
         except Exception as exc:  # pypdf raises many kinds on damaged content streams
@@ -52,9 +57,9 @@ def _pypdf_pages(reader: Any, source: str) -> list[str]:
 def _maybe_pdftotext(data: bytes, pages: list[str], result: TextDocument) -> list[str]:
     """The pdftotext pages when the pypdf text is scrambled and pdftotext reads it better."""
     whole = "\n".join(pages)
-    ratio, _ = scramble_ratio(whole)
+    ratio, words = scramble_ratio(whole)
     percent = round(ratio * 100)
-    if not looks_scrambled(whole):
+    if not is_scrambled(ratio, words):
         result.warnings.append(both("extract_used_pypdf"))
         return pages
     fallback = pdftotext_pages(data)

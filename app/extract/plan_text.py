@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.domain.levels import DEFAULT_LEVELS
 from app.domain.plan import Issuer, Plan, Section, SectionKind, Signer
 from app.domain.targets import Target
 from app.extract import header as hd
@@ -30,12 +31,20 @@ _LETTER = re.compile(r"^([a-zđ])\s*[).]\s+(.+)$")
 _BULLET = re.compile(r"^[-–—•+*]\s*(.+)$")
 _SIGNER_MARK = re.compile(r"^(?:TM|KT|Q|TL|TUQ)\.\s*\S")
 _KINDS = (  # checked in order against the folded title
-    ("muc tieu chung", SectionKind.PURPOSE), ("muc dich", SectionKind.PURPOSE),
-    ("muc tieu", SectionKind.OBJECTIVES), ("chi tieu", SectionKind.OBJECTIVES),
-    ("doi tuong", SectionKind.SCOPE), ("pham vi", SectionKind.SCOPE), ("thoi gian", SectionKind.SCOPE),
-    ("nhiem vu", SectionKind.TASKS), ("noi dung", SectionKind.TASKS), ("hoat dong", SectionKind.TASKS),
-    ("giai phap", SectionKind.SOLUTIONS), ("kinh phi", SectionKind.FUNDING),
-    ("to chuc thuc hien", SectionKind.ORGANIZATION), ("trach nhiem", SectionKind.ORGANIZATION),
+    ("muc tieu chung", SectionKind.PURPOSE),
+    ("muc dich", SectionKind.PURPOSE),
+    ("muc tieu", SectionKind.OBJECTIVES),
+    ("chi tieu", SectionKind.OBJECTIVES),
+    ("doi tuong", SectionKind.SCOPE),
+    ("pham vi", SectionKind.SCOPE),
+    ("thoi gian", SectionKind.SCOPE),
+    ("nhiem vu", SectionKind.TASKS),
+    ("noi dung", SectionKind.TASKS),
+    ("hoat dong", SectionKind.TASKS),
+    ("giai phap", SectionKind.SOLUTIONS),
+    ("kinh phi", SectionKind.FUNDING),
+    ("to chuc thuc hien", SectionKind.ORGANIZATION),
+    ("trach nhiem", SectionKind.ORGANIZATION),
 )
 _TITLE_WORDS = re.compile(r"\b(?:kế hoạch|chương trình|đề án|quyết định)\b", re.IGNORECASE)
 _TARGET_KINDS = (SectionKind.OBJECTIVES, SectionKind.PURPOSE, SectionKind.TEXT)
@@ -136,7 +145,7 @@ class _Body:
     def __init__(self, plan: Plan, deadline: int | None, source: str, structured: bool = True) -> None:
         self.plan = plan
         self.structured = structured
-        self.scope = Scope(deadline=deadline, level=plan.issuer.level)
+        self.scope = Scope(deadline=deadline, own_level=plan.issuer.level)
         self.stack: list[tuple[int, Section]] = []
         self.mode = "intro"  # intro | parts | recipients | signer
         self.signer_lines: list[str] = []
@@ -200,6 +209,7 @@ class _Body:
         found: list[Target] = []
         if section.kind in _TARGET_KINDS or not self.structured:
             self.scope.source = line.where
+            self.scope.level = self._level()
             found = extract_targets(body, self.scope)
         covered = sum(len(tg.text) for tg in found) >= 0.8 * len(body)
         section.targets.extend(found)
@@ -210,6 +220,14 @@ class _Body:
             into[-1] = f"{into[-1]} {body}"  # a line the reader broke inside a sentence
         else:
             into.append(body)
+
+    def _level(self) -> str | None:
+        """The level the open sections speak of ("Chỉ tiêu giao cho các xã, phường")."""
+        for _, section in reversed(self.stack):
+            found = DEFAULT_LEVELS.infer(section.title or "")
+            if found:
+                return found
+        return None
 
     def _tail(self, text: str) -> None:
         if self.mode == "recipients" and not _SIGNER_MARK.match(text):
@@ -233,7 +251,7 @@ class _Body:
                 title = section.title or (lines.pop(0) if lines else None)
                 if title is None:
                     continue
-                section.assignment = build_assignment(title, lines)
+                section.assignment = build_assignment(title, lines, self.plan.issuer.level)
                 section.title = section.assignment.agency
                 section.text, section.bullets = [], []
         _drop_restated(self.plan)
@@ -261,8 +279,9 @@ def _set_signer(plan: Plan, lines: list[str]) -> None:
     titles = [line for line in lines if line.isupper() and line not in authority]
     names = [line for line in lines if not line.isupper()]
     unknown = t("extract_unknown")
-    plan.signer = Signer(name=names[-1] if names else unknown, title=titles[-1] if titles else unknown,
-                         authority=authority)
+    plan.signer = Signer(
+        name=names[-1] if names else unknown, title=titles[-1] if titles else unknown, authority=authority
+    )
 
 
 def _drop_restated(plan: Plan) -> None:
@@ -272,8 +291,11 @@ def _drop_restated(plan: Plan) -> None:
         for target in section.targets:
             key = match_key(target.text)
             if any(
-                other is not target and other.value == target.value and other.unit == target.unit
-                and key in match_key(other.text) and len(other.text) > len(target.text)
+                other is not target
+                and other.value == target.value
+                and other.unit == target.unit
+                and key in match_key(other.text)
+                and len(other.text) > len(target.text)
                 for other in plan.targets()
             ):
                 plan.notes.append(t("extract_note_restated").format(text=target.text[:80]))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 SCRAMBLED_RATIO = 0.12  # good text measures < 0.05 (abbreviations, names); scrambled ~ 0.3-0.6
 MIN_WORDS = 20  # below this the ratio is too noisy to judge
@@ -34,6 +35,7 @@ def _strip_tone(word: str) -> tuple[str, int]:
     return unicodedata.normalize("NFC", bare), tones
 
 
+@lru_cache(maxsize=65536)  # plans repeat the same few thousand syllables
 def is_vietnamese_syllable(word: str) -> bool:
     """True for one well-formed Vietnamese syllable ("nghiêng", "Hoạch", "gì"), any case."""
     word = unicodedata.normalize("NFC", word.lower())
@@ -48,6 +50,7 @@ def _is_odd_char(ch: str) -> bool:
     return ch == "\ufffd" or category in ("Co", "Cc", "Cn") or unicodedata.combining(ch) > 0
 
 
+@lru_cache(maxsize=65536)
 def _word_is_bad(word: str) -> bool:
     if any(_is_odd_char(ch) for ch in word):
         return True
@@ -76,5 +79,9 @@ def scramble_ratio(text: str) -> tuple[float, int]:
 
 def looks_scrambled(text: str) -> bool:
     """True when enough words are damaged that another extractor should be tried."""
-    ratio, words = scramble_ratio(text)
+    return is_scrambled(*scramble_ratio(text))
+
+
+def is_scrambled(ratio: float, words: int) -> bool:
+    """The decision on an already measured (ratio, words) pair."""
     return words >= MIN_WORDS and ratio >= SCRAMBLED_RATIO

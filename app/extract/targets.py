@@ -28,37 +28,113 @@ _COUNT = re.compile(rf"(?<![\w/.,%])({N})\s+[“\"]?(?=\w)")
 
 # Unit words (classifiers) of counts, longest first so "lượt người" beats "lượt".
 UNITS = (
-    "lượt người", "lượt", "người", "điểm tư vấn", "điểm", "đội", "câu lạc bộ", "mô hình", "nhóm",
-    "bài", "tin", "cơ sở", "lớp", "hội nghị", "buổi", "cuộc", "đợt", "hoạt động", "xã", "phường",
-    "thị trấn", "huyện", "tổ", "đoàn", "chuyến", "trường", "doanh nghiệp", "lần", "tài liệu",
-    "khẩu hiệu", "sản phẩm", "ấn phẩm", "hộ", "học viên", "phóng sự", "chương trình", "chuyên đề",
-    "tổ chức", "cán bộ", "gia đình", "địa bàn", "khu dân cư", "tụ điểm", "vụ", "đối tượng",
+    "lượt người",
+    "lượt",
+    "người",
+    "điểm tư vấn",
+    "điểm",
+    "đội",
+    "câu lạc bộ",
+    "mô hình",
+    "nhóm",
+    "bài",
+    "tin",
+    "cơ sở",
+    "lớp",
+    "hội nghị",
+    "buổi",
+    "cuộc",
+    "đợt",
+    "hoạt động",
+    "xã",
+    "phường",
+    "thị trấn",
+    "huyện",
+    "tổ",
+    "đoàn",
+    "chuyến",
+    "trường",
+    "doanh nghiệp",
+    "lần",
+    "tài liệu",
+    "khẩu hiệu",
+    "sản phẩm",
+    "ấn phẩm",
+    "hộ",
+    "học viên",
+    "phóng sự",
+    "chương trình",
+    "chuyên đề",
+    "tổ chức",
+    "cán bộ",
+    "gia đình",
+    "địa bàn",
+    "khu dân cư",
+    "tụ điểm",
+    "vụ",
+    "đối tượng",
 )
 _UNITS_SORTED = sorted(UNITS, key=len, reverse=True)
 # Units that count people: a figure before them is a target wherever it stands.
 PEOPLE_UNITS = ("lượt người", "người", "lượt")
 # Words that, just before a count, make it a target ("cho 550 lượt người", "xây dựng 06 ...").
 COUNT_TRIGGERS = (
-    "ít nhất", "tối thiểu", "phấn đấu", "đạt", "có", "cho", "xây dựng", "thành lập", "nhân rộng",
-    "duy trì", "phát triển", "tổ chức", "mở", "đào tạo", "tập huấn", "hỗ trợ", "là", "tối đa",
-    "không quá", "trên", "dưới", "giảm", "tăng", "thêm", "đảm bảo", "bảo đảm",
+    "ít nhất",
+    "tối thiểu",
+    "phấn đấu",
+    "đạt",
+    "có",
+    "cho",
+    "xây dựng",
+    "thành lập",
+    "nhân rộng",
+    "duy trì",
+    "phát triển",
+    "tổ chức",
+    "mở",
+    "đào tạo",
+    "tập huấn",
+    "hỗ trợ",
+    "là",
+    "tối đa",
+    "không quá",
+    "trên",
+    "dưới",
+    "giảm",
+    "tăng",
+    "thêm",
+    "đảm bảo",
+    "bảo đảm",
 )
 
 # Comparator words right before the figure (after an optional "là", "ở mức").
 _IMMEDIATE = (
-    ("không vượt quá", Comparator.AT_MOST), ("không quá", Comparator.AT_MOST),
-    ("tối đa", Comparator.AT_MOST), ("xuống dưới", Comparator.LESS_THAN),
-    ("dưới", Comparator.LESS_THAN), ("trên", Comparator.MORE_THAN), ("hơn", Comparator.MORE_THAN),
-    ("giảm từ", Comparator.REDUCE_BY), ("giảm", Comparator.REDUCE_BY),
-    ("tăng từ", Comparator.INCREASE_BY), ("tăng", Comparator.INCREASE_BY),
-    ("ít nhất", Comparator.AT_LEAST), ("tối thiểu", Comparator.AT_LEAST), ("đạt", Comparator.AT_LEAST),
+    ("không vượt quá", Comparator.AT_MOST),
+    ("không quá", Comparator.AT_MOST),
+    ("tối đa", Comparator.AT_MOST),
+    ("xuống dưới", Comparator.LESS_THAN),
+    ("dưới", Comparator.LESS_THAN),
+    ("trên", Comparator.MORE_THAN),
+    ("hơn", Comparator.MORE_THAN),
+    ("giảm từ", Comparator.REDUCE_BY),
+    ("giảm", Comparator.REDUCE_BY),
+    ("tăng từ", Comparator.INCREASE_BY),
+    ("tăng", Comparator.INCREASE_BY),
+    ("ít nhất", Comparator.AT_LEAST),
+    ("tối thiểu", Comparator.AT_LEAST),
+    ("đạt", Comparator.AT_LEAST),
 )
 # Markers anywhere earlier in the clause; the last one found wins.
 _SOFT = (
-    ("ít nhất", Comparator.AT_LEAST), ("tối thiểu", Comparator.AT_LEAST),
-    ("phấn đấu", Comparator.AT_LEAST), ("đảm bảo", Comparator.AT_LEAST),
-    ("bảo đảm", Comparator.AT_LEAST), ("đạt", Comparator.AT_LEAST), ("duy trì", Comparator.AT_LEAST),
-    ("không vượt quá", Comparator.AT_MOST), ("khống chế", Comparator.AT_MOST),
+    ("ít nhất", Comparator.AT_LEAST),
+    ("tối thiểu", Comparator.AT_LEAST),
+    ("phấn đấu", Comparator.AT_LEAST),
+    ("đảm bảo", Comparator.AT_LEAST),
+    ("bảo đảm", Comparator.AT_LEAST),
+    ("đạt", Comparator.AT_LEAST),
+    ("duy trì", Comparator.AT_LEAST),
+    ("không vượt quá", Comparator.AT_MOST),
+    ("khống chế", Comparator.AT_MOST),
 )
 _FILLER = re.compile(r"(?:\s+(?:là|ở mức|khoảng|lên|còn))+\s*$", re.IGNORECASE)
 
@@ -67,7 +143,9 @@ _FREQUENCIES = (
     (re.compile(r"\b(?:hằng|hàng|mỗi)\s+quý\b", re.IGNORECASE), Frequency.QUARTERLY),
     (re.compile(r"\b(?:hằng|hàng|mỗi)\s+tháng\b", re.IGNORECASE), Frequency.MONTHLY),
 )
-_DEADLINE = re.compile(r"\b(?:đến|tới|trước|hết|trong)\s+(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_DEADLINE = re.compile(
+    r"\b(?:đến|tới|trước|hết|trong)\s+(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d\d)\b", re.IGNORECASE
+)
 _PERIOD = re.compile(r"\bgiai\s+đoạn\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 
@@ -77,6 +155,8 @@ _PREDICATE = re.compile(
     r"có\s+(?:ít nhất|tối thiểu))\b|[;(]|\.(?:\s|$)",
     re.IGNORECASE,
 )
+_UNIT = r"(?:các\s+)?(?:xã|phường|thị trấn|thị xã|huyện|quận|thành phố|tỉnh|ấp|thôn|bản|tổ dân phố|khu phố|đặc khu)"
+_UNIT_LIST = re.compile(rf"^{_UNIT}(?:\s*(?:,|và)\s*{_UNIT})*\b(?!\s*,)", re.IGNORECASE)
 _POPULATION_LEAD = re.compile(r"^(?:trên\s+|trong\s+)?(?:tổng\s+)?(?:số\s+)?(?:các\s+)?", re.IGNORECASE)
 
 
@@ -111,7 +191,7 @@ def find_heads(clause: str) -> list[Head]:
             taken.append((m.start(), m.end()))
     for m in _FRACTION.finditer(clause):
         num, den = _num(m.group(1)), _num(m.group(2))
-        if free(m.start(), m.end()) and 0 < den and num <= den and not _after_date_word(clause, m.start()):
+        if free(m.start(), m.end()) and den > 0 and num <= den and not _after_date_word(clause, m.start()):
             unit = read_unit(clause[m.end() :].lstrip())
             heads.append(Head(m.start(), m.end(), "fraction", num, denominator=den, unit=unit))
             taken.append((m.start(), m.end()))
@@ -179,7 +259,7 @@ def _count_is_target(clause: str, start: int, unit: str) -> bool:
         return False
     if unit.lower() in PEOPLE_UNITS:
         return True
-    if not before.strip(" \t:;,.-–+“\"(") or before.rstrip().endswith(":"):
+    if not before.strip(' \t:;,.-–+“"(') or before.rstrip().endswith(":"):
         return True
     tail = " ".join(before.lower().split()[-3:])
     return any(re.search(rf"(?:^|\s){re.escape(w)}$", tail) for w in COUNT_TRIGGERS)
@@ -225,7 +305,11 @@ def deadline_of(text: str) -> tuple[int | None, str | None]:
 def population_after(text: str) -> tuple[str | None, str]:
     """Split the words after a share into (population, what is said of it)."""
     rest = _POPULATION_LEAD.sub("", re.split(r",?\s*\briêng\b", text, maxsplit=1)[0].strip(" ,:"))
+    units = _UNIT_LIST.match(rest)
     m = _PREDICATE.search(rest)
+    if units and (m is None or m.start() > units.end()):
+        # "100% xã, phường hoàn thành ...": the units counted are the population
+        return units.group(0).strip(" ,"), rest[units.end() :].strip(" ,;.:")
     population = (rest[: m.start()] if m else rest).strip(" ,;.:")
     predicate = rest[m.start() :].strip(" ,;.:") if m else ""
     return (population or None), predicate

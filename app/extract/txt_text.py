@@ -9,30 +9,8 @@ a block are joined like PDF lines; otherwise every line is a paragraph.
 from __future__ import annotations
 
 from app.extract.blocks import Block, Location, TextDocument
-from app.extract.guard import UnreadableDocumentError, UnsafeFileError, looks_like_text
+from app.extract.guard import UnreadableDocumentError, decode_text
 from app.extract.lines import Line, join_lines
-from app.vn.normalize import nfc
-
-_BOMS = (
-    (b"\xef\xbb\xbf", "utf-8-sig"),
-    (b"\xff\xfe", "utf-16-le"),
-    (b"\xfe\xff", "utf-16-be"),
-)
-
-
-def decode_text(data: bytes, source: str) -> str:
-    """The text of ``data``, NFC with "\\n" line ends; raises UnsafeFileError if not text."""
-    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
-    if not looks_like_text(data):
-        raise UnsafeFileError(source, "extract_txt_binary")
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise UnsafeFileError(source, "extract_txt_encoding") from exc
-    text = text.removeprefix("\ufeff")
-    if "\x00" in text:
-        raise UnsafeFileError(source, "extract_txt_binary")
-    return nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def is_wrapped(lines: list[str]) -> bool:

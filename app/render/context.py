@@ -9,6 +9,7 @@ variables are documented in templates/docx/README.md (a test keeps the two in sy
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import replace
 from typing import Any
@@ -54,11 +55,13 @@ def clean_text(text: str | None) -> str:
 
 def text_width_em(text: str) -> float:
     """Estimated printed width of ``text`` in bold Times New Roman, in em."""
-    total = 0
-    for char in text:
-        base = char if char in _BOLD_WIDTHS else strip_diacritics(char)[:1]
-        total += _BOLD_WIDTHS.get(base, 500)
-    return total / 1000
+    return sum(_char_width(char) for char in text) / 1000
+
+
+@functools.lru_cache(maxsize=512)
+def _char_width(char: str) -> int:
+    base = char if char in _BOLD_WIDTHS else strip_diacritics(char)[:1]
+    return _BOLD_WIDTHS.get(base, 500)
 
 
 def rule_text(text: str, ratio: float, max_em: float | None = None) -> str:

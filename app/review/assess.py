@@ -98,7 +98,12 @@ def _assess_target(
     how = _how(match)
     if match.kind is MatchKind.AMBIGUOUS:
         names = ", ".join(f"{i.id} ({s:.0f})" for i, s in match.candidates[:2])
-        return _result(mandate, Status.AMBIGUOUS, None, match.score, [t("rr_ambiguous").format(names=names)], [])
+        return _result(
+            mandate, Status.AMBIGUOUS, None, match.score, [t("rr_ambiguous").format(names=names)], []
+        )
+    if match.item is None and mandate.level == child.level and vocab.is_self_fulfilling(mandate.text):
+        # "100% các huyện xây dựng Kế hoạch ...": the district fulfils it by issuing this plan.
+        return _result(mandate, Status.COVERED, None, 100.0, [t("rr_plan_issued")], [])
     if match.item is None or match.item.target is None:
         task = _task_carrier(mandate, items, vocab)
         if task is not None:
@@ -141,7 +146,9 @@ def _assess_duty(mandate: Mandate, match: Match, child: Plan, vocab: Vocabulary)
         return _result(mandate, Status.MISSING, None, match.score, [t("rr_missing")], [])
     child_deadline = _item_deadline(child, item)
     if deadline and child_deadline and child_deadline > deadline:
-        return _result(mandate, Status.LATE, item, match.score, [_how(match), t("rr_duty_late")], ["deadline"])
+        return _result(
+            mandate, Status.LATE, item, match.score, [_how(match), t("rr_duty_late")], ["deadline"]
+        )
     return _result(mandate, Status.COVERED, item, match.score, [_how(match)], [])
 
 

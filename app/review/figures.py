@@ -3,7 +3,7 @@
 Plans read from documents (or typed by hand) sometimes carry a target as text only. The figure
 is then read the Vietnamese way: "1.100" is one thousand one hundred, "2,5%" two and a half
 per cent, "01" one, "4/12" a fraction, and small numbers in words ("bảy mươi phần trăm").
-Years ("năm 2025") are never figures. A percentage wins over other numbers, because "100% xã
+"Toàn bộ" or "tất cả" with no figure is 100%. Years ("năm 2025") are never figures. A percentage wins over other numbers, because "100% xã
 tổ chức ít nhất 01 hoạt động" binds on the 100%.
 """
 
@@ -21,6 +21,7 @@ _PERCENT = re.compile(rf"(?<![\d.,])({NUMBER_PATTERN})\s*%")
 _NUMBER = re.compile(rf"(?<![\d.,/])({NUMBER_PATTERN})(?![\d/])")
 _YEAR_CONTEXT = re.compile(r"(năm|đến|từ|giai đoạn|[-–/])\s*$", re.IGNORECASE)
 _PERCENT_WORDS = match_key("phần trăm")
+_ALL_WORDS = (match_key("toàn bộ"), match_key("tất cả"))
 
 
 def with_figure(target: Target, unit_hint: str | None = None) -> Target:
@@ -59,6 +60,9 @@ def read_figure(text: str, unit_hint: str | None = None) -> tuple[float, float |
         if _is_year(text, m):
             continue
         return parse_number(m.group(1)), None, None
+    key = f" {match_key(text)} "
+    if any(f" {word} " in key for word in _ALL_WORDS):
+        return 100.0, None, "%"  # "toàn bộ người lầm lỗi ..." is every one of them
     return None
 
 

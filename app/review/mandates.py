@@ -19,7 +19,6 @@ from app.domain.plan import Plan, Section
 from app.domain.targets import Target
 from app.vn.normalize import match_key, slugify
 
-
 _EACH = match_key("mỗi")
 
 
@@ -120,7 +119,7 @@ def _target_mandate(target: Target, path: str, child_level: str, levels: LevelTa
 
 
 def _per_unit(target: Target, levels: LevelTable) -> bool:
-    """"Mỗi huyện xây dựng ít nhất 05 Điểm": a figure every unit must reach, not a quota to share."""
+    """ "Mỗi huyện xây dựng ít nhất 05 Điểm": a figure every unit must reach, not a quota to share."""
     key = match_key(target.text)
     return any(
         re.search(rf"\b{_EACH}\s+{re.escape(match_key(word))}\b", key)
@@ -166,4 +165,3 @@ def sections_with_paths(plan: Plan) -> list[tuple[str, Section]]:
     for section in plan.sections:
         visit(section, "")
     return out
-

@@ -21,7 +21,6 @@ from app.review.vocabulary import Vocabulary, load_vocabulary
 from app.vn.normalize import match_key
 from app.vn.numbers import format_number
 
-
 FAMILIES = {
     Comparator.AT_LEAST: "min",
     Comparator.MORE_THAN: "min",
@@ -34,6 +33,10 @@ FAMILIES = {
 }
 FREQUENCY_RANK = {Frequency.MONTHLY: 1, Frequency.QUARTERLY: 2, Frequency.YEARLY: 3}
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+_UNIT = "<unit>"
+_WHERE = "|".join(
+    re.escape(match_key(w)) for w in ("trên địa bàn", "địa bàn", "tại", "của", "thuộc", "ở", "trong", "toàn")
+)
 _PARENTHESIS = re.compile(r"\([^)]*\)")
 _ALTERNATIVES = re.compile(r",|;|\bvà\b|\bhoặc\b")
 
@@ -104,7 +107,10 @@ def _compare_value(parent: Target, child: Target, verdict: Verdict) -> None:
         return
     higher = parent.comparator.higher_is_stricter
     weaker = cv < pv and not math.isclose(cv, pv) if higher else cv > pv and not math.isclose(cv, pv)
-    if weaker:
+    # "trên 80%" excludes 80% itself; a child's "80%" (at least) is one notch laxer.
+    strict = parent.comparator in (Comparator.MORE_THAN, Comparator.LESS_THAN)
+    loose = child.comparator not in (Comparator.MORE_THAN, Comparator.LESS_THAN)
+    if weaker or (math.isclose(cv, pv) and strict and loose):
         verdict.add("value", "rv_value", parent=describe_value(parent), child=describe_value(child))
 
 
@@ -119,7 +125,11 @@ def _compare_share(parent: Target, child: Target, share: float | None, verdict: 
         verdict.add("share", "rv_breakdown", child=describe_value(child))
     if share is not None and child.value < share and not math.isclose(child.value, share):
         verdict.add(
-            "share", "rv_share", share=format_number(share), unit=parent.unit or "", child=describe_value(child)
+            "share",
+            "rv_share",
+            share=format_number(share),
+            unit=parent.unit or "",
+            child=describe_value(child),
         )
 
 
@@ -155,7 +165,10 @@ def _compare_frequency(parent: Target, child: Target, verdict: Verdict) -> None:
         return
     if FREQUENCY_RANK[child.frequency] > FREQUENCY_RANK[parent.frequency]:
         verdict.add(
-            "frequency", "rv_frequency", parent=t(f"freq_{parent.frequency}"), child=t(f"freq_{child.frequency}")
+            "frequency",
+            "rv_frequency",
+            parent=t(f"freq_{parent.frequency}"),
+            child=t(f"freq_{child.frequency}"),
         )
 
 
@@ -180,21 +193,37 @@ def population_narrower(
     if not parent or not child:
         return False
     unit_level = levels.infer_any(parent)
-    if unit_level and (unit_level == child_level or levels.is_below(unit_level, child_level)):
+    own_units = unit_level and (unit_level == child_level or levels.is_below(unit_level, child_level))
+    if own_units and not _words(parent, levels, vocab) - {_UNIT}:
         return False
     # A parenthesis clarifies ("hiện có (trong danh sách quản lý)"); it does not qualify.
     child = _PARENTHESIS.sub(" ", child)
-    p_words = set(vocab.key(parent).split()) - vocab.place_words
-    c_words = set(vocab.key(child).split()) - vocab.place_words
+    p_words, c_words = _words(parent, levels, vocab), _words(child, levels, vocab)
     if p_words and p_words < c_words:
         return True
-    return _drops_an_alternative(parent, c_words, vocab)
+    return _drops_an_alternative(parent, c_words, levels, vocab)
 
 
-def _drops_an_alternative(parent: str, c_words: set[str], vocab: Vocabulary) -> bool:
-    """The parent lists alternatives ("học sinh THPT, cơ sở GDNN") and the child keeps some
-    but leaves one out entirely."""
-    parts = [set(vocab.key(p).split()) - vocab.place_words for p in _ALTERNATIVES.split(parent)]
+def _words(text: str, levels: LevelTable, vocab: Vocabulary) -> set[str]:
+    """The meaningful words of a population; unit names ("xã, phường") count as one word."""
+    key = f" {vocab.canonical(text)} "
+    found_unit = False
+    for level in levels.levels:
+        for word in sorted(level.unit_words, key=len, reverse=True):
+            wkey = match_key(word)
+            # "trên địa bàn xã", "của xã" say where, not who: drop them without a trace.
+            key = re.sub(rf" (?:{_WHERE}) {re.escape(wkey)}(?= )", " ", key)
+            if f" {wkey} " in key:
+                key, found_unit = key.replace(f" {wkey} ", " "), True
+    key = " ".join(w for w in key.split() if w not in vocab.stopwords)
+    words = set(key.split()) - vocab.place_words
+    return words | {_UNIT} if found_unit else words
+
+
+def _drops_an_alternative(parent: str, c_words: set[str], levels: LevelTable, vocab: Vocabulary) -> bool:
+    """The parent lists alternatives ("học sinh THPT, cơ sở GDNN"; "xã, phường, trường THPT")
+    and the child keeps some but leaves one out entirely."""
+    parts = [_words(p, levels, vocab) for p in _ALTERNATIVES.split(parent)]
     parts = [p for p in parts if p]
     if len(parts) < 2:
         return False

@@ -22,13 +22,24 @@ class AccountError(KehoachError):
 
 
 def add_agency(
-    session: Session, name: str, level: str, parent: Agency | None = None, abbreviation: str = "UBND", place: str = ""
+    session: Session,
+    name: str,
+    level: str,
+    parent: Agency | None = None,
+    abbreviation: str = "UBND",
+    place: str = "",
 ) -> Agency:
     if DEFAULT_LEVELS.get(level) is None:
         raise AccountError(f"{both('unknown_level')}: {level}")
     if parent is not None and not DEFAULT_LEVELS.is_below(level, parent.level):
         raise AccountError(f"{both('agency_level_order')}: {name}")
-    agency = Agency(name=name, level=level, parent_id=parent.id if parent else None, abbreviation=abbreviation, place=place)
+    agency = Agency(
+        name=name,
+        level=level,
+        parent_id=parent.id if parent else None,
+        abbreviation=abbreviation,
+        place=place,
+    )
     session.add(agency)
     session.flush()
     return agency

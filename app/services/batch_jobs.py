@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import json
 import os
 import secrets
@@ -31,8 +32,9 @@ from app.domain.plan import Plan
 from app.messages import both
 from app.planfile.load import dump_plan, plan_from_data
 from app.render.batch import Rendered, add_pdfs, render_chunk
+from app.render.context import build_context
 from app.render.docx import prepare
-from app.services.batch import BatchItem, BatchSpec, add_result, commune_context, plan_batch
+from app.services.batch import BatchItem, BatchSpec, add_result, child_plan, commune_context, plan_batch
 
 CHUNK_SIZE = 25
 HOST = socket.gethostname()
@@ -97,15 +99,22 @@ class JobFolder:
 
     def __init__(self, root: Path, job_id: str) -> None:
         self.id = job_id
-        self.path = Path(root) / job_id
-        if not (self.path / "job.json").is_file():
+        self.root = Path(root)
+        self.path = self.root / job_id
+        if not job_id.replace("-", "").isalnum() or not (self.path / "job.json").is_file():
             raise JobNotFoundError(f"{both('batch_not_found')}: {job_id}")
         self.meta: dict[str, Any] = json.loads((self.path / "job.json").read_text(encoding="utf-8"))
         self._spec: BatchSpec | None = None
 
     @classmethod
     def create(
-        cls, root: Path, parent: Plan, communes: list[Commune], date: dt.date | None, pdf: bool = False
+        cls,
+        root: Path,
+        parent: Plan,
+        communes: list[Commune],
+        date: dt.date | None,
+        pdf: bool = False,
+        owner: dict[str, Any] | None = None,
     ) -> JobFolder:
         """Check and allocate now (errors surface before the job exists), then write job.json."""
         spec = plan_batch(parent, communes, date)
@@ -118,6 +127,7 @@ class JobFolder:
             "chunk_size": CHUNK_SIZE,
             "total": len(spec.items),
             "created": time.time(),
+            "owner": owner or {},
         }
         _write_atomic(
             Path(root) / job_id / "job.json", json.dumps(meta, ensure_ascii=False).encode("utf-8"), sync=True
@@ -248,7 +258,9 @@ def run_chunk(folder: JobFolder, chunk_no: int) -> int:
                 break
             if folder.docx_path(item).exists() or folder.failed_path(item).exists():
                 continue
-            (result,) = render_chunk([index], lambda i: commune_context(spec, i), prepared, pdf=False)
+            (result,) = render_chunk(
+                [index], functools.partial(_context_and_store, folder, spec), prepared, False
+            )
             if result.docx is None:
                 folder.record_failure(item, result.error or "")
             else:
@@ -258,6 +270,18 @@ def run_chunk(folder: JobFolder, chunk_no: int) -> int:
         if folder.pdf and not folder.cancelled:
             _convert_chunk(folder, folder.chunks()[chunk_no])
     return rendered
+
+
+def _context_and_store(folder: JobFolder, spec: BatchSpec, index: int) -> dict[str, Any]:
+    """The commune's context; on a web run its plan is also stored as version 1 (once)."""
+    owner = folder.meta.get("owner") or {}
+    if owner.get("database_url") and owner.get("user_id"):
+        from app.services.batch_store import store_child_plan
+
+        plan = child_plan(spec, spec.items[index])
+        store_child_plan(owner, plan)
+        return build_context(plan)
+    return commune_context(spec, index)
 
 
 def _convert_chunk(folder: JobFolder, indices: list[int]) -> None:

@@ -94,7 +94,9 @@ def _items(
             if fields:
                 changes.append(ItemChange("changed", key, str(getattr(item, text_of, key)), fields))
     changes.extend(
-        ItemChange("removed", key, str(getattr(item, text_of, key))) for key, item in old.items() if key not in new
+        ItemChange("removed", key, str(getattr(item, text_of, key)))
+        for key, item in old.items()
+        if key not in new
     )
     return changes
 
@@ -103,7 +105,8 @@ def diff_plans(old: Plan, new: Plan) -> PlanDiff:
     """The changes that turn ``old`` into ``new``; targets and tasks are matched by id."""
     diff = PlanDiff(header=_field_changes(old, new, HEADER_FIELDS))
     diff.header += [
-        FieldChange(f"signer.{c.field}", c.old, c.new) for c in _field_changes(old.signer, new.signer, ("name", "title"))
+        FieldChange(f"signer.{c.field}", c.old, c.new)
+        for c in _field_changes(old.signer, new.signer, ("name", "title"))
     ]
     old_targets = {t.id: t for t in old.targets()}
     new_targets = {t.id: t for t in new.targets()}
@@ -116,9 +119,14 @@ def diff_plans(old: Plan, new: Plan) -> PlanDiff:
                 item = ItemChange("changed", key, new_targets[key].text)
                 diff.targets.append(item)
             item.fields.append(FieldChange("breakdown", len(a), len(b)))
-    diff.tasks = _items({t.id: t for t in old.tasks()}, {t.id: t for t in new.tasks()}, ("text", "lead", "deadline"))
+    diff.tasks = _items(
+        {t.id: t for t in old.tasks()}, {t.id: t for t in new.tasks()}, ("text", "lead", "deadline")
+    )
     diff.assignments = _items(
-        {a.agency: a for a in old.assignments()}, {a.agency: a for a in new.assignments()}, ("duties",), "agency"
+        {a.agency: a for a in old.assignments()},
+        {a.agency: a for a in new.assignments()},
+        ("duties",),
+        "agency",
     )
     for change in diff.assignments:
         for f in change.fields:

@@ -96,7 +96,9 @@ def list_visible(session: Session, user: User, filters: dict[str, Any] | None = 
     return own + [r for r in above if r.status == "issued"]
 
 
-def plan_at(session: Session, user: User, plan_id: int, version: int | None = None) -> tuple[PlanRecord, Plan]:
+def plan_at(
+    session: Session, user: User, plan_id: int, version: int | None = None
+) -> tuple[PlanRecord, Plan]:
     """The plan as it is (or was at ``version``)."""
     record = get_record(session, user, plan_id)
     row = repo.version(session, plan_id, version or record.current_version)
@@ -151,12 +153,16 @@ def save_plan(
     """
     if status is not None and status not in STATUSES:
         raise KehoachError(f"{both('bad_status')}: {status}")
+    document = dump_plan(plan)
+    plan_from_data(document, "plan")  # what is stored must load back: refuse it now, not on read
     if plan_id is None:
         if not can_create(user):
             raise PlanForbiddenError("new")
         if parent_id is not None:
             get_record(session, user, parent_id)
-        record = PlanRecord(agency_id=user.agency_id, current_version=0, **_columns(plan, status or "draft", parent_id))
+        record = PlanRecord(
+            agency_id=user.agency_id, current_version=0, **_columns(plan, status or "draft", parent_id)
+        )
         session.add(record)
         session.flush()
         base = 0
@@ -165,15 +171,26 @@ def save_plan(
         base = record.current_version
         if base_version is None or base_version != base:
             raise _stale(session, user, record, base_version)
-        columns = _columns(plan, status or record.status, record.parent_id if parent_id is None else parent_id)
+        columns = _columns(
+            plan, status or record.status, record.parent_id if parent_id is None else parent_id
+        )
         if not repo.bump_version(session, record, base, columns):
             session.rollback()
             raise _stale(session, user, record, base_version)
     number = base + 1
     if plan_id is None:
         record.current_version = number
-    session.add(PlanVersion(plan_id=record.id, version=number, document=dump_plan(plan), author_id=user.id, note=note))
-    repo.add_audit(session, user, "create" if plan_id is None else "save", "plan", record.id, {"version": number, "note": note})
+    session.add(
+        PlanVersion(plan_id=record.id, version=number, document=document, author_id=user.id, note=note)
+    )
+    repo.add_audit(
+        session,
+        user,
+        "create" if plan_id is None else "save",
+        "plan",
+        record.id,
+        {"version": number, "note": note},
+    )
     try:
         session.commit()
     except IntegrityError:
@@ -210,7 +227,9 @@ def set_status(session: Session, user: User, plan_id: int, status: str, base_ver
     )
 
 
-def audit(session: Session, user: User | None, action: str, object_type: str, object_id: object, **details: Any) -> None:
+def audit(
+    session: Session, user: User | None, action: str, object_type: str, object_id: object, **details: Any
+) -> None:
     """Record an action that is not a plan save (sign-in, download, review) and commit."""
     repo.add_audit(session, user, action, object_type, object_id, _jsonable(details))
     session.commit()

@@ -21,23 +21,46 @@ from app.storage import repository as repo
 from app.storage.tables import Agency, PlanRecord, User
 from app.vn.normalize import match_key
 
-# (name, level, place, children): the demonstration tree, holding every sample's issuer.
-TREE: tuple[tuple[str, str, str, tuple[object, ...]], ...] = (
-    ("Bộ Lao động - Thương binh và Xã hội", "national", "Hà Nội", (
-        ("Ủy ban nhân dân\ntỉnh Đồng Nai", "province", "Đồng Nai", (
-            ("Ủy ban nhân dân\nhuyện Vĩnh Cửu", "district", "Vĩnh Cửu", (
-                ("Ủy ban nhân dân\nxã Thạnh Phú", "commune", "Thạnh Phú", ()),
-                ("Ủy ban nhân dân\nxã Tân An", "commune", "Tân An", ()),
-            )),
-            ("Ủy ban nhân dân\nxã Trị An", "commune", "Trị An", ()),
-            ("Ủy ban nhân dân\nxã Phú Lý", "commune", "Phú Lý", ()),
-        )),
-        ("Ủy ban nhân dân\ntỉnh Bình Dương", "province", "Bình Dương", (
-            ("Ủy ban nhân dân\nhuyện Dầu Tiếng", "district", "Dầu Tiếng", ()),
-        )),
-        ("Ủy ban nhân dân\ntỉnh Bà Rịa - Vũng Tàu", "province", "Bà Rịa - Vũng Tàu", ()),
-        ("Ủy ban nhân dân\ntỉnh Quảng Ninh", "province", "Quảng Ninh", ()),
-    )),
+
+@dataclass(frozen=True)
+class Node:
+    """An agency of the demonstration tree."""
+
+    name: str
+    level: str
+    place: str
+    children: tuple[Node, ...] = ()
+
+
+def _ubnd(unit: str, level: str, place: str, *children: Node) -> Node:
+    return Node(f"Ủy ban nhân dân\n{unit} {place}", level, place, children)
+
+
+# The demonstration tree: every sample's issuer, a district with two communes (three-level,
+# before 7/2025) and two communes directly under the province (two-level, since 7/2025).
+TREE = Node(
+    "Bộ Lao động - Thương binh và Xã hội",
+    "national",
+    "Hà Nội",
+    (
+        _ubnd(
+            "tỉnh",
+            "province",
+            "Đồng Nai",
+            _ubnd(
+                "huyện",
+                "district",
+                "Vĩnh Cửu",
+                _ubnd("xã", "commune", "Thạnh Phú"),
+                _ubnd("xã", "commune", "Tân An"),
+            ),
+            _ubnd("xã", "commune", "Trị An"),
+            _ubnd("xã", "commune", "Phú Lý"),
+        ),
+        _ubnd("tỉnh", "province", "Bình Dương", _ubnd("huyện", "district", "Dầu Tiếng")),
+        _ubnd("tỉnh", "province", "Bà Rịa - Vũng Tàu"),
+        _ubnd("tỉnh", "province", "Quảng Ninh"),
+    ),
 )
 
 
@@ -56,19 +79,16 @@ def ensure_tree(session: Session, report: SeedReport) -> dict[str, Agency]:
     """Create the agencies of :data:`TREE` that are missing; returns them by match key."""
     known = {_key(a.name): a for a in repo.agencies(session)}
 
-    def visit(node: tuple[object, ...], parent: Agency | None) -> None:
-        name, level, place, children = node
-        assert isinstance(name, str) and isinstance(level, str) and isinstance(place, str)
-        agency = known.get(_key(name))
+    def visit(node: Node, parent: Agency | None) -> None:
+        agency = known.get(_key(node.name))
         if agency is None:
-            agency = accounts.add_agency(session, name, level, parent, place=place)
-            known[_key(name)] = agency
+            agency = accounts.add_agency(session, node.name, node.level, parent, place=node.place)
+            known[_key(node.name)] = agency
             report.agencies += 1
-        for child in children:  # type: ignore[attr-defined]
+        for child in node.children:
             visit(child, agency)
 
-    for root in TREE:
-        visit(root, None)
+    visit(TREE, None)
     session.commit()
     return known
 
@@ -84,7 +104,9 @@ def ensure_admin(session: Session, username: str = "admin") -> str | None:
     if repo.count_admins(session) > 0:
         return None
     password = accounts.generate_password()
-    accounts.add_user(session, username, password, root_agency(session), "admin", full_name="Quản trị hệ thống")
+    accounts.add_user(
+        session, username, password, root_agency(session), "admin", full_name="Quản trị hệ thống"
+    )
     session.commit()
     return password
 
@@ -106,12 +128,17 @@ def load_samples(session: Session, folder: Path, agencies: dict[str, Agency], re
     if loader is None:
         return
     existing = set(session.scalars(select(PlanRecord.key)))
-    plans = sorted((load_plan(p) for p in sorted(folder.glob("*.yaml"))), key=lambda p: (p.issuer.level != "province", p.id))
+    plans = sorted(
+        (load_plan(p) for p in sorted(folder.glob("*.yaml"))),
+        key=lambda p: (p.issuer.level != "province", p.id),
+    )
     for plan in plans:
         agency = agencies.get(_key(plan.issuer.name))
         if plan.id in existing or agency is None:
             continue
-        saved = store.save_plan(session, loader, plan, status="issued", parent_id=_parent_of(session, plan), note="sample")
+        saved = store.save_plan(
+            session, loader, plan, status="issued", parent_id=_parent_of(session, plan), note="sample"
+        )
         saved.record.agency_id = agency.id  # the admin loads them, the issuer owns them
         session.commit()
         report.plans.append(plan.id)

@@ -108,7 +108,12 @@ def bump_version(session: Session, record: PlanRecord, base: int, columns: dict[
 
 
 def add_audit(
-    session: Session, user: User | None, action: str, object_type: str, object_id: object, details: dict[str, Any]
+    session: Session,
+    user: User | None,
+    action: str,
+    object_type: str,
+    object_id: object,
+    details: dict[str, Any],
 ) -> AuditEntry:
     entry = AuditEntry(
         user_id=user.id if user else None,

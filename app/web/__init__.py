@@ -41,6 +41,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         OPENAPI_URL_PREFIX="/api",
         OPENAPI_JSON_PATH="openapi.json",
     )
+    # The editor builds its form in the schema's order (header first), so keys keep their order.
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.jinja_env.policies["json.dumps_kwargs"] = {"sort_keys": False}
     app.config.from_prefixed_env("KEHOACH")
     if config:
         app.config.update(config)

@@ -31,7 +31,9 @@ from app.web.database import db
 from app.web.downloads import DOCX_TYPE, attachment
 from app.web.security import user
 
-bp = Blueprint("api", __name__, url_prefix="/api", description="Kế hoạch: lưu trữ, phiên bản, tạo DOCX, rà soát")
+bp = Blueprint(
+    "api", __name__, url_prefix="/api", description="Kế hoạch: lưu trữ, phiên bản, tạo DOCX, rà soát"
+)
 SWAGGER_DIR = Path(swagger_ui_bundle.swagger_ui_path)
 
 
@@ -78,14 +80,18 @@ class VersionSchema(Schema):
 
 
 def _unprocessable(exc: PlanFileError) -> HTTPException:
-    response = make_response(jsonify({"code": 422, "message": both("plan_invalid"), "errors": exc.errors}), 422)
+    response = make_response(
+        jsonify({"code": 422, "message": both("plan_invalid"), "errors": exc.errors}), 422
+    )
     return HTTPException(response=response)
 
 
 def _body() -> dict[str, Any]:
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
-        raise HTTPException(response=make_response(jsonify({"code": 400, "message": both("bad_json_body")}), 400))
+        raise HTTPException(
+            response=make_response(jsonify({"code": 400, "message": both("bad_json_body")}), 400)
+        )
     return body
 
 
@@ -129,7 +135,9 @@ def list_plans(args: dict[str, Any]) -> list[PlanRecord]:
 def create_plan() -> dict[str, Any]:
     """Tạo kế hoạch mới (phiên bản 1) cho đơn vị của tôi."""
     body = _body()
-    saved = store.save_plan(db(), user(), _plan_from(body), status=body.get("status"), parent_id=body.get("parent_id"))
+    saved = store.save_plan(
+        db(), user(), _plan_from(body), status=body.get("status"), parent_id=body.get("parent_id")
+    )
     return _envelope(saved.record, saved.plan, saved.version)
 
 
@@ -209,13 +217,18 @@ def coverage(plan_id: int) -> dict[str, Any]:
     from app.storage import repository as repo
 
     _, parent = store.plan_at(db(), user(), plan_id)
-    children = [(c.id, store.plan_at(db(), user(), c.id)[1]) for c in repo.children_of(db(), plan_id)
-                if store.can_read(db(), user(), c)]
+    children = [
+        (c.id, store.plan_at(db(), user(), c.id)[1])
+        for c in repo.children_of(db(), plan_id)
+        if store.can_read(db(), user(), c)
+    ]
     board = build_board(parent, children)
     return {
         "children": [{"id": i, "issuer": p.issuer.one_line_name} for i, p in board.children],
         "rows": board.rows,
-        "quotas": [_plain(dataclasses.asdict(q)) | {"total": q.total, "shortfall": q.shortfall} for q in board.quotas],
+        "quotas": [
+            _plain(dataclasses.asdict(q)) | {"total": q.total, "shortfall": q.shortfall} for q in board.quotas
+        ],
     }
 
 
@@ -240,7 +253,8 @@ def docs_asset(filename: str) -> Response:
 def init_app(app: Flask) -> Api:
     app.config.setdefault("OPENAPI_SWAGGER_UI_PATH", "docs")
     app.config.setdefault("OPENAPI_SWAGGER_UI_URL", "/api/swagger-ui/")
-    api = Api(app, spec_kwargs={"components": {"securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}}})
+    api = Api(app, spec_kwargs={"security": [{"bearer": []}]})
+    api.spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer"})
     api.spec.components.schema("SaveBody", schema=SaveBodySchema)
     api.register_blueprint(bp)
     app.extensions["kehoach_api"] = api

@@ -38,7 +38,9 @@ def build_board(parent: Plan, children: list[tuple[int, Plan]]) -> Board:
         for result in review.results:
             if str(result.status) == "not_applicable":
                 continue
-            row = order.setdefault(result.id, {"id": result.id, "text": result.parent_text, "cells": [None] * len(children)})
+            row = order.setdefault(
+                result.id, {"id": result.id, "text": result.parent_text, "cells": [None] * len(children)}
+            )
             row["cells"][col] = str(result.status)
         summary = review.summary
         board.covered.append((children[col][1].issuer.one_line_name, summary.covered, summary.applicable))
@@ -52,7 +54,14 @@ def bars(board: Board) -> list[dict[str, Any]]:
     out = []
     for i, (name, covered, applicable) in enumerate(board.covered):
         share = covered / applicable if applicable else 0.0
-        out.append({"y": 10 + i * 28, "name": name, "width": round(BAR_WIDTH * share), "label": f"{covered}/{applicable}"})
+        out.append(
+            {
+                "y": 10 + i * 28,
+                "name": name,
+                "width": round(BAR_WIDTH * share),
+                "label": f"{covered}/{applicable}",
+            }
+        )
     return out
 
 
@@ -67,5 +76,10 @@ def board(plan_id: int) -> str:
             children.append((child.id, plan))
     result = build_board(parent, children)
     return render_template(
-        "plans/coverage.html", record=record, parent=parent, board=result, bars=bars(result), bar_width=BAR_WIDTH
+        "plans/coverage.html",
+        record=record,
+        parent=parent,
+        board=result,
+        bars=bars(result),
+        bar_width=BAR_WIDTH,
     )

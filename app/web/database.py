@@ -17,6 +17,8 @@ def init_app(app: Flask) -> None:
     engine = make_engine(app.config["DATABASE_URL"], schema=app.config.get("DATABASE_SCHEMA"))
     if app.config["AUTO_UPGRADE"]:
         upgrade(engine)
+        # No pooled connection may survive into gunicorn's forked workers (--preload).
+        engine.dispose()
     app.extensions["kehoach_engine"] = engine
     app.extensions["kehoach_sessions"] = make_session_factory(engine)
     app.teardown_appcontext(close_session)

@@ -53,7 +53,8 @@ def issuer_of(agency: Agency) -> Issuer:
 def child_plan(parent: Plan, agency: Agency) -> Plan:
     """The plan ``agency`` issues to implement ``parent``, pre-filled with its mandates."""
     derive = engine("app.services.derive")
-    signer = Signer(name="", title="CHỦ TỊCH", authority=["TM. ỦY BAN NHÂN DÂN"])
+    # The signer is not known yet; a visible placeholder the officer replaces in the editor.
+    signer = Signer(name="(Họ và tên người ký)", title="CHỦ TỊCH", authority=["TM. ỦY BAN NHÂN DÂN"])
     today = dt.date.today()
     plan_id = f"{slugify(agency.place or agency.name)}-{parent.id}"
     child: Plan = derive.derive_child_plan(parent, issuer_of(agency), signer, today, plan_id=plan_id)
@@ -71,7 +72,12 @@ def blank_document(agency: Agency) -> dict[str, Any]:
     ]
     return {
         "id": f"{slugify(issuer.place)}-{dt.date.today():%Y%m%d}",
-        "issuer": {"name": issuer.name, "abbreviation": issuer.abbreviation, "level": issuer.level, "place": issuer.place},
+        "issuer": {
+            "name": issuer.name,
+            "abbreviation": issuer.abbreviation,
+            "level": issuer.level,
+            "place": issuer.place,
+        },
         "symbol": f"KH-{issuer.abbreviation}",
         "date": dt.date.today().isoformat(),
         "subject": "",

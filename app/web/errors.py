@@ -21,7 +21,11 @@ PAGES = (400, 401, 403, 404, 405, 409, 413, 422, 500)
 
 
 def wants_json() -> bool:
-    return request.path.startswith("/api/") or request.is_json or request.accept_mimetypes.best == "application/json"
+    return (
+        request.path.startswith("/api/")
+        or request.is_json
+        or request.accept_mimetypes.best == "application/json"
+    )
 
 
 def error_response(status: int, detail: str = "", **extra: object) -> tuple[Response | str, int]:

@@ -44,7 +44,11 @@ def list_plans() -> str:
     }
     rows = store.list_visible(db(), user(), filters)
     return render_template(
-        "plans/list.html", plans=rows, filters=filters, levels=DEFAULT_LEVELS.levels, can_create=store.can_create(user())
+        "plans/list.html",
+        plans=rows,
+        filters=filters,
+        levels=DEFAULT_LEVELS.levels,
+        can_create=store.can_create(user()),
     )
 
 
@@ -130,7 +134,9 @@ def save() -> tuple[Response, int]:
         note="autosave" if body.get("autosave") else "",
     )
     url = url_for("plans.edit", plan_id=saved.record.id)
-    return jsonify({"plan_id": saved.record.id, "version": saved.version, "edit_url": url, "message": t("plan_saved")}), 200
+    return jsonify(
+        {"plan_id": saved.record.id, "version": saved.version, "edit_url": url, "message": t("plan_saved")}
+    ), 200
 
 
 @bp.post("/preview")

@@ -90,14 +90,21 @@ def create() -> tuple[str, int]:
     try:
         draft_path = _save_upload(draft, folder, "draft")
         parent_path = _parent_file(folder)
-        meta = {"user": user().id, "draft": draft_path.name, "parent": parent_path.name, "filename": draft.filename}
+        meta = {
+            "user": user().id,
+            "draft": draft_path.name,
+            "parent": parent_path.name,
+            "filename": draft.filename,
+        }
         (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
         review, parent, child = run_review(folder)
     except Exception:
         shutil.rmtree(folder, ignore_errors=True)  # nothing half-written stays behind
         raise
     store.audit(db(), user(), "review", "upload", review_id, draft=draft.filename, parent=parent.id)
-    return render_template("reviews/result.html", review=review, parent=parent, child=child, review_id=review_id), 200
+    return render_template(
+        "reviews/result.html", review=review, parent=parent, child=child, review_id=review_id
+    ), 200
 
 
 @bp.get("/<review_id>/report.docx")

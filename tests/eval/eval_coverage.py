@@ -1,7 +1,8 @@
 """Precision and recall of the compliance review on the labelled development set.
 
 Run: ``.venv/bin/python -m tests.eval eval_coverage`` (or ``make eval``). The set is
-tests/data/review/pairs.yaml. A mandate is *flagged* when the review gives it missing, weaker,
+tests/data/review/pairs.yaml (a pair with ``via: docx`` reads its child back from a rendered
+DOCX, so extraction is measured too). A mandate is *flagged* when the review gives it missing, weaker,
 late or ambiguous; it *should be* flagged when its label is missing, weaker or late. Precision
 and recall are over flagged mandates; the confusion table crosses labels with statuses, and
 every disagreement is listed. Family quota checks are compared exactly.
@@ -15,8 +16,11 @@ from typing import Any
 
 import yaml
 
+from app.domain.plan import Plan
 from app.planfile.load import load_plan
+from app.render.docx import render_docx
 from app.review.status import Status
+from app.services.documents import read_plan_bytes
 from app.services.review import review_family, review_plans
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,7 +40,7 @@ def evaluate(path: Path = PAIRS) -> dict[str, Any]:
     confusion: Counter[tuple[str, str]] = Counter()
     disagreements: list[str] = []
     for pair in data["pairs"]:
-        review = review_plans(load_plan(ROOT / pair["parent"]), load_plan(ROOT / pair["child"]))
+        review = review_plans(load_plan(ROOT / pair["parent"]), _child(pair))
         got = {r.id: str(r.status) for r in review.results}
         for mandate_id in sorted(set(got) | set(pair["labels"])):
             label, status = pair["labels"].get(mandate_id, "unlabelled"), got.get(mandate_id, "absent")
@@ -59,8 +63,19 @@ def evaluate(path: Path = PAIRS) -> dict[str, Any]:
     }
 
 
+def _child(pair: dict[str, Any]) -> Plan:
+    """The child plan; ``via: docx`` renders it to DOCX and reads it back through the
+    document reader and plan parser, as an uploaded Word file would be."""
+    plan = load_plan(ROOT / pair["child"])
+    if pair.get("via") != "docx":
+        return plan
+    return read_plan_bytes(render_docx(plan), f"{plan.id}.docx")
+
+
 def _family_errors(family: dict[str, Any]) -> list[str]:
-    result = review_family(load_plan(ROOT / family["parent"]), [load_plan(ROOT / c) for c in family["children"]])
+    result = review_family(
+        load_plan(ROOT / family["parent"]), [load_plan(ROOT / c) for c in family["children"]]
+    )
     got = {q.id: q for q in result.quotas}
     errors = []
     for quota_id, expected in family["quotas"].items():

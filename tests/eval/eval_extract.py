@@ -69,9 +69,11 @@ def field_ok(name: str, label: dict[str, Any], target: Target) -> bool | None:
         return None
     want = label[name]
     if name == "value":
-        return want == target.value and label.get("value_max") == target.value_max and label.get(
-            "denominator"
-        ) == target.denominator
+        return (
+            want == target.value
+            and label.get("value_max") == target.value_max
+            and label.get("denominator") == target.denominator
+        )
     if name == "unit":
         return match_key(want or "") == match_key(target.unit or "")
     if name == "comparator":
@@ -109,7 +111,9 @@ def score_seed(label_path: Path, scores: Scores) -> None:
             scores.field_total[name] = scores.field_total.get(name, 0) + 1
             scores.field_right[name] = scores.field_right.get(name, 0) + int(ok)
             if not ok:
-                scores.wrong.append(f"{label_path.stem}: {name} of {label['text'][:50]!r}: {getattr(target, name)!r}")
+                scores.wrong.append(
+                    f"{label_path.stem}: {name} of {label['text'][:50]!r}: {getattr(target, name)!r}"
+                )
     scores.extras.extend(f"{label_path.stem}: {targets[i].text[:90]}" for i in free)
 
 
@@ -126,7 +130,9 @@ def main() -> None:
     print(f"precision: {scores.precision:.3f}  recall: {scores.recall:.3f}  matched: {scores.matched}")
     for name in FIELDS:
         total = scores.field_total.get(name, 0)
-        print(f"  {name:<11} accuracy {scores.accuracy(name):.3f}  ({scores.field_right.get(name, 0)}/{total})")
+        print(
+            f"  {name:<11} accuracy {scores.accuracy(name):.3f}  ({scores.field_right.get(name, 0)}/{total})"
+        )
     for title, items in (("missed", scores.misses), ("extra", scores.extras), ("wrong field", scores.wrong)):
         for item in items:
             print(f"  {title}: {item}")

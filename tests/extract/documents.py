@@ -279,3 +279,28 @@ def scrambled_pdf(lines: list[str]) -> bytes:
     fonts = DictionaryObject({NameObject("/F1"): writer._add_object(font)})
     page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): fonts})
     return pdf_bytes(writer)
+
+
+TEXT_BOX_RUN = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+    ' xmlns:v="urn:schemas-microsoft-com:vml">'
+    '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx><w:txbxContent>'
+    "<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+    "</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice>"
+    "<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>"
+    "<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+    "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+)
+
+
+def text_box_docx(anchor: str, boxed: str) -> bytes:
+    """A DOCX whose first paragraph anchors a text box (DrawingML with its VML fallback copy)."""
+    document = docx.Document()
+    paragraph = document.add_paragraph(anchor)
+    paragraph._p.append(parse_xml(TEXT_BOX_RUN.format(text=boxed)))
+    document.add_paragraph("Đoạn sau")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

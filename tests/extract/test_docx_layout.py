@@ -76,7 +76,12 @@ def test_style_chain_then_character_style_then_run_wins() -> None:
     own.underline = True
     result = read_layout(_bytes(doc)).paragraphs[0]
     inherited, styled, direct = result.runs
-    assert (inherited.font, inherited.size_pt, inherited.bold, inherited.italic) == ("Times New Roman", 13.0, True, False)
+    assert (inherited.font, inherited.size_pt, inherited.bold, inherited.italic) == (
+        "Times New Roman",
+        13.0,
+        True,
+        False,
+    )
     assert (styled.bold, styled.italic) == (True, True)
     assert (direct.size_pt, direct.bold, direct.underline) == (12.0, False, True)
     assert (result.style, result.alignment, result.space_after_pt) == ("Muc con", "justify", 6.0)
@@ -115,11 +120,20 @@ def test_page_setup_and_header_page_field() -> None:
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin, section.left_margin, section.right_margin = Mm(20), Mm(25), Mm(30), Mm(15)
+    section.top_margin, section.bottom_margin, section.left_margin, section.right_margin = (
+        Mm(20),
+        Mm(25),
+        Mm(30),
+        Mm(15),
+    )
     section.different_first_page_header_footer = True
     header = section.header.paragraphs[0]
     header.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    header._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE \\* MERGEFORMAT "><w:r><w:t>2</w:t></w:r></w:fldSimple>'))
+    header._p.append(
+        parse_xml(
+            f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE \\* MERGEFORMAT "><w:r><w:t>2</w:t></w:r></w:fldSimple>'
+        )
+    )
     doc.add_paragraph("x")
     result = read_layout(_bytes(doc)).sections[0]
     assert (result.page_width_mm, result.page_height_mm, result.orientation) == (210.0, 297.0, "portrait")
@@ -171,3 +185,30 @@ def test_broken_package_after_the_guard_raises_a_kehoach_error() -> None:
     with pytest.raises(KehoachError) as caught:
         read_layout(out.getvalue(), "hong.docx")
     assert "hong.docx" in str(caught.value)
+
+
+_BOX = (
+    '<w:r xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    ' xmlns:v="urn:schemas-microsoft-com:vml"'
+    ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+    '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>'
+    "<w:p><w:r><w:t>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</w:t></w:r></w:p>"
+    "</w:txbxContent></wps:txbx></w:drawing></mc:Choice>"
+    "<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>"
+    "<w:p><w:r><w:t>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</w:t></w:r></w:p>"
+    "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+)
+
+
+def test_text_box_paragraphs_are_read_once_after_their_anchor() -> None:
+    doc = Document()
+    anchor = doc.add_paragraph("ỦY BAN NHÂN DÂN")
+    box = parse_xml(_BOX.replace("<w:r ", f"<w:r {nsdecls('w')} ", 1))
+    anchor._p.append(box)
+    doc.add_paragraph("KẾ HOẠCH")
+    layout = read_layout(_bytes(doc))
+    assert [p.text for p in layout.paragraphs] == [
+        "ỦY BAN NHÂN DÂN",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "KẾ HOẠCH",
+    ]

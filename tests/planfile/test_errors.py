@@ -57,8 +57,9 @@ def test_wrong_type(data: dict[str, Any]) -> None:
     assert_error(errors_of(data), "number", "invalid_integer")
 
 
-def test_wrong_type_of_a_target_value(data: dict[str, Any]) -> None:
-    first_target(data)["value"] = "khoảng một trăm"
+@pytest.mark.parametrize("value", ["khoảng một trăm", True, [1], {"a": 1}, "1.100 người"])
+def test_wrong_type_of_a_target_value(data: dict[str, Any], value: Any) -> None:
+    first_target(data)["value"] = value
     assert_error(errors_of(data), "sections[1].targets[0].value", "invalid_number")
 
 

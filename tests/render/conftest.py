@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 import pytest
 
@@ -35,15 +34,6 @@ def sample_view(name: str) -> DocumentView:
     return document_view(sample_docx(name))
 
 
-def largest_sample() -> str:
-    """The sample with the most body paragraphs (the benchmark's subject)."""
-    return max(SAMPLE_NAMES, key=lambda n: len(sample_docx(n)))
-
-
 @pytest.fixture(params=SAMPLE_NAMES)
 def sample(request: pytest.FixtureRequest) -> str:
     return str(request.param)
-
-
-def sample_path(name: str) -> Path | None:
-    return SAMPLE_FILES.get(name)

@@ -12,8 +12,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from docxtpl import DocxTemplate
 
+from app.cli import main
 from app.domain.errors import KehoachError
 from app.planfile.load import dump_plan_text
 from app.render import docx as render_module
@@ -160,3 +162,25 @@ def test_points_are_lettered_with_d_stroke_in_the_document() -> None:
     texts = [p.text for p in document_view(render_docx(district_plan())).paragraphs()]
     points = [t.split(")")[0] for t in texts if re.match(r"^[a-zđ]\) ", t)]
     assert points == ["a", "b", "c", "d", "đ", "e"]
+
+
+def test_cli_render_with_a_broken_template_exits_2_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "plan.yaml"
+    source.write_text(dump_plan_text(make_plan()), encoding="utf-8")
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 truncated")
+    monkeypatch.setattr(render_module, "DEFAULT_TEMPLATE", broken)
+    result = CliRunner().invoke(main, ["render", str(source), "-o", str(tmp_path / "out.docx")])
+    assert result.exit_code == 2
+    assert "The DOCX template is broken" in result.output
+    assert not (tmp_path / "out.docx").exists()
+
+
+def test_cli_renders_a_plan_file(tmp_path: Path) -> None:
+    source = tmp_path / "plan.yaml"
+    source.write_text(dump_plan_text(make_plan()), encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(source), "-o", str(tmp_path / "out.docx")])
+    assert result.exit_code == 0, result.output
+    assert text_view(tmp_path / "out.docx") == text_view(render_docx(make_plan()))

@@ -50,7 +50,12 @@ def build_world(session: Session) -> World:
         return accounts.add_user(session, name, PASSWORD, agency, role, full_name=name, hash_method=FAST_HASH)
 
     world = World(
-        province, district, commune_a, commune_b, other, commune_c,
+        province,
+        district,
+        commune_a,
+        commune_b,
+        other,
+        commune_c,
         admin=user("admin", province, "admin"),
         reviewer=user("reviewer", district, "reviewer"),
         drafter_a=user("drafter_a", commune_a, "drafter"),
@@ -77,5 +82,10 @@ def mini_plan(**changes: Any) -> Plan:
 def plan_for(agency: Agency, **changes: Any) -> Plan:
     """The mini plan issued by ``agency``."""
     data = mini_data(**changes)
-    data["issuer"] = {"name": agency.name, "abbreviation": "UBND", "level": agency.level, "place": agency.place or "X"}
+    data["issuer"] = {
+        "name": agency.name,
+        "abbreviation": "UBND",
+        "level": agency.level,
+        "place": agency.place or "X",
+    }
     return plan_from_data(data)

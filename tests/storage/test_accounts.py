@@ -21,7 +21,8 @@ def test_api_tokens_are_stored_hashed(session: Session) -> None:
     token = accounts.issue_token(session, w.drafter_a)
     assert w.drafter_a.token_hash != token
     found = accounts.user_for_token(session, token)
-    assert found is not None and found.username == "drafter_a"
+    assert found is not None
+    assert found.username == "drafter_a"
     assert accounts.user_for_token(session, token + "x") is None
 
 

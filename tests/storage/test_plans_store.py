@@ -23,7 +23,8 @@ def test_every_save_is_a_new_immutable_version(session: Session) -> None:
     _, first = store.plan_at(session, w.drafter_a, saved.record.id, 1)
     assert first.subject == "Thực hiện Dự án 4"
     assert again.record.subject == "Thực hiện Dự án 4 năm 2020"
-    assert again.record.year == 2019 and again.record.level == "commune"
+    assert again.record.year == 2019
+    assert again.record.level == "commune"
 
 
 def test_diff_names_changed_added_and_removed_targets(session: Session) -> None:
@@ -65,7 +66,9 @@ def test_second_save_on_the_same_base_is_refused_with_the_diff(session: Session)
 def test_restore_makes_an_old_version_current_as_a_new_version(session: Session) -> None:
     w = build_world(session)
     saved = store.save_plan(session, w.drafter_a, plan_for(w.commune_a))
-    store.save_plan(session, w.drafter_a, plan_for(w.commune_a, subject="Khác"), plan_id=saved.record.id, base_version=1)
+    store.save_plan(
+        session, w.drafter_a, plan_for(w.commune_a, subject="Khác"), plan_id=saved.record.id, base_version=1
+    )
     restored = store.restore(session, w.drafter_a, saved.record.id, 1, base_version=2)
     assert restored.version == 3
     _, current = store.plan_at(session, w.drafter_a, saved.record.id)

@@ -11,7 +11,14 @@ from app.vn.normalize import clean, fold_tones, match_key, nfc, slugify, strip_d
 
 @pytest.mark.parametrize(
     ("old", "new"),
-    [("hoà", "hòa"), ("thuỷ", "thủy"), ("Uỷ ban", "Ủy ban"), ("khoẻ", "khỏe"), ("Toà án", "Tòa án"), ("loè", "lòe")],
+    [
+        ("hoà", "hòa"),
+        ("thuỷ", "thủy"),
+        ("Uỷ ban", "Ủy ban"),
+        ("khoẻ", "khỏe"),
+        ("Toà án", "Tòa án"),
+        ("loè", "lòe"),
+    ],
 )
 def test_old_and_new_tone_placement_match(old: str, new: str) -> None:
     assert old != new

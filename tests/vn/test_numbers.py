@@ -120,10 +120,12 @@ def test_format_number_with_fixed_decimals() -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "text"), [(6, "06"), (1, "01"), (9, "09"), (10, "10"), (25, "25"), (1100, "1.100"), (2.5, "2,5")]
+    ("value", "text"),
+    [(6, "06"), (1, "01"), (9, "09"), (10, "10"), (25, "25"), (1100, "1.100"), (2.5, "2,5")],
 )
 def test_format_count_pads_below_ten(value: float, text: str) -> None:
     assert format_count(value) == text
+
 
 # No example database: tests must not leave a .hypothesis/ folder in the working tree.
 NO_DB = settings(database=None)

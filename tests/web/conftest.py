@@ -60,7 +60,9 @@ def csrf_token(client: FlaskClient, path: str = "/auth/login") -> str:
 def login(client: FlaskClient, username: str) -> str:
     """Sign in through the form; returns a CSRF token for later posts."""
     token = csrf_token(client)
-    response = client.post("/auth/login", data={"username": username, "password": PASSWORD, "csrf_token": token})
+    response = client.post(
+        "/auth/login", data={"username": username, "password": PASSWORD, "csrf_token": token}
+    )
     assert response.status_code == 302, response.get_data(as_text=True)
     return csrf_token(client, "/plans/")
 

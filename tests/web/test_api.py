@@ -24,7 +24,12 @@ def _token(app: Flask, username: str) -> dict[str, str]:
 
 def _doc(world: World) -> dict[str, Any]:
     data = mini_data()
-    data["issuer"] = {"name": world.commune_a.name, "abbreviation": "UBND", "level": "commune", "place": "Thạnh Phú"}
+    data["issuer"] = {
+        "name": world.commune_a.name,
+        "abbreviation": "UBND",
+        "level": "commune",
+        "place": "Thạnh Phú",
+    }
     return data
 
 
@@ -35,27 +40,36 @@ def auth(app: Flask, world: World) -> dict[str, str]:
 
 def test_api_needs_a_token_or_session(client: FlaskClient, world: World) -> None:
     response = client.get("/api/plans")
-    assert response.status_code == 401 and "Cần đăng nhập" in response.get_json()["message"]
+    assert response.status_code == 401
+    assert "Cần đăng nhập" in response.get_json()["message"]
     bad = client.get("/api/plans", headers={"Authorization": "Bearer nope"})
     assert bad.status_code == 401
 
 
-def test_create_get_update_with_optimistic_locking(client: FlaskClient, world: World, auth: dict[str, str]) -> None:
+def test_create_get_update_with_optimistic_locking(
+    client: FlaskClient, world: World, auth: dict[str, str]
+) -> None:
     created = client.post("/api/plans", json={"document": _doc(world)}, headers=auth)
     assert created.status_code == 201, created.get_json()
     plan_id = created.get_json()["id"]
     got = client.get(f"/api/plans/{plan_id}", headers=auth).get_json()
-    assert got["version"] == 1 and got["document"]["subject"] == "Thực hiện Dự án 4"
+    assert got["version"] == 1
+    assert got["document"]["subject"] == "Thực hiện Dự án 4"
     doc = got["document"]
     doc["sections"][0]["targets"][0]["deadline"] = 2020
     updated = client.put(f"/api/plans/{plan_id}", json={"document": doc, "base_version": 1}, headers=auth)
-    assert updated.status_code == 200 and updated.get_json()["version"] == 2
-    stale = client.put(f"/api/plans/{plan_id}", json={"document": _doc(world), "base_version": 1}, headers=auth)
+    assert updated.status_code == 200
+    assert updated.get_json()["version"] == 2
+    stale = client.put(
+        f"/api/plans/{plan_id}", json={"document": _doc(world), "base_version": 1}, headers=auth
+    )
     assert stale.status_code == 409
     change = stale.get_json()["diff"]["targets"][0]
-    assert change["id"] == "t1" and {"field": "deadline", "old": None, "new": 2020} in change["fields"]
+    assert change["id"] == "t1"
+    assert {"field": "deadline", "old": None, "new": 2020} in change["fields"]
     versions = client.get(f"/api/plans/{plan_id}/versions", headers=auth).get_json()
-    assert [v["version"] for v in versions] == [2, 1] and versions[0]["author"] == "drafter_a"
+    assert [v["version"] for v in versions] == [2, 1]
+    assert versions[0]["author"] == "drafter_a"
     diff = client.get(f"/api/plans/{plan_id}/diff/1/2", headers=auth).get_json()
     assert diff["targets"][0]["kind"] == "changed"
     listed = client.get("/api/plans?year=2019", headers=auth).get_json()
@@ -81,11 +95,15 @@ def test_token_requests_skip_csrf_but_other_branches_get_404(
     assert client.get(f"/api/plans/{plan_id}", headers=other).status_code == 404
     reviewer = _token(app, "reviewer")
     assert client.get(f"/api/plans/{plan_id}", headers=reviewer).status_code == 200
-    refused = client.put(f"/api/plans/{plan_id}", json={"document": _doc(world), "base_version": 1}, headers=reviewer)
+    refused = client.put(
+        f"/api/plans/{plan_id}", json={"document": _doc(world), "base_version": 1}, headers=reviewer
+    )
     assert refused.status_code == 403
 
 
-def test_docx_download_opens_with_python_docx(client: FlaskClient, world: World, auth: dict[str, str]) -> None:
+def test_docx_download_opens_with_python_docx(
+    client: FlaskClient, world: World, auth: dict[str, str]
+) -> None:
     plan_id = client.post("/api/plans", json={"document": _doc(world)}, headers=auth).get_json()["id"]
     response = client.get(f"/api/plans/{plan_id}/docx", headers=auth)
     assert response.status_code == 200
@@ -95,9 +113,12 @@ def test_docx_download_opens_with_python_docx(client: FlaskClient, world: World,
 
 def test_openapi_document_and_offline_docs_page(client: FlaskClient, world: World) -> None:
     spec = client.get("/api/openapi.json").get_json()
-    assert "/api/plans/{plan_id}" in spec["paths"] and "Plan" in spec["components"]["schemas"]
+    assert "/api/plans/{plan_id}" in spec["paths"]
+    assert "Plan" in spec["components"]["schemas"]
     page = client.get("/api/docs").get_data(as_text=True)
-    assert "/api/swagger-ui/swagger-ui-bundle.js" in page and "cdn" not in page.lower()
+    assert "/api/swagger-ui/swagger-ui-bundle.js" in page
+    assert "cdn" not in page.lower()
     asset = client.get("/api/swagger-ui/swagger-ui-bundle.js")
-    assert asset.status_code == 200 and len(asset.data) > 100_000
+    assert asset.status_code == 200
+    assert len(asset.data) > 100_000
     asset.close()

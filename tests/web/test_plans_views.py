@@ -24,12 +24,15 @@ def _create(client: FlaskClient, token: str, world: World, **changes: object) ->
 
 def test_pages_need_sign_in(client: FlaskClient, world: World) -> None:
     response = client.get("/plans/")
-    assert response.status_code == 302 and "/auth/login" in response.headers["Location"]
+    assert response.status_code == 302
+    assert "/auth/login" in response.headers["Location"]
 
 
 def test_wrong_password_is_refused_in_vietnamese(client: FlaskClient, world: World) -> None:
     token = csrf_token(client)
-    response = client.post("/auth/login", data={"username": "drafter_a", "password": "x", "csrf_token": token})
+    response = client.post(
+        "/auth/login", data={"username": "drafter_a", "password": "x", "csrf_token": token}
+    )
     assert response.status_code == 401
     assert "Sai tên đăng nhập hoặc mật khẩu" in response.get_data(as_text=True)
 
@@ -38,9 +41,11 @@ def test_drafter_saves_a_plan_and_sees_it_listed(client: FlaskClient, world: Wor
     token = login(client, "drafter_a")
     plan_id = _create(client, token, world)
     page = client.get("/plans/").get_data(as_text=True)
-    assert "Thực hiện Dự án 4" in page and "5/KH-UBND" in page
+    assert "Thực hiện Dự án 4" in page
+    assert "5/KH-UBND" in page
     shown = client.get(f"/plans/{plan_id}").get_data(as_text=True)
-    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in shown and "Cai nghiện cho ít nhất 1.100 lượt người" in shown
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in shown
+    assert "Cai nghiện cho ít nhất 1.100 lượt người" in shown
     assert client.get("/plans/?year=2020").get_data(as_text=True).count("Thực hiện Dự án 4") == 0
 
 
@@ -63,9 +68,12 @@ def test_two_saves_on_the_same_base_version_conflict_with_the_diff(client: Flask
     first["sections"][0]["targets"][0]["value"] = 1200  # type: ignore[index]
     first["sections"][0]["targets"][0]["breakdown"] = []  # type: ignore[index]
     ok = post_json(client, "/plans/save", {"plan_id": plan_id, "base_version": 1, "document": first}, token)
-    assert ok.status_code == 200 and ok.get_json()["version"] == 2
+    assert ok.status_code == 200
+    assert ok.get_json()["version"] == 2
     second = _doc_for(world.commune_a.name, "commune", subject="Sửa khác")
-    clash = post_json(client, "/plans/save", {"plan_id": plan_id, "base_version": 1, "document": second}, token)
+    clash = post_json(
+        client, "/plans/save", {"plan_id": plan_id, "base_version": 1, "document": second}, token
+    )
     assert clash.status_code == 409
     body = clash.get_json()
     assert body["current_version"] == 2
@@ -79,7 +87,8 @@ def test_history_diff_and_restore(client: FlaskClient, world: World) -> None:
     changed = _doc_for(world.commune_a.name, "commune", subject="Kế hoạch sửa đổi")
     post_json(client, "/plans/save", {"plan_id": plan_id, "base_version": 1, "document": changed}, token)
     history = client.get(f"/plans/{plan_id}/history").get_data(as_text=True)
-    assert "v2" in history and "Khôi phục" in history
+    assert "v2" in history
+    assert "Khôi phục" in history
     diff = client.get(f"/plans/{plan_id}/diff?from=1&to=2").get_data(as_text=True)
     assert "Kế hoạch sửa đổi" in diff
     restored = client.post(f"/plans/{plan_id}/restore/1", data={"base_version": "2", "csrf_token": token})
@@ -90,10 +99,18 @@ def test_history_diff_and_restore(client: FlaskClient, world: World) -> None:
 
 def test_preview_fragment_renders_the_nd30_layout(client: FlaskClient, world: World) -> None:
     token = login(client, "drafter_a")
-    response = post_json(client, "/plans/preview", {"document": _doc_for(world.commune_a.name, "commune")}, token)
+    response = post_json(
+        client, "/plans/preview", {"document": _doc_for(world.commune_a.name, "commune")}, token
+    )
     html = response.get_data(as_text=True)
     assert response.status_code == 200
-    for part in ("Độc lập - Tự do - Hạnh phúc", "Số: 5/KH-UBND", "Nơi nhận:", "Lưu: VT, TH.", "Phạm Minh Phước"):
+    for part in (
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 5/KH-UBND",
+        "Nơi nhận:",
+        "Lưu: VT, TH.",
+        "Phạm Minh Phước",
+    ):
         assert part in html
 
 
@@ -101,7 +118,9 @@ def test_editor_page_carries_schema_document_and_version(client: FlaskClient, wo
     token = login(client, "drafter_a")
     plan_id = _create(client, token, world)
     page = client.get(f"/plans/{plan_id}/edit").get_data(as_text=True)
-    assert 'id="plan-schema"' in page and '"base_version": 1' in page and "editor.js" in page
+    assert 'id="plan-schema"' in page
+    assert '"base_version": 1' in page
+    assert "editor.js" in page
     assert client.get("/plans/new").status_code == 200
 
 
@@ -123,7 +142,9 @@ def test_district_reviewer_reads_but_cannot_edit(client: FlaskClient, world: Wor
     assert client.get(f"/plans/{plan_id}").status_code == 200
     assert client.get(f"/plans/{plan_id}/edit").status_code == 403
     doc = _doc_for(world.commune_a.name, "commune")
-    response = post_json(client, "/plans/save", {"plan_id": plan_id, "base_version": 1, "document": doc}, token)
+    response = post_json(
+        client, "/plans/save", {"plan_id": plan_id, "base_version": 1, "document": doc}, token
+    )
     assert response.status_code == 403
 
 

@@ -39,7 +39,8 @@ def review_html(review: Review) -> str:
 def family_html(family: FamilyReview) -> str:
     """A whole HTML page for a family: the quota view, then each child's review."""
     parts = [f"<p>{t('html_parent')}: {_ref(family.parent)}</p>", f"<h2>{t('html_quotas')}</h2>"]
-    parts.append(_quotas(family.quotas) if family.quotas else f"<p>{t('html_no_quotas')}</p>")
+    names = {r.child.id: r.child.issuer for r in family.reviews}
+    parts.append(_quotas(family.quotas, names) if family.quotas else f"<p>{t('html_no_quotas')}</p>")
     parts.append(_findings(family.findings))
     for review in family.reviews:
         parts.append(f"<hr><h2>{escape(review.child.issuer)}</h2>{_review_body(review, heading=False)}")
@@ -58,7 +59,9 @@ def _review_body(review: Review, heading: bool = True) -> str:
     summary = review.summary
     parts = []
     if heading:
-        parts.append(f"<p>{t('html_parent')}: {_ref(review.parent)}<br>{t('html_child')}: {_ref(review.child)}</p>")
+        parts.append(
+            f"<p>{t('html_parent')}: {_ref(review.parent)}<br>{t('html_child')}: {_ref(review.child)}</p>"
+        )
     parts.append(f'<p class="summary">{escape(summary.text)}</p>')
     counts = ", ".join(f"{_badge(s)} {n}" for s, n in summary.counts.items() if n)
     parts.append(f"<p>{counts}</p>")
@@ -74,7 +77,9 @@ def _review_body(review: Review, heading: bool = True) -> str:
 
 
 def _mandates(results: list[MandateResult]) -> str:
-    head = "".join(f"<th>{t(k)}</th>" for k in ("col_no", "col_status", "col_parent", "col_child", "col_reason"))
+    head = "".join(
+        f"<th>{t(k)}</th>" for k in ("col_no", "col_status", "col_parent", "col_child", "col_reason")
+    )
     rows = []
     for n, r in enumerate(results, start=1):
         child = (
@@ -99,12 +104,12 @@ def _findings(findings: list[Finding]) -> str:
     return f"<ul>{items}</ul>"
 
 
-def _quotas(quotas: list[QuotaCheck]) -> str:
+def _quotas(quotas: list[QuotaCheck], names: dict[str, str]) -> str:
     head = "".join(f"<th>{t(k)}</th>" for k in ("col_parent", "col_required", "col_shares", "col_shortfall"))
     rows = []
     for q in quotas:
-        shares = "<br>".join(f"{escape(c)}: {format_number(v)}" for c, v in q.shares.items())
-        shares += "".join(f"<br>{escape(c)}: {_badge('missing')}" for c in q.without_share)
+        shares = "<br>".join(f"{escape(names.get(c, c))}: {format_number(v)}" for c, v in q.shares.items())
+        shares += "".join(f"<br>{escape(names.get(c, c))}: {_badge('missing')}" for c in q.without_share)
         gap = format_number(q.shortfall) if q.shortfall else "0"
         rows.append(
             f"<tr><td>{escape(q.parent_text)}</td><td>{format_number(q.required)} {escape(q.unit or '')}</td>"

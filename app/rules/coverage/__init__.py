@@ -34,7 +34,7 @@ RULES: tuple[ModuleType, ...] = (
 def get(code: str) -> ModuleType:
     """The rule module with ``code``; raises KeyError for an unknown code."""
     for rule in RULES:
-        if rule.CODE == code.upper():
+        if code.upper() == rule.CODE:
             return rule
     raise KeyError(code)
 

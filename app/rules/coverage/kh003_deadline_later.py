@@ -34,4 +34,6 @@ def check(review: Review) -> Iterator[Finding]:
     """One finding per mandate carried with a later deadline."""
     for r in review.results:
         if "deadline" in r.causes:
-            yield Finding(CODE, r.id, t("kh003_message").format(reason=r.reason), r.child_text, r.parent_text, SEVERITY)
+            yield Finding(
+                CODE, r.id, t("kh003_message").format(reason=r.reason), r.child_text, r.parent_text, SEVERITY
+            )

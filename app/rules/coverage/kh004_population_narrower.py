@@ -34,4 +34,6 @@ def check(review: Review) -> Iterator[Finding]:
     """One finding per matched target counted over a narrower population."""
     for r in review.results:
         if "population" in r.causes:
-            yield Finding(CODE, r.id, t("kh004_message").format(reason=r.reason), r.child_text, r.parent_text, SEVERITY)
+            yield Finding(
+                CODE, r.id, t("kh004_message").format(reason=r.reason), r.child_text, r.parent_text, SEVERITY
+            )

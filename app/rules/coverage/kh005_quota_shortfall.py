@@ -36,7 +36,9 @@ def check(review: Review) -> Iterator[Finding]:
     """One finding per quota the child carries below its allocated share."""
     for r in review.results:
         if r.kind == "quota" and "share" in r.causes:
-            yield Finding(CODE, r.id, t("kh005_message").format(reason=r.reason), r.child_text, r.parent_text, SEVERITY)
+            yield Finding(
+                CODE, r.id, t("kh005_message").format(reason=r.reason), r.child_text, r.parent_text, SEVERITY
+            )
 
 
 def check_family(quotas: list[QuotaCheck]) -> Iterator[Finding]:
@@ -57,4 +59,6 @@ def check_family(quotas: list[QuotaCheck]) -> Iterator[Finding]:
                 SEVERITY,
             )
         for child_id in q.without_share:
-            yield Finding(CODE, f"{q.id}@{child_id}", t("kh005_no_share").format(child=child_id), None, None, SEVERITY)
+            yield Finding(
+                CODE, f"{q.id}@{child_id}", t("kh005_no_share").format(child=child_id), None, None, SEVERITY
+            )

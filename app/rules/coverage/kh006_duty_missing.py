@@ -36,4 +36,6 @@ def check(review: Review) -> Iterator[Finding]:
     """One finding per duty mandate the child does not take on."""
     for r in review.results:
         if r.kind == "duty" and r.status is Status.MISSING:
-            yield Finding(CODE, r.id, t("kh006_message").format(text=r.parent_text), None, r.parent_text, SEVERITY)
+            yield Finding(
+                CODE, r.id, t("kh006_message").format(text=r.parent_text), None, r.parent_text, SEVERITY
+            )

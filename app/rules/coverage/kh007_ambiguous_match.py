@@ -36,4 +36,6 @@ def check(review: Review) -> Iterator[Finding]:
     """One finding per mandate with two close candidates in the child."""
     for r in review.results:
         if r.status is Status.AMBIGUOUS:
-            yield Finding(CODE, r.id, t("kh007_message").format(reason=r.reason), None, r.parent_text, SEVERITY)
+            yield Finding(
+                CODE, r.id, t("kh007_message").format(reason=r.reason), None, r.parent_text, SEVERITY
+            )

@@ -2,7 +2,7 @@
 
 An explicit registry, code → rule module (yamllint's shape): adding a rule means adding its
 module here. Codes are stable and never reused. Rules read the plain
-:class:`app.extract.docx_layout.Layout`, never python-docx objects.
+:class:`app.extract.layout.Layout`, never python-docx objects.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from app.domain.errors import KehoachError
-from app.extract.docx_layout import Layout, read_layout
+from app.extract.layout import Layout
 from app.messages import both
 from app.rules.finding import Finding
 from app.rules.format import (
@@ -83,4 +83,7 @@ def lint(layout: Layout, codes: list[str] | None = None) -> list[Finding]:
 
 def lint_docx(data: bytes, source: str = "") -> list[Finding]:
     """Lint DOCX bytes; raises a KehoachError (unsafe or unreadable file) with a clear message."""
+    # The reader (python-docx) is an adapter: imported here so the rules themselves stay pure.
+    from app.extract.docx_layout import read_layout
+
     return lint(read_layout(data, source))

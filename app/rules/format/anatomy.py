@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from app.extract.docx_layout import Layout, Paragraph, Run
+from app.extract.layout import Layout, Paragraph, Run
 from app.vn.normalize import clean, match_key
 
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -82,6 +82,11 @@ def split_tabs(paragraph: Paragraph) -> list[Paragraph]:
         for runs in pieces
         if "".join(r.text for r in runs).strip()
     ]
+
+
+def tabbed(layout: Layout, piece: Paragraph) -> bool:
+    """True when ``piece`` is one tab-separated part of a longer line (see split_tabs)."""
+    return layout.paragraphs[piece.index - 1].text != piece.text
 
 
 @lru_cache(maxsize=16)
@@ -181,14 +186,14 @@ def _signer(
     # Typed as paragraphs: the title lines, then the signature space (blank or "(Đã ký)"
     # lines), then the name.
     block: list[Paragraph] = []
-    gap = False
+    spaced = False
     for p in layout.paragraphs[first.index - 1 :]:
         if id(p) in taken or p.table is not None:
             break
         if is_blank(p) or clean(p.text).startswith("("):
-            gap = gap or bool(block)
+            spaced = spaced or bool(block)
             continue
         block.append(p)
-        if gap:
+        if spaced:
             break  # the first line after the signature space is the name
     return tuple(block)

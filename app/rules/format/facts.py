@@ -6,7 +6,7 @@ they live here once; the wording comes from app.messages so rules stay language-
 
 from __future__ import annotations
 
-from app.extract.docx_layout import Paragraph
+from app.extract.layout import Paragraph
 from app.messages import t
 from app.rules.finding import Finding, Severity
 from app.vn.normalize import clean, upper_vi

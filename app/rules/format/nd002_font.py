@@ -8,7 +8,8 @@ Why:
     NĐ 30/2020/NĐ-CP Phụ lục I, mục I.4 (nd30.md §1).
 
 Fails:
-    A paragraph typed in Arial, or a document left on the theme font (Calibri/Cambria).
+    A paragraph typed in Arial (reported at that paragraph), or a document left on the theme
+    font (Calibri/Cambria), reported once for the whole document.
 
 Passes:
     Every run resolves (run → style → document defaults) to Times New Roman.
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from app.extract.docx_layout import Layout
+from app.extract.layout import Layout
 from app.messages import t
 from app.rules.finding import Finding, Severity
 from app.rules.format.facts import finding
@@ -31,8 +32,16 @@ FONT = "Times New Roman"
 
 
 def check(layout: Layout) -> Iterator[Finding]:
-    for paragraph in layout.paragraphs:
+    found: list[Finding] = []
+    with_text = [paragraph for paragraph in layout.paragraphs if paragraph.text_runs]
+    for paragraph in with_text:
         wrong = [run.font for run in paragraph.text_runs if (run.font or "").strip().lower() != FONT.lower()]
         if wrong:
-            found = ", ".join(sorted({font or t("fmt_unknown") for font in wrong}))
-            yield finding(CODE, SEVERITY, paragraph.location, "fmt_part_font", found, FONT)
+            names = ", ".join(sorted({font or t("fmt_unknown") for font in wrong}))
+            found.append(finding(CODE, SEVERITY, paragraph.location, "fmt_part_font", names, FONT))
+    if len(found) > 1 and len(found) == len(with_text):
+        # A document never switched to Times New Roman: one finding, not one per paragraph.
+        names = ", ".join(sorted({str(f.found) for f in found}))
+        yield finding(CODE, SEVERITY, t("fmt_document"), "fmt_part_font", names, FONT)
+        return
+    yield from found

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from app.extract.docx_layout import Layout
+from app.extract.layout import Layout
 from app.rules.finding import Finding, Severity
 from app.rules.format.anatomy import anatomy
 from app.rules.format.facts import all_bold, check_alignment, finding, fmt_pt, range_text

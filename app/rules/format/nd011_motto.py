@@ -6,7 +6,8 @@ Yêu cầu / Requirement:
 
 Why:
     NĐ 30/2020/NĐ-CP Phụ lục I, Mục II.1 (nd30.md §2.2 row 1). The rule under the motto is a
-    drawn line; underlining the text instead is a common mistake.
+    drawn line; underlining the text instead is a common mistake. A motto placed with tabs on
+    a shared line has no alignment of its own, so only its text and style are checked.
 
 Fails:
     "Độc lập – Tự do – Hạnh phúc" typed without spaces ("Độc lập-Tự do-Hạnh phúc"), an underlined
@@ -20,10 +21,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from app.extract.docx_layout import Layout
+from app.extract.layout import Layout
 from app.messages import t
 from app.rules.finding import Finding, Severity
-from app.rules.format.anatomy import MOTTO, anatomy
+from app.rules.format.anatomy import MOTTO, anatomy, tabbed
 from app.rules.format.facts import check_alignment, check_size, check_style, finding, missing
 from app.vn.normalize import clean, fold_tones
 
@@ -46,7 +47,9 @@ def check(layout: Layout) -> Iterator[Finding]:
     for problem in (
         check_style(CODE, SEVERITY, paragraph, "fmt_part_motto", bold=True, italic=False, underline=False),
         check_size(CODE, SEVERITY, paragraph, "fmt_part_motto", 13, 14),
-        check_alignment(CODE, SEVERITY, paragraph, "fmt_part_motto", "center"),
+        None
+        if tabbed(layout, paragraph)
+        else check_alignment(CODE, SEVERITY, paragraph, "fmt_part_motto", "center"),
     ):
         if problem:
             yield problem

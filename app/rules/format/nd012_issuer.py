@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from app.extract.docx_layout import Layout
+from app.extract.layout import Layout
 from app.messages import t
 from app.rules.finding import Finding, Severity
 from app.rules.format.anatomy import anatomy

@@ -34,6 +34,7 @@
     objectives: "mục tiêu", scope: "phạm vi", tasks: "nhiệm vụ", solutions: "giải pháp", funding: "kinh phí",
     organization: "tổ chức thực hiện", lead: "chủ trì", coordinate: "phối hợp", implement: "thực hiện",
     report: "báo cáo", implements: "thực hiện (kế hoạch cấp trên)", basis: "căn cứ",
+    national: "Trung ương", province: "Cấp tỉnh", district: "Cấp huyện", commune: "Cấp xã",
   };
   const ENUM_EXTRA = { relation: ["implements", "basis"], level: ["national", "province", "district", "commune"] };
 
@@ -81,7 +82,8 @@
       if (nullable(s) || !r.enum) input.append(el("option", { value: "" }, "—"));
       choices.filter((c) => c !== null).forEach((c) => input.append(el("option", { value: c }, CHOICES[c] || c)));
       input.value = value == null ? "" : value;
-    } else if (k === "string" && ["text", "subject", "title", "closing", "name"].includes(name) && path.includes("[")) {
+    } else if (k === "string" && (["subject", "closing"].includes(name) || String(value || "").includes("\n") ||
+               (["text", "title", "name"].includes(name) && path.includes("[")))) {
       input = el("textarea", { "data-path": path, name: path, rows: 2 });
       input.value = value == null ? "" : value;
     } else {
@@ -167,11 +169,19 @@
 
   function render() {
     const open = [...form.querySelectorAll("details[open]")].map((d) => d.dataset.key);
+    const first = !form.children.length;
     form.replaceChildren();
+    // Scalars of the plan (number, symbol, date, subject ...) share one box; each part gets its own.
+    const general = el("details", { "data-key": "_general", class: "part", open: "" }, el("summary", {}, "Thông tin chung"));
+    const grid = el("div", { class: "obj-grid" });
+    general.append(grid);
+    form.append(general);
     Object.entries(schema.properties).forEach(([key, sub]) => {
+      const node = field(key, sub, doc[key], key, (v) => { doc[key] = v; });
+      if (kindOf(sub) !== "object" && kindOf(sub) !== "array") { grid.append(node); return; }
       const holder = el("details", { "data-key": key, class: "part" }, el("summary", {}, LABELS[key] || key));
-      if (open.includes(key) || ["subject", "issuer", "sections", "id", "symbol", "number", "date"].includes(key)) holder.open = true;
-      holder.append(field(key, sub, doc[key], key, (v) => { doc[key] = v; }));
+      if (open.includes(key) || (first && ["issuer", "sections"].includes(key))) holder.open = true;
+      holder.append(node);
       form.append(holder);
     });
   }

@@ -145,6 +145,14 @@ def _cell(cell, specs: list[Spec]) -> None:  # type: ignore[no-untyped-def]
         _paragraph(cell.add_paragraph(), spec)
 
 
+def _widths(table, *widths: Mm) -> None:  # type: ignore[no-untyped-def]
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
+
+
 def _page_number(section, align: WD_ALIGN_PARAGRAPH, first_page: bool) -> None:  # type: ignore[no-untyped-def]
     section.different_first_page_header_footer = first_page
     paragraph = section.header.paragraphs[0]
@@ -181,6 +189,7 @@ def build(base: Base) -> Document:  # type: ignore[valid-type]
     section.left_margin, section.right_margin = Mm(left), Mm(right)
     _page_number(section, base.page_number_align, base.different_first_page)
     header = doc.add_table(rows=1, cols=2)
+    _widths(header, Mm(65), Mm(100))  # the quốc hiệu must fit on one line
     _cell(header.cell(0, 0), base.issuer)
     _cell(header.cell(0, 1), base.national)
     doc.add_paragraph()
@@ -191,6 +200,7 @@ def build(base: Base) -> Document:  # type: ignore[valid-type]
         _paragraph(doc.add_paragraph(), spec)
     doc.add_paragraph()
     closing = doc.add_table(rows=1, cols=2)
+    _widths(closing, Mm(80), Mm(85))
     _cell(closing.cell(0, 0), base.recipients)
     _cell(closing.cell(0, 1), base.signer)
     return doc

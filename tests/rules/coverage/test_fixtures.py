@@ -29,7 +29,9 @@ def _load(path: Path) -> dict[str, Any]:
 
 def _findings(path: Path, code: str) -> list[Finding]:
     data = _load(path)
-    review = review_plans(plan_from_data(data["parent"], f"{path}:parent"), plan_from_data(data["child"], f"{path}:child"))
+    review = review_plans(
+        plan_from_data(data["parent"], f"{path}:parent"), plan_from_data(data["child"], f"{path}:child")
+    )
     return [f for f in review.findings if f.rule == code]
 
 

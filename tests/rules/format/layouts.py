@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from app.extract.docx_layout import Layout, Paragraph, Run, Section, Table
+from app.extract.layout import Layout, Paragraph, Run, Section, Table
 
 
 def p(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.extract.docx_layout import HeaderParagraph, Section
+from app.extract.layout import HeaderParagraph, Section
 from app.rules.format import lint
 from tests.rules.format.layouts import body, layout, plain_plan
 
@@ -35,7 +35,9 @@ def test_a_run_without_any_font_is_reported_as_unknown() -> None:
 
 
 def test_body_size_12_is_reported_but_headings_at_13_pass() -> None:
-    found = _found(["ND004"], a=body("a) Tuyên truyền;", size=12), heading=body("I. MỤC ĐÍCH", size=13, bold=True))
+    found = _found(
+        ["ND004"], a=body("a) Tuyên truyền;", size=12), heading=body("I. MỤC ĐÍCH", size=13, bold=True)
+    )
     assert found == [("ND004", "đoạn 9")]
 
 
@@ -47,7 +49,9 @@ def test_bold_headings_are_exempt_from_justification_but_text_is_not() -> None:
 
 def test_exact_line_height_is_compared_with_the_font_size() -> None:
     assert _found(["ND006"], a=body("a) Tuyên truyền;", line_spacing=None, line_spacing_pt=18)) == []
-    assert _found(["ND006"], a=body("a) Tuyên truyền;", line_spacing=None, line_spacing_pt=30)) == [("ND006", "đoạn 9")]
+    assert _found(["ND006"], a=body("a) Tuyên truyền;", line_spacing=None, line_spacing_pt=30)) == [
+        ("ND006", "đoạn 9")
+    ]
 
 
 def test_space_before_the_next_paragraph_counts_towards_the_gap() -> None:
@@ -57,7 +61,10 @@ def test_space_before_the_next_paragraph_counts_towards_the_gap() -> None:
 
 def test_point_letters_restart_under_each_khoan() -> None:
     plan = plain_plan(
-        a=body("a) Một;"), b=body("b) Hai;"), heading=body("1. Khoản", bold=True), closing=body("a) Lại từ đầu./.")
+        a=body("a) Một;"),
+        b=body("b) Hai;"),
+        heading=body("1. Khoản", bold=True),
+        closing=body("a) Lại từ đầu./."),
     )
     plan.insert(10, body("2. Khoản hai", bold=True))
     assert [f.rule for f in lint(layout(*plan), ["ND017"])] == []

@@ -16,12 +16,16 @@ def test_old_tone_placement_in_the_national_name_is_the_same_text() -> None:
 
 
 def test_national_name_in_normal_case_or_misspelt_is_reported() -> None:
-    assert _rules(["ND010"], qh=p("Cộng hòa xã hội chủ nghĩa Việt Nam", 12, bold=True)) == [("ND010", "đoạn 3")]
-    assert _rules(["ND010"], qh=p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIÊT NAM", 12, bold=True)) == [("ND010", "đoạn 3")]
+    assert _rules(["ND010"], qh=p("Cộng hòa xã hội chủ nghĩa Việt Nam", 12, bold=True)) == [
+        ("ND010", "đoạn 3")
+    ]
+    assert _rules(["ND010"], qh=p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIÊT NAM", 12, bold=True)) == [
+        ("ND010", "đoạn 3")
+    ]
 
 
 def test_misplaced_tone_mark_is_the_same_word() -> None:
-    """"NGHIÃ" only places the tone differently (old/new placement are both in use)."""
+    """ "NGHIÃ" only places the tone differently (old/new placement are both in use)."""
     assert _rules(["ND010"], qh=p("CỘNG HÒA XÃ HỘI CHỦ NGHIÃ VIỆT NAM", 12, bold=True)) == []
 
 

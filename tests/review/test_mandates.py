@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from app.domain.levels import DEFAULT_LEVELS
+from app.domain.plan import Plan
+from app.domain.targets import Target
+from app.review.mandates import MandateKind, mandates_for, target_level
+from tests.review.conftest import plan
+
+
+def test_province_mandates_for_communes_are_its_commune_targets_quota_and_duties(tinh: Plan) -> None:
+    mandates = mandates_for(tinh, "commune")
+    ids = [m.id for m in mandates]
+    assert ids == [
+        "t-tinh-truyen-thong-xa",
+        "t-tinh-cai-nghien-300",
+        "t-tinh-tai-nghien-8",
+        "t-tinh-ra-soat-xa",
+        "t-tinh-nan-nhan-100",
+        "t-tinh-khong-tu-diem",
+        "duty-xa.1",
+        "duty-xa.2",
+        "duty-xa.3",
+        "duty-xa.4",
+    ]
+    kinds = {m.id: m.kind for m in mandates}
+    assert kinds["t-tinh-cai-nghien-300"] is MandateKind.QUOTA
+    assert kinds["t-tinh-tai-nghien-8"] is MandateKind.TARGET
+    assert kinds["duty-xa.4"] is MandateKind.DUTY
+
+
+def test_targets_the_province_keeps_are_listed_only_on_request(tinh: Plan) -> None:
+    kept = [m for m in mandates_for(tinh, "commune", include_kept=True) if not m.applies]
+    assert [m.id for m in kept] == ["t-tinh-bai-viet-thang", "t-tinh-kiem-tra-30", "t-tinh-tap-huan-02"]
+
+
+def test_a_district_child_also_carries_the_targets_for_communes_it_passes_down() -> None:
+    parent = plan("tinh_dong_nai_2018")
+    ids = [m.id for m in mandates_for(parent, "district")]
+    assert "dn-tuyen-truyen-xa" in ids  # level commune, below district
+    assert "dn-co-so-tinh" not in ids  # the province's own facility
+
+
+def test_level_is_inferred_from_plural_units_then_a_singular_mention() -> None:
+    communes = Target("a", "100% các xã, phường, thị trấn tổ chức truyền thông")
+    districts = Target("b", "Đảm bảo 100% các huyện, thị xã, thành phố xây dựng Kế hoạch")
+    portal = Target("c", "Hằng tháng có ít nhất 01 bài trên Cổng thông tin điện tử của tỉnh")
+    bare = Target("d", "Cai nghiện ma tuý cho 550 lượt người")
+    assert target_level(communes, DEFAULT_LEVELS) == ("commune", True)
+    assert target_level(districts, DEFAULT_LEVELS) == ("district", True)
+    assert target_level(portal, DEFAULT_LEVELS) == ("province", True)
+    assert target_level(bare, DEFAULT_LEVELS) == (None, True)
+
+
+def test_duties_of_an_assignment_without_level_are_inferred_from_the_agency() -> None:
+    parent = plan("huyen_dau_tieng_2023")
+    duties = [m for m in mandates_for(parent, "commune") if m.kind is MandateKind.DUTY]
+    assert [d.id for d in duties] == ["xa.1", "xa.2"]
+    assert all(d.level_inferred and d.agency == "UBND các xã, thị trấn" for d in duties)
+
+
+def test_a_figure_for_each_unit_is_a_target_not_a_quota() -> None:
+    parent = plan("tinh_dong_nai_2018")
+    kinds = {m.id: m.kind for m in mandates_for(parent, "district")}
+    assert kinds["dn-diem-tu-van"] is MandateKind.TARGET  # "Mỗi huyện ... ít nhất 05 Điểm"

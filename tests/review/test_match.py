@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from app.domain.plan import Plan
+from app.domain.targets import Target
+from app.review.mandates import Mandate, MandateKind, mandates_for
+from app.review.match import Item, MatchKind, child_items, match_mandate, similarity
+from app.review.vocabulary import build_vocabulary, load_vocabulary
+
+
+def _mandate(target: Target) -> Mandate:
+    return Mandate(target.id, MandateKind.TARGET, target.text, "commune", "test", target=target)
+
+
+def _item(target: Target) -> Item:
+    return Item("target", target.id, target.text, "test", target=target, link=target.parent_target)
+
+
+def test_an_explicit_link_wins_over_a_better_looking_text() -> None:
+    parent = Target("p", "Giảm tỷ lệ tái nghiện xuống dưới 8%", metric="tỷ lệ tái nghiện")
+    linked = Target("c1", "Một nội dung khác hẳn", metric="khác", parent_target="p")
+    lookalike = Target("c2", "Giảm tỷ lệ tái nghiện xuống dưới 8%", metric="tỷ lệ tái nghiện")
+    match = match_mandate(_mandate(parent), [_item(lookalike), _item(linked)], set())
+    assert match.kind is MatchKind.LINKED
+    assert match.item is not None
+    assert match.item.id == "c1"
+
+
+def test_synonyms_and_abbreviations_fold_to_one_key() -> None:
+    vocab = load_vocabulary()
+    assert vocab.key("Sở LĐ-TB&XH") == vocab.key("Sở Lao động - Thương binh và Xã hội")
+    assert vocab.key("công tác tuyên truyền") == vocab.key("công tác truyền thông")
+    assert vocab.key("Đội CTXHTN") == vocab.key("Đội công tác xã hội tình nguyện")
+    assert vocab.key("UBND xã") == vocab.key("Ủy ban nhân dân xã")
+    assert vocab.key("hoà nhập, Uỷ ban") == vocab.key("HÒA NHẬP Ủy ban")  # tone placement, case
+
+
+def test_numbers_never_drive_the_similarity() -> None:
+    vocab = load_vocabulary()
+    assert vocab.key("cai nghiện cho 1.100 lượt người năm 2025") == vocab.key("cai nghiện cho 550 lượt người")
+
+
+def test_the_synonym_table_is_data() -> None:
+    vocab = build_vocabulary({"groups": [["ma túy", "ma tuý", "chất gây nghiện"]]})
+    assert vocab.canonical("chất gây nghiện") == vocab.canonical("ma túy")
+
+
+def test_below_the_threshold_nothing_is_matched(tinh: Plan, xa_b: Plan) -> None:
+    victims = next(m for m in mandates_for(tinh, "commune") if m.id == "t-tinh-nan-nhan-100")
+    match = match_mandate(victims, child_items(xa_b), set())
+    assert match.kind is MatchKind.UNMATCHED
+    assert match.item is None
+    assert match.candidates, "the closest candidates are kept as evidence"
+
+
+def test_two_close_candidates_are_ambiguous_and_none_is_picked() -> None:
+    parent = Target(
+        "p", "Ít nhất 70% người lao động được tuyên truyền", metric="người lao động được tuyên truyền"
+    )
+    a = Target(
+        "a",
+        "70% người lao động tại cơ sở dịch vụ được tuyên truyền",
+        metric="người lao động tại cơ sở dịch vụ được tuyên truyền",
+    )
+    b = Target(
+        "b",
+        "60% người lao động tại khu công nghiệp được tuyên truyền",
+        metric="người lao động tại khu công nghiệp được tuyên truyền",
+    )
+    match = match_mandate(_mandate(parent), [_item(a), _item(b)], set())
+    assert match.kind is MatchKind.AMBIGUOUS
+    assert match.item is None
+    assert {i.id for i, _ in match.candidates[:2]} == {"a", "b"}
+
+
+def test_a_reworded_target_is_matched_with_its_score(tinh: Plan, xa_a: Plan) -> None:
+    victims = next(m for m in mandates_for(tinh, "commune") if m.id == "t-tinh-nan-nhan-100")
+    match = match_mandate(victims, child_items(xa_a), set())
+    assert match.kind is MatchKind.SCORED
+    assert match.item is not None
+    assert match.item.id == "a-nguoi-bi-mua-ban"
+    assert 70 <= match.score <= 100
+
+
+def test_similarity_ignores_word_order_and_is_zero_for_empty_keys() -> None:
+    assert similarity("cai nghiện ma túy", "ma túy cai nghiện") == 100
+    assert similarity("", "cai nghiện") == 0

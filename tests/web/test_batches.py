@@ -1,0 +1,110 @@
+"""Batch pages: start from a stored parent and an uploaded list, progress, download, storage."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from app.jobs import huey
+from app.services import plans_store as store
+from app.storage.tables import PlanRecord, PlanVersion, User
+from app.web.database import sessions
+from tests.storage.builders import World, plan_for
+from tests.web.conftest import login
+
+LIST = (
+    "Tên;Loại;Người ký;Chức vụ;Trọng số\nThạnh Phú;xã;Lê Văn A;Chủ tịch;3\nTân An;xã;Trần B;Phó Chủ tịch;1\n"
+)
+
+
+@pytest.fixture
+def immediate() -> Iterator[None]:
+    """Run queued tasks at once, in this process (Huey's immediate mode, in-memory queue)."""
+    huey.immediate = True
+    yield
+    huey.immediate = False
+
+
+def _stored_parent(app: Flask, world: World) -> int:
+    with app.app_context(), sessions()() as session:
+        author = session.get(User, world.district_drafter.id)
+        assert author is not None
+        saved = store.save_plan(session, author, plan_for(world.district), status="issued")
+        return int(saved.record.id)
+
+
+def _start(client: FlaskClient, token: str, parent_id: int, content: str, name: str = "xa.csv") -> object:
+    return client.post(
+        "/batches/",
+        data={
+            "csrf_token": token,
+            "parent_id": str(parent_id),
+            "date": "2020-02-01",
+            "communes": (io.BytesIO(content.encode("utf-8")), name),
+        },
+        content_type="multipart/form-data",
+    )
+
+
+def test_batch_from_the_web_renders_stores_and_downloads(
+    app: Flask, client: FlaskClient, world: World, immediate: None
+) -> None:
+    parent_id = _stored_parent(app, world)
+    token = login(client, "district_drafter")
+    assert "Tạo kế hoạch cho từng xã" in client.get("/batches/").get_data(as_text=True)
+    response = _start(client, token, parent_id, LIST)
+    assert response.status_code == 302  # type: ignore[attr-defined]
+    page_url = response.headers["Location"]  # type: ignore[attr-defined]
+    page = client.get(page_url).get_data(as_text=True)
+    assert "Lô kế hoạch" in page
+    status = client.get(f"{page_url}/status.json").get_json()
+    assert (status["state"], status["done"], status["total"], status["failed"]) == ("done", 2, 2, [])
+    bundle = client.get(f"{page_url}/bundle.zip")
+    assert bundle.status_code == 200
+    data = bundle.data
+    bundle.close()  # send_file streams the file: close it as a WSGI server would
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.namelist() == ["xa-thanh-phu.docx", "xa-tan-an.docx", "tong-hop.xlsx"]
+    with app.app_context(), sessions()() as session:
+        children = session.query(PlanRecord).filter(PlanRecord.parent_id == parent_id).all()
+        assert sorted(c.issuer_name for c in children) == [
+            "Ủy ban nhân dân xã Thạnh Phú",
+            "Ủy ban nhân dân xã Tân An",
+        ]
+        assert all(c.current_version == 1 for c in children)
+        versions = session.query(PlanVersion).filter(PlanVersion.plan_id.in_([c.id for c in children])).all()
+        shares = sorted(v.document["sections"][1]["targets"][0]["value"] for v in versions)
+    assert shares == [275, 825]  # 1.100 lượt người shared 3:1
+
+
+def test_bad_list_is_shown_with_every_problem_and_nothing_starts(
+    app: Flask, client: FlaskClient, world: World, immediate: None
+) -> None:
+    parent_id = _stored_parent(app, world)
+    token = login(client, "district_drafter")
+    response = _start(client, token, parent_id, "Tên;Người ký;Chức vụ;Trọng số\n;A;Chủ tịch;x\n")
+    assert response.status_code == 400  # type: ignore[attr-defined]
+    page = response.get_data(as_text=True)  # type: ignore[attr-defined]
+    assert "dòng 2, cột Tên" in page
+    assert "dòng 2, cột Trọng số" in page
+    assert not (
+        app.instance_path and list((__import__("pathlib").Path(app.instance_path) / "jobs").glob("*"))
+    )
+
+
+def test_someone_elses_job_is_not_found(
+    app: Flask, client: FlaskClient, world: World, immediate: None
+) -> None:
+    parent_id = _stored_parent(app, world)
+    token = login(client, "district_drafter")
+    page_url = _start(client, token, parent_id, LIST).headers["Location"]  # type: ignore[attr-defined]
+    client.post("/auth/logout", data={"csrf_token": token})
+    login(client, "admin")
+    assert client.get(page_url).status_code == 404
+    assert client.get(f"{page_url}/bundle.zip").status_code == 404
