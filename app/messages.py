@@ -97,6 +97,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nhận {child}, ít hơn phần được phân bổ {share} {unit}",
         "Carries {child}, less than its allocated {share} {unit}",
     ),
+    "rv_subvalue_missing": ("Thiếu mức riêng cho {population}", "No separate value for {population}"),
+    "rv_subvalue": (
+        "Mức riêng cho {population} là {child}, thấp hơn yêu cầu {parent}",
+        "The value for {population} is {child}, laxer than the required {parent}",
+    ),
     "rv_frequency": ("Tần suất {child} thưa hơn {parent}", "Frequency {child} is less often than {parent}"),
     "rv_population": (
         'Đối tượng hẹp hơn: "{child}" so với "{parent}"',

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 import docx
@@ -19,14 +18,14 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from app.domain.errors import KehoachError
+from app.extract.docx_numbering import parse_numbering
+from app.extract.docx_props import ParagraphFormat, scaled, toggle
 from app.extract.guard import check_docx
 from app.extract.layout import HeaderParagraph, Layout, Paragraph, Run, Section, Table
 from app.messages import both
 
 _EMU_PER_MM = 36_000
-_TWIPS_PER_CM = 567.0
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_ALIGN = {"both": "justify", "distribute": "justify", "start": "left", "end": "right"}
 
 
 __all__ = ["HeaderParagraph", "Layout", "LayoutError", "Paragraph", "Run", "Section", "Table", "read_layout"]
@@ -65,18 +64,11 @@ def _owned_by(run: Any, paragraph: Any) -> bool:
     return True
 
 
-def _on(element: Any) -> bool | None:
-    """A toggle property (w:b, w:i): absent → None, present → its w:val (default true)."""
-    if element is None:
-        return None
-    return element.get(qn("w:val"), "true").lower() not in ("0", "false", "off", "none")
-
-
-def _float(value: str | None, scale: float) -> float | None:
-    try:
-        return None if value is None else float(value) / scale
-    except ValueError:
-        return None
+def _is_page_field(run: Any) -> bool:
+    """The run holds a PAGE field code, or is the result of a simple PAGE field."""
+    codes = [x.text or "" for x in run.iter(qn("w:instrText"))]
+    codes += [a.get(qn("w:instr"), "") for a in run.iterancestors(qn("w:fldSimple"))]
+    return any("PAGE" in code.upper().split() for code in codes)
 
 
 class _Reader:
@@ -101,9 +93,16 @@ class _Reader:
             None,
         )
         self.theme = self._theme_fonts()
+        self.numbering = parse_numbering(self._numbering_root())
         self.counter = 0
         self.page = 1
         self.rendered_breaks = b"lastRenderedPageBreak" in etree.tostring(document.element.body)
+
+    def _numbering_root(self) -> Any:
+        try:
+            return self.doc.part.numbering_part.element
+        except (KeyError, NotImplementedError):  # a document without lists has no numbering part
+            return None
 
     def _theme_fonts(self) -> dict[str, str]:
         fonts: dict[str, str] = {}
@@ -169,18 +168,15 @@ class _Reader:
         self, p: Any, table: int | None = None, row: int | None = None, cell: int | None = None
     ) -> Paragraph:
         self.counter += 1
-        ppr = p.find(qn("w:pPr"))
-        style_el = ppr.find(qn("w:pStyle")) if ppr is not None else None
-        style_id = style_el.get(qn("w:val")) if style_el is not None else self.default_para_style
-        p_chain = [x for x in [ppr, *self._style_chain(style_id, "w:pPr"), self.p_default] if x is not None]
-        r_para = self._style_chain(style_id, "w:rPr")
+        style_id, p_chain, r_para = self._chains(p)
         runs, leading, trailing = self._runs(p, r_para)
+        label = self._label(p_chain) if any(run.text.strip() for run in runs) else None
         self.page += leading  # a break before any text: the paragraph starts on the new page
         page = self.page if self.rendered_breaks else None
         self.page += trailing
         style = self.styles.get(style_id)
         name_el = style.find(qn("w:name")) if style is not None else None
-        spacing = _ParagraphFormat(p_chain)
+        spacing = ParagraphFormat(p_chain)
         return Paragraph(
             index=self.counter,
             text="".join(run.text for run in runs),
@@ -190,8 +186,34 @@ class _Reader:
             row=row,
             cell=cell,
             page=page,
+            label=label,
             **spacing.values(),
         )
+
+    def _chains(self, p: Any) -> tuple[str | None, list[Any], list[Any]]:
+        """The style id, the pPr chain (direct → styles → defaults) and the style rPr chain."""
+        ppr = p.find(qn("w:pPr"))
+        style_el = ppr.find(qn("w:pStyle")) if ppr is not None else None
+        style_id = style_el.get(qn("w:val")) if style_el is not None else self.default_para_style
+        p_chain = [x for x in [ppr, *self._style_chain(style_id, "w:pPr"), self.p_default] if x is not None]
+        return style_id, p_chain, self._style_chain(style_id, "w:rPr")
+
+    def _run_chain(self, r: Any, r_para: list[Any]) -> list[Any]:
+        """A run's rPr chain: its own, its character style's, the paragraph style's, defaults."""
+        rpr = r.find(qn("w:rPr"))
+        rstyle = rpr.find(qn("w:rStyle")) if rpr is not None else None
+        r_char = self._style_chain(rstyle.get(qn("w:val")), "w:rPr") if rstyle is not None else []
+        return [x for x in [rpr, *r_char, *r_para, self.r_default] if x is not None]
+
+    def _label(self, p_chain: list[Any]) -> str | None:
+        """The automatic list label: w:numPr set directly or by the paragraph style."""
+        num: Any = next((el for props in p_chain if (el := props.find(qn("w:numPr"))) is not None), None)
+        num_id = num.find(qn("w:numId")) if num is not None else None
+        if num is None or num_id is None:
+            return None
+        ilvl = num.find(qn("w:ilvl"))
+        level = ilvl.get(qn("w:val"), "0") if ilvl is not None else "0"
+        return self.numbering.label(str(num_id.get(qn("w:val"))), int(level) if level.isdigit() else 0)
 
     def _runs(self, p: Any, r_para: list[Any]) -> tuple[list[Run], int, int]:
         """The runs, and the rendered page breaks before and after the first text."""
@@ -213,11 +235,7 @@ class _Reader:
                         trailing += 1
                     else:
                         leading += 1
-            rpr = r.find(qn("w:rPr"))
-            rstyle = rpr.find(qn("w:rStyle")) if rpr is not None else None
-            r_char = self._style_chain(rstyle.get(qn("w:val")), "w:rPr") if rstyle is not None else []
-            chain = [x for x in [rpr, *r_char, *r_para, self.r_default] if x is not None]
-            runs.append(self._run("".join(text), chain))
+            runs.append(self._run("".join(text), self._run_chain(r, r_para)))
         return runs, leading, trailing
 
     def _run(self, text: str, chain: list[Any]) -> Run:
@@ -232,9 +250,9 @@ class _Reader:
         return Run(
             text=text,
             font=self._font(fonts) if fonts is not None else None,
-            size_pt=_float(size.get(qn("w:val")), 2.0) if size is not None else None,
-            bold=bool(_on(bold)),
-            italic=bool(_on(italic)),
+            size_pt=scaled(size.get(qn("w:val")), 2.0) if size is not None else None,
+            bold=bool(toggle(bold)),
+            italic=bool(toggle(italic)),
             underline=underline is not None and underline.get(qn("w:val"), "single") != "none",
         )
 
@@ -273,50 +291,9 @@ class _Reader:
     def _header(self, header: Any) -> Iterator[HeaderParagraph]:
         # A linked header resolves to the previous section's definition; a missing one is
         # created empty in memory, which is what Word shows.
-        element = header._element
-        for p in element.iter(qn("w:p")):
-            instr = " ".join(
-                [x.text or "" for x in p.iter(qn("w:instrText"))]
-                + [x.get(qn("w:instr"), "") for x in p.iter(qn("w:fldSimple"))]
-            )
+        for p in header._element.iter(qn("w:p")):
+            _, p_chain, r_para = self._chains(p)
+            field_runs = [r for r in p.iter(qn("w:r")) if _is_page_field(r)]
+            number = self._run("", self._run_chain(field_runs[0], r_para)) if field_runs else None
             text = "".join((t.text or "") for t in p.iter(qn("w:t")))
-            jc = (
-                _ParagraphFormat([p.find(qn("w:pPr"))]).alignment()
-                if p.find(qn("w:pPr")) is not None
-                else "left"
-            )
-            yield HeaderParagraph(text, jc, "PAGE" in instr.upper().split())
-
-
-@dataclass
-class _ParagraphFormat:
-    """First-set-wins lookup of paragraph properties along a pPr chain."""
-
-    chain: list[Any] = field(default_factory=list)
-
-    def _attr(self, tag: str, attr: str) -> str | None:
-        for props in self.chain:
-            el = props.find(qn(tag)) if props is not None else None
-            if el is not None and el.get(qn(attr)) is not None:
-                return str(el.get(qn(attr)))
-        return None
-
-    def alignment(self) -> str:
-        value = self._attr("w:jc", "w:val") or "left"
-        return _ALIGN.get(value, value)
-
-    def values(self) -> dict[str, Any]:
-        first = _float(self._attr("w:ind", "w:firstLine"), _TWIPS_PER_CM) or 0.0
-        hanging = _float(self._attr("w:ind", "w:hanging"), _TWIPS_PER_CM)
-        line = _float(self._attr("w:spacing", "w:line"), 1.0)
-        rule = self._attr("w:spacing", "w:lineRule") or "auto"
-        return {
-            "alignment": self.alignment(),
-            "first_line_indent_cm": round(-hanging if hanging else first, 2),
-            "space_before_pt": _float(self._attr("w:spacing", "w:before"), 20.0) or 0.0,
-            "space_after_pt": _float(self._attr("w:spacing", "w:after"), 20.0) or 0.0,
-            "line_spacing": round(line / 240.0, 2)
-            if line is not None and rule == "auto"
-            else (None if line else 1.0),
-            "line_spacing_pt": round(line / 20.0, 1) if line is not None and rule != "auto" else None,
-        }
+            yield HeaderParagraph(text, ParagraphFormat(p_chain).alignment(), bool(field_runs), number)

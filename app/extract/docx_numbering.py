@@ -169,14 +169,23 @@ def _parse_level(lvl: Any) -> Level:
     )
 
 
-def parse_numbering(root: Any) -> Numbering:
-    """Parse the w:numbering element (lxml, from python-docx); None gives an empty model."""
+def parse_numbering(root: Any, styles: Any = None) -> Numbering:
+    """Parse the w:numbering element (lxml, from python-docx); None gives an empty model.
+
+    ``styles`` (the w:styles element) resolves lists defined through a numbering style
+    (w:numStyleLink), as Word's built-in multilevel list styles are.
+    """
     numbering = Numbering()
     if root is None:
         return numbering
+    links: dict[str, str] = {}
     for abstract in root.findall(qn("w:abstractNum")):
+        abstract_id = abstract.get(qn("w:abstractNumId"), "")
         levels = {_int(lvl.get(qn("w:ilvl")), 0): _parse_level(lvl) for lvl in abstract.findall(qn("w:lvl"))}
-        numbering.abstract[abstract.get(qn("w:abstractNumId"), "")] = levels
+        numbering.abstract[abstract_id] = levels
+        link = _val(abstract, "w:numStyleLink")
+        if link and not levels:
+            links[abstract_id] = link
     for num in root.findall(qn("w:num")):
         num_id = num.get(qn("w:numId"), "")
         numbering.nums[num_id] = _val(num, "w:abstractNumId") or ""
@@ -190,4 +199,19 @@ def parse_numbering(root: Any) -> Numbering:
             if start is not None and lvl is None:
                 overrides[ilvl] = _int(start, 1)
         numbering.overrides[num_id] = overrides
+    for abstract_id, style_id in links.items():
+        target = numbering.nums.get(_style_num_id(styles, style_id) or "")
+        if target and target != abstract_id:
+            numbering.abstract[abstract_id] = numbering.abstract.get(target, {})
     return numbering
+
+
+def _style_num_id(styles: Any, style_id: str) -> str | None:
+    """The w:numId a numbering style points at."""
+    if styles is None:
+        return None
+    for style in styles.iter(qn("w:style")):
+        if style.get(qn("w:styleId")) == style_id:
+            ppr = style.find(qn("w:pPr"))
+            return _val(ppr.find(qn("w:numPr")) if ppr is not None else None, "w:numId")
+    return None

@@ -22,6 +22,7 @@ from app.vn.normalize import nfc
 _SKIP = {qn(tag) for tag in ("w:pPr", "w:rPr", "w:del", "w:moveFrom", "w:txbxContent")}
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _SKIP.add(_MC_FALLBACK)
+_RENDERED_BREAK = qn("w:lastRenderedPageBreak")
 _ALIGN = {
     "left": "left",
     "start": "left",
@@ -53,6 +54,8 @@ class _Reader:
         self.numbering = _numbering_of(document)
         self.paragraph_index = 0
         self.table_index = 0
+        self.page = 1
+        self.page_known = document.element.body.find(f".//{_RENDERED_BREAK}") is not None
         self.style_numbering: dict[str | None, tuple[str, str | None] | None] = {}
 
     def read(self) -> TextDocument:
@@ -74,12 +77,32 @@ class _Reader:
 
     def _paragraph(self, p: Any) -> None:
         label, text = self._labelled_text(p)
+        page = self._advance_page(p)
         if text.strip():
             self.paragraph_index += 1
-            location = Location(paragraph=self.paragraph_index)
+            location = Location(paragraph=self.paragraph_index, page=page)
             self.result.blocks.append(_block(self.document, p, text, location, "paragraph", label))
         for box in _text_boxes(p):  # text boxes anchored here follow their anchor paragraph
             self._walk(box)
+
+    def _advance_page(self, p: Any) -> int | None:
+        """The page a paragraph starts on, from Word's w:lastRenderedPageBreak marks.
+
+        Word records where its last layout broke pages; files saved by other programs lack
+        the marks, and their page stays unknown rather than guessed.
+        """
+        if not self.page_known:
+            return None
+        start = self.page
+        seen_text = False
+        for element in p.iter(qn("w:t"), _RENDERED_BREAK):
+            if element.tag == _RENDERED_BREAK:
+                self.page += 1
+                if not seen_text:
+                    start = self.page
+            elif element.text:
+                seen_text = True
+        return start
 
     def _labelled_text(self, p: Any) -> tuple[str | None, str]:
         """The paragraph text with its automatic list label (if any) prefixed."""
@@ -102,7 +125,10 @@ class _Reader:
                 text = "\n".join(line for line in lines if line.strip())
                 if not text:
                     continue
-                location = Location(table=table_no, row=row_no, cell=cell_no)
+                page = self.page if self.page_known else None
+                for p in tc.iter(qn("w:p")):
+                    self._advance_page(p)
+                location = Location(table=table_no, row=row_no, cell=cell_no, page=page)
                 first_p = tc.find(qn("w:p"))
                 block = _block(self.document, first_p, text, location, "table_cell", None)
                 self.result.blocks.append(block)
@@ -208,7 +234,7 @@ def _numbering_of(document: Any) -> Numbering:
         root = document.part.numbering_part.element
     except (KeyError, NotImplementedError, AttributeError):
         root = None
-    return parse_numbering(root)
+    return parse_numbering(root, document.styles.element)
 
 
 def _style_num(document: Any, style_id: str | None) -> tuple[str, str | None] | None:

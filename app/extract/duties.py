@@ -47,7 +47,9 @@ _DUTY_VERBS = (
 )
 _VERB = re.compile(r"(?:^|\s|,\s*)(" + "|".join(re.escape(v) for v in _DUTY_VERBS) + r")\b", re.IGNORECASE)
 _REPORT = re.compile(
-    r"báo cáo(?:\s+kết quả[^.;]*?)?\s+(?:về|cho|gửi)\s+(?P<to>[^.;(]+?)(?:\s*\(|[.;]|$)", re.IGNORECASE
+    r"báo cáo(?:\s+kết quả[^.;]*?)?\s+(?:(?:về|cho|gửi|lên)\s+(?P<to>[^.;(]+?)|"
+    r"(?P<body>(?:UBND|Ủy ban|Uỷ ban|Thủ tướng|Bộ|Sở|Phòng|Chủ tịch|Ban)\b[^.;(]*?))(?:\s*\(|[.;]|$)",
+    re.IGNORECASE,
 )
 _FREQUENCY = re.compile(
     r"(?:định kỳ\s+)?(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng|6 tháng)|định kỳ|6 tháng|cuối năm", re.IGNORECASE
@@ -84,10 +86,15 @@ def parse_duty(text: str) -> Duty:
     return Duty(
         text=line,
         role=role,
-        report_to=report.group("to").strip() if report and role is Role.REPORT else None,
+        report_to=_recipient(report) if report and role is Role.REPORT else None,
         frequency=frequency.group(0) if frequency and role is Role.REPORT else None,
         deadline=deadline.group(0) if deadline else None,
     )
+
+
+def _recipient(report: re.Match[str]) -> str:
+    to = report.group("to") or report.group("body") or ""
+    return re.split(r"\s+(?:theo|trước|trong|định kỳ|hằng|hàng|để)\b", to.strip())[0].strip(" ,")
 
 
 def build_assignment(title: str, texts: list[str], own_level: str | None = None) -> Assignment:
@@ -96,7 +103,7 @@ def build_assignment(title: str, texts: list[str], own_level: str | None = None)
     The level comes from the agency's unit words ("UBND các xã" -> commune, "Công an tỉnh" ->
     province); an agency naming none (a Sở, a Phòng) belongs to the issuer's ``own_level``."""
     agency, first = split_agency(title)
-    duties = [parse_duty(first)] if first else []
+    duties = [parse_duty(piece) for piece in _split_duties(first)] if first else []
     for text in texts:
         for piece in _split_duties(text):
             duties.append(parse_duty(piece))
@@ -107,4 +114,6 @@ def build_assignment(title: str, texts: list[str], own_level: str | None = None)
 def _split_duties(text: str) -> list[str]:
     """A paragraph may run two bullets together ("... nước ngoài. - Xây dựng kế hoạch ...")."""
     parts = re.split(r"(?<=[.;])\s+-\s+(?=[A-ZĐÀ-Ỹ])", clean(text))
+    # "...; hằng năm báo cáo ..." is a reporting duty of its own
+    parts = [q for p in parts for q in re.split(r"(?<=;)\s+(?=(?:\S+\s+){0,5}?báo cáo\b)", p)]
     return [p for p in parts if p.strip(" -")]

@@ -15,12 +15,8 @@ import zlib
 from pathlib import PurePosixPath
 from typing import Any
 
-from defusedxml import ElementTree as SafeET
-from defusedxml.ElementTree import DefusedXMLParser
-from defusedxml.common import DefusedXmlException
-
-from app.domain.errors import KehoachError
-from app.messages import both
+from app.extract.errors import UnreadableDocumentError, UnsafeFileError
+from app.extract.xml_check import XmlChecker, check_xml
 from app.vn.normalize import nfc
 
 MB = 1024 * 1024
@@ -40,25 +36,14 @@ _EMBEDDINGS_DIR = "word/embeddings/"
 _XML_SUFFIXES = {".xml", ".rels", ".vml"}
 SUPPORTED_EXTENSIONS = {".docx", ".pdf", ".txt"}
 
-
-class UnsafeFileError(KehoachError):
-    """A file is refused as unsafe, broken or not what it claims to be.
-
-    ``key`` is the app.messages key, ``params`` its placeholders; ``str()`` gives
-    "source: Vietnamese / English" ready for the command line or an API error body.
-    """
-
-    def __init__(self, source: str, key: str, **params: Any) -> None:
-        self.source = source
-        self.key = key
-        self.params = params
-        text = both(key).format(**params) if params else both(key)
-        self.message = text
-        super().__init__(f"{source}: {text}" if source else text)
-
-
-class UnreadableDocumentError(UnsafeFileError):
-    """A safe file with nothing to read: a PDF without any text layer, a file with no text."""
+__all__ = [
+    "UnreadableDocumentError",
+    "UnsafeFileError",
+    "check_docx",
+    "check_pdf",
+    "check_upload",
+    "check_xml",
+]
 
 
 def _mb(size: int) -> str:
@@ -138,7 +123,7 @@ def _inflate_all(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], source:
     for info in infos:
         if info.is_dir():
             continue
-        checker = _XmlChecker(info.filename, source) if _is_xml(info.filename) else None
+        checker = XmlChecker(info.filename, source) if _is_xml(info.filename) else None
         produced = 0
         try:
             with archive.open(info) as stream:
@@ -153,8 +138,6 @@ def _inflate_all(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], source:
                     if checker:
                         checker.feed(chunk)
         except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError) as exc:
-            if isinstance(exc, UnsafeFileError | DefusedXmlException):
-                raise
             detail = f"{info.filename}: {exc or type(exc).__name__}"
             raise UnsafeFileError(source, "extract_corrupt_zip", detail=detail) from exc
         _check_ratio(info.filename, produced, info.compress_size, source)
@@ -164,54 +147,6 @@ def _inflate_all(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], source:
 
 def _is_xml(name: str) -> bool:
     return PurePosixPath(name).suffix.lower() in _XML_SUFFIXES
-
-
-class _Discard:
-    """A parser target that keeps nothing: the check needs well-formedness, not a tree."""
-
-    def start(self, tag: str, attrib: dict[str, str]) -> None:
-        pass
-
-    def end(self, tag: str) -> None:
-        pass
-
-    def data(self, data: str) -> None:
-        pass
-
-    def close(self) -> None:
-        return None
-
-
-class _XmlChecker:
-    """Streams one XML part through defusedxml; any DTD, entity or external reference is refused."""
-
-    def __init__(self, part: str, source: str) -> None:
-        self.part = part
-        self.source = source
-        self.parser = DefusedXMLParser(
-            target=_Discard(), forbid_dtd=True, forbid_entities=True, forbid_external=True
-        )
-
-    def feed(self, chunk: bytes) -> None:
-        self._guarded(self.parser.feed, chunk)
-
-    def close(self) -> None:
-        self._guarded(self.parser.close)
-
-    def _guarded(self, call: Any, *args: Any) -> None:
-        try:
-            call(*args)
-        except DefusedXmlException as exc:
-            raise UnsafeFileError(self.source, "extract_xml_entities", part=self.part) from exc
-        except SafeET.ParseError as exc:
-            raise UnsafeFileError(self.source, "extract_bad_xml", part=self.part, detail=str(exc)) from exc
-
-
-def check_xml(xml: bytes, part: str, source: str = "") -> None:
-    """Parse-check one XML part with defusedxml; any DTD, entity or external reference is refused."""
-    checker = _XmlChecker(part, source)
-    checker.feed(xml)
-    checker.close()
 
 
 # --- PDF ----------------------------------------------------------------------------------
@@ -258,7 +193,9 @@ def sniff(data: bytes) -> str:
     """What the bytes are, whatever the name says: pdf | zip | ole | text | binary | empty."""
     if not data:
         return "empty"
-    if b"%PDF-" in data[:1024]:
+    head = data[:1024]
+    # PDF readers accept junk before the header; a text that merely mentions "%PDF-" is text
+    if head.lstrip().startswith(b"%PDF-") or (b"%PDF-" in head and not looks_like_text(head)):
         return "pdf"
     if data[:4] in _ZIP_MAGICS:
         return "zip"

@@ -41,7 +41,7 @@ _DATELINE = re.compile(
 )
 _REFERENCE = re.compile(
     rf"^(?P<lead>Thực hiện|Căn cứ|Triển khai|Thực hiện chỉ đạo của[^,]*?tại)\s+(?P<type>{_TYPE_WORDS})\b\s*"
-    r"(?:số\s*(?P<num>\d+)?\s*/?\s*(?P<sym>[\w\-&Đđ]+(?:/[\w\-&Đđ]+)?)?)?\s*"
+    r"(?P<name>[^;]*?)\s*(?:số\s*(?P<num>\d+)?\s*/?\s*(?P<sym>[\w\-&Đđ]+(?:/[\w\-&Đđ]+)?)?)?\s*"
     r"(?:ngày\s+(?P<date>\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?\s*"
     r"(?:của\s+(?P<issuer>.+?))?\s*(?:(?:về việc|về|V/v)\s+(?P<title>.+?))?[.;]?$",
     re.IGNORECASE,
@@ -136,7 +136,7 @@ def parse_reference(text: str) -> Reference | None:
         symbol=m.group("sym"),
         date=parse_date(m.group("date")) if m.group("date") else None,
         issuer=(m.group("issuer") or "").strip() or None,
-        title=(m.group("title") or "").strip(" .;") or None,
+        title=(m.group("title") or m.group("name") or "").strip(" .;") or None,
         text=line,
     )
 
@@ -148,12 +148,29 @@ def issuer_from_lines(body_lines: list[str], place: str | None, symbol: str | No
     own = body_lines[-2:] if len(body_lines) > 2 else body_lines
     name = "\n".join(_sentence_case(line, first=i == 0) for i, line in enumerate(own))
     parent = _sentence_case(body_lines[0]) if len(body_lines) > 2 else None
-    level = DEFAULT_LEVELS.infer_any(name) or "commune"
+    level = level_of_body(name)
     abbreviation = symbol.split("-", 1)[1] if symbol and "-" in symbol else _abbreviate(name)
     proper = _proper_name(own[-1])
     return Issuer(
         name=name, abbreviation=abbreviation, level=level, place=place or proper or name, parent_body=parent
     )
+
+
+_BODY_LEVELS = (
+    (re.compile(r"\b(?:chinh phu|thu tuong|quoc hoi|bo|ban chi dao trung uong)\b"), "national"),
+    (re.compile(r"^(?:so|ban)\b"), "province"),
+    (re.compile(r"^phong\b"), "district"),
+)
+
+
+def level_of_body(name: str) -> str:
+    """The level of an issuing body: from its unit words ("huyện Vĩnh Cửu"), else from what it
+    is (the Government and ministries are national, a Sở provincial, a Phòng district)."""
+    found = DEFAULT_LEVELS.infer_any(name)
+    if found:
+        return found
+    key = " ".join(re.findall(r"[a-z0-9]+", strip_diacritics(name).lower()))
+    return next((level for pattern, level in _BODY_LEVELS if pattern.search(key)), "province")
 
 
 def guess_issuer(text: str) -> Issuer | None:
@@ -239,6 +256,11 @@ _COMMON_WORDS = frozenset(
         "hội",
         "đồng",
         "bộ",
+        "thủ",
+        "tướng",
+        "chính",
+        "phủ",
+        "trưởng",
     )
 )
 

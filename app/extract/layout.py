@@ -39,10 +39,12 @@ class Paragraph:
     space_after_pt: float = 0.0
     line_spacing: float | None = 1.0  # a multiple of single spacing, when the rule is "auto"
     line_spacing_pt: float | None = None  # an exact / at-least line height in points
+    contextual_spacing: bool = False  # Word drops the spacing between paragraphs of one style
     table: int | None = None  # 1-based table index (top-level tables, document order)
     row: int | None = None
     cell: int | None = None
     page: int | None = None  # known only when Word saved rendered page breaks
+    label: str | None = None  # Word's automatic list label as shown ("1.", "a)", "-"), not in text
 
     @property
     def location(self) -> str:
@@ -52,6 +54,11 @@ class Paragraph:
         ).label()
 
     @property
+    def shown_text(self) -> str:
+        """The text as a reader sees it: the automatic list label, then the typed text."""
+        return f"{self.label} {self.text.lstrip()}" if self.label else self.text
+
+    @property
     def text_runs(self) -> tuple[Run, ...]:
         """The runs that show something (white space carries no visible formatting)."""
         return tuple(run for run in self.runs if run.text.strip())
@@ -59,9 +66,12 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class HeaderParagraph:
+    """A header line; ``page_number`` is the format of its PAGE field's run, if it has one."""
+
     text: str
     alignment: str = "left"
     has_page_field: bool = False
+    page_number: Run | None = None
 
 
 @dataclass(frozen=True)

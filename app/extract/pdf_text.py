@@ -26,6 +26,7 @@ from app.vn.normalize import nfc
 
 PDFTOTEXT_TIMEOUT_S = 60
 MAX_PYPDF_SECONDS = 60  # a 20-page plan reads in about a second
+_DETACHED_MARK = re.compile(r"([^\W\d_][\u0300-\u036f]*) +([\u0300-\u036f]+)")
 _PAGE_NUMBER = re.compile(r"^(?:-\s*\d+\s*-|\d+|trang\s+\d+(?:\s*/\s*\d+)?|\d+\s*/\s*\d+|page\s+\d+)$", re.I)
 
 
@@ -48,10 +49,15 @@ def _pypdf_pages(reader: Any, source: str) -> list[str]:
         if time.monotonic() - started > MAX_PYPDF_SECONDS:  # a hostile file slow on every page
             raise UnsafeFileError(source, "extract_pdf_too_slow", limit=MAX_PYPDF_SECONDS)
         try:
-            pages.append(nfc(page.extract_text() or ""))
+            pages.append(repair_marks(page.extract_text() or ""))
         except Exception as exc:  # pypdf raises many kinds on damaged content streams
             raise UnsafeFileError(source, "extract_pdf_corrupt", detail=type(exc).__name__) from exc
     return pages
+
+
+def repair_marks(text: str) -> str:
+    """NFC, after re-attaching a combining mark that an extractor separated by a space ("Vie ̣t")."""
+    return nfc(_DETACHED_MARK.sub(r"\1\2", text))
 
 
 def _maybe_pdftotext(data: bytes, pages: list[str], result: TextDocument) -> list[str]:
@@ -95,7 +101,7 @@ def pdftotext_pages(data: bytes) -> list[str] | None:
     pages = text.split("\f")
     if pages and not pages[-1].strip():
         pages.pop()  # pdftotext ends every page, the last one included, with a form feed
-    return [nfc(page) for page in pages]
+    return [repair_marks(page) for page in pages]
 
 
 def _strip_page_numbers(lines: list[str]) -> list[str]:
@@ -114,11 +120,37 @@ def _strip_page_numbers(lines: list[str]) -> list[str]:
     return kept if any(line.strip() for line in kept) else []
 
 
+def _running_lines(pages: list[list[str]]) -> set[str]:
+    """Header/footer lines repeated at the top or bottom of most pages ("Dự thảo", a symbol).
+
+    Digits are blanked before comparing so "Kế hoạch 12 - trang 3" repeats across pages.
+    Only judged on three pages or more, where a repeat cannot be a coincidence of two.
+    """
+    if len(pages) < 3:
+        return set()
+    counts: dict[str, int] = {}
+    for lines in pages:
+        edges = {_shape(line) for line in (lines[:1] + lines[-1:]) if line.strip()}
+        for shape in edges:
+            counts[shape] = counts.get(shape, 0) + 1
+    return {shape for shape, count in counts.items() if count >= 0.6 * len(pages)}
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.split()))
+
+
 def _fill(result: TextDocument, pages: list[str]) -> None:
+    stripped = [_strip_page_numbers(text.splitlines()) for text in pages]
+    running = _running_lines(stripped)
     lines: list[Line] = []
-    for number, text in enumerate(pages, start=1):
-        page_lines = _strip_page_numbers(text.splitlines())
-        if not page_lines:
+    for number, page_lines in enumerate(stripped, start=1):
+        if page_lines and running:
+            if _shape(page_lines[0]) in running:
+                page_lines = page_lines[1:]
+            if page_lines and _shape(page_lines[-1]) in running:
+                page_lines = page_lines[:-1]
+        if not any(line.strip() for line in page_lines):
             result.pages_without_text.append(number)
             result.warnings.append(both("extract_scanned_page").format(page=number))
             continue

@@ -11,6 +11,7 @@ in its section, and every guess is written to ``Plan.notes``.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ from app.messages import t
 from app.vn.normalize import clean, match_key, slugify, strip_diacritics
 
 _ROMAN = re.compile(r"^([IVXL]{1,5})\s*[./]\s*(.+)$")
+_ARTICLE = re.compile(r"^(Điều\s+\d{1,2})\s*[.:]\s*(.+)$")  # a Quyết định's articles
 _ARABIC = re.compile(r"^(\d{1,2})\s*[.)]\s+(.+)$")
 _LETTER = re.compile(r"^([a-zđ])\s*[).]\s+(.+)$")
 _BULLET = re.compile(r"^[-–—•+*]\s*(.+)$")
@@ -183,9 +185,9 @@ class _Body:
             self.plan.preamble.append(text)
 
     def _heading(self, text: str) -> bool:
-        for level, pattern in ((1, _ROMAN), (2, _ARABIC), (3, _LETTER)):
+        for level, pattern in ((1, _ARTICLE), (1, _ROMAN), (2, _ARABIC), (3, _LETTER)):
             m = pattern.match(text)
-            if m is None or (level == 2 and not self.stack) or (level == 3 and len(self.stack) < 2):
+            if m is None or (level == 3 and not self.stack):
                 continue
             title = m.group(2).strip()
             parent_kind = self.stack[-1][1].kind if self.stack and level > 1 else SectionKind.TEXT
@@ -224,7 +226,7 @@ class _Body:
     def _level(self) -> str | None:
         """The level the open sections speak of ("Chỉ tiêu giao cho các xã, phường")."""
         for _, section in reversed(self.stack):
-            found = DEFAULT_LEVELS.infer(section.title or "")
+            found = _title_level(section.title or "")
             if found:
                 return found
         return None
@@ -259,6 +261,11 @@ class _Body:
             self.plan.notes.append(t("extract_note_no_targets"))
 
 
+@functools.lru_cache(maxsize=256)
+def _title_level(title: str) -> str | None:
+    return DEFAULT_LEVELS.infer(title) if title else None
+
+
 def _kind(title: str, parent: SectionKind) -> SectionKind:
     key = _ascii(title)
     for word, kind in _KINDS:
@@ -286,21 +293,22 @@ def _set_signer(plan: Plan, lines: list[str]) -> None:
 
 def _drop_restated(plan: Plan) -> None:
     """A headline that restates a target printed in full later is one target, not two."""
+    keyed = [(t, match_key(t.text)) for t in plan.targets()]
+    dropped: set[int] = set()
+    for target, key in keyed:
+        if any(
+            other is not target
+            and id(other) not in dropped
+            and other.value == target.value
+            and other.unit == target.unit
+            and len(other_key) > len(key)
+            and key in other_key
+            for other, other_key in keyed
+        ):
+            dropped.add(id(target))
+            plan.notes.append(t("extract_note_restated").format(text=target.text[:80]))
     for section in plan.walk():
-        keep: list[Target] = []
         for target in section.targets:
-            key = match_key(target.text)
-            if any(
-                other is not target
-                and other.value == target.value
-                and other.unit == target.unit
-                and key in match_key(other.text)
-                and len(other.text) > len(target.text)
-                for other in plan.targets()
-            ):
-                plan.notes.append(t("extract_note_restated").format(text=target.text[:80]))
-                if not any(target.text in s for s in section.text + section.bullets):
-                    section.text.append(target.text)
-                continue
-            keep.append(target)
-        section.targets = keep
+            if id(target) in dropped and not any(target.text in s for s in section.text + section.bullets):
+                section.text.append(target.text)
+        section.targets = [x for x in section.targets if id(x) not in dropped]

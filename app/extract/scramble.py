@@ -72,8 +72,10 @@ def scramble_ratio(text: str) -> tuple[float, int]:
     counted = [w for w in words if any(ch.isalpha() or _is_odd_char(ch) for ch in w)]
     if not counted:
         return 0.0, 0
-    bad = sum(1 for w in counted if _word_is_bad(w))
     stray = sum(1 for ch in text if unicodedata.combining(ch))
+    if not stray and text.isascii():
+        return 0.0, len(counted)  # plain ASCII (English, or Vietnamese typed without marks): not judged
+    bad = sum(1 for w in counted if _word_is_bad(w))
     return min(1.0, (bad + stray) / len(counted)), len(counted)
 
 

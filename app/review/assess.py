@@ -161,9 +161,16 @@ def _how(match: Match) -> str:
 def _task_carrier(mandate: Mandate, items: list[Item], vocab: Vocabulary) -> tuple[Item, float] | None:
     """A child task, duty or bullet that clearly restates a target it carries without a figure."""
     key = vocab.key(mandate.text)
-    scored = sorted(
-        ((i, similarity(key, vocab.key(i.text))) for i in items if i.kind != "target"), key=lambda p: -p[1]
-    )
+    metric = set(vocab.key(mandate.target.metric if mandate.target else "").split())
+
+    def score(item: Item) -> float:
+        words = vocab.key(item.text)
+        # A task that names every word of a specific metric carries it ("phòng ngừa tình
+        # trạng mại dâm là trẻ em" for "không để xảy ra mại dâm là trẻ em").
+        contained = 100.0 if len(metric) >= 3 and metric <= set(words.split()) else 0.0
+        return max(similarity(key, words), contained)
+
+    scored = sorted(((i, score(i)) for i in items if i.kind != "target"), key=lambda p: -p[1])
     if not scored or scored[0][1] < TASK_ONLY_THRESHOLD:
         return None
     return scored[0]

@@ -12,6 +12,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz
 
 from app.domain.levels import DEFAULT_LEVELS, LevelTable
 from app.domain.targets import Comparator, Frequency, Target
@@ -38,6 +41,7 @@ _WHERE = "|".join(
     re.escape(match_key(w)) for w in ("trên địa bàn", "địa bàn", "tại", "của", "thuộc", "ở", "trong", "toàn")
 )
 _PARENTHESIS = re.compile(r"\([^)]*\)")
+_LIST_MARKS = re.compile(r"[,;]")
 _ALTERNATIVES = re.compile(r",|;|\bvà\b|\bhoặc\b")
 
 
@@ -81,6 +85,7 @@ def compare_targets(
         _compare_share(parent, child, share, verdict)
     else:
         _compare_value(parent, child, verdict)
+    _compare_sub_values(parent, child, vocab, verdict)
     _compare_frequency(parent, child, verdict)
     _compare_population(parent, child, child_level, levels, vocab, verdict)
     _compare_deadline(parent, child, verdict)
@@ -112,6 +117,29 @@ def _compare_value(parent: Target, child: Target, verdict: Verdict) -> None:
     loose = child.comparator not in (Comparator.MORE_THAN, Comparator.LESS_THAN)
     if weaker or (math.isclose(cv, pv) and strict and loose):
         verdict.add("value", "rv_value", parent=describe_value(parent), child=describe_value(child))
+
+
+def _compare_sub_values(parent: Target, child: Target, vocab: Vocabulary, verdict: Verdict) -> None:
+    """ "dưới 11%, riêng vùng miền núi dưới 15%": the child must keep each sub-population's
+    value, at least as strictly."""
+    for sub in parent.sub_values:
+        key = vocab.key(sub.population)
+        found = [c for c in child.sub_values if fuzz.token_set_ratio(key, vocab.key(c.population)) >= 80]
+        if not found:
+            verdict.add("value", "rv_subvalue_missing", population=sub.population)
+            continue
+        mine = found[0]
+        higher = sub.comparator.higher_is_stricter
+        if higher is None or math.isclose(mine.value, sub.value):
+            continue
+        if (mine.value < sub.value) if higher else (mine.value > sub.value):
+            verdict.add(
+                "value",
+                "rv_subvalue",
+                population=sub.population,
+                parent=format_number(sub.value),
+                child=format_number(mine.value),
+            )
 
 
 def _compare_share(parent: Target, child: Target, share: float | None, verdict: Verdict) -> None:
@@ -153,11 +181,15 @@ def _share(target: Target) -> float | None:
 
 
 def units_compatible(a: str | None, b: str | None) -> bool:
-    """Same unit, or the same head noun ("lượt người" and "người")."""
+    """Same unit, or one names the other's kind ("lượt người" and "người"; "Điểm tư vấn"
+    and "điểm")."""
     ka, kb = match_key(a or ""), match_key(b or "")
     if ka == kb:
         return True
-    return bool(ka and kb) and ka.split()[-1] == kb.split()[-1]
+    if not (ka and kb):
+        return False
+    wa, wb = ka.split(), kb.split()
+    return wa[-1] == wb[-1] or (min(len(wa), len(wb)) == 1 and wa[0] == wb[0])
 
 
 def _compare_frequency(parent: Target, child: Target, verdict: Verdict) -> None:
@@ -210,7 +242,7 @@ def _words(text: str, levels: LevelTable, vocab: Vocabulary) -> set[str]:
     found_unit = False
     for level in levels.levels:
         for word in sorted(level.unit_words, key=len, reverse=True):
-            wkey = match_key(word)
+            wkey = _folded(word)
             # "trên địa bàn xã", "của xã" say where, not who: drop them without a trace.
             key = re.sub(rf" (?:{_WHERE}) {re.escape(wkey)}(?= )", " ", key)
             if f" {wkey} " in key:
@@ -220,10 +252,18 @@ def _words(text: str, levels: LevelTable, vocab: Vocabulary) -> set[str]:
     return words | {_UNIT} if found_unit else words
 
 
+@lru_cache(maxsize=256)
+def _folded(word: str) -> str:
+    return match_key(word)
+
+
 def _drops_an_alternative(parent: str, c_words: set[str], levels: LevelTable, vocab: Vocabulary) -> bool:
     """The parent lists alternatives ("học sinh THPT, cơ sở GDNN"; "xã, phường, trường THPT")
     and the child keeps some but leaves one out entirely."""
-    parts = [_words(p, levels, vocab) for p in _ALTERNATIVES.split(parent)]
+    # "và" lists members only in a comma list ("cán bộ, công chức và người lao động"); alone it
+    # joins conditions ("có nhu cầu và đủ điều kiện"), and dropping a condition widens.
+    splitter = _ALTERNATIVES if "," in parent or ";" in parent else _LIST_MARKS
+    parts = [_words(p, levels, vocab) for p in splitter.split(parent)]
     parts = [p for p in parts if p]
     if len(parts) < 2:
         return False

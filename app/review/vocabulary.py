@@ -10,7 +10,7 @@ entry, and filler words dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,6 +31,8 @@ class Vocabulary:
     stopwords: frozenset[str]
     place_words: frozenset[str]
     self_fulfilling: tuple[str, ...]
+    # Folding is the review's hot spot and the same texts come back for every pair.
+    _cache: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def key(self, text: str | None) -> str:
         """The comparison key of ``text`` (see the module docstring)."""
@@ -39,10 +41,16 @@ class Vocabulary:
 
     def canonical(self, text: str | None) -> str:
         """``text`` folded, numbers removed and synonyms rewritten, filler words kept."""
-        folded = _NUMBER_TOKEN.sub(" ", match_key(text or ""))
+        text = text or ""
+        cached = self._cache.get(text)
+        if cached is not None:
+            return cached
+        folded = _NUMBER_TOKEN.sub(" ", match_key(text))
         folded = " ".join(folded.split())
         if self.pattern is not None:
             folded = self.pattern.sub(lambda m: self.rewrite[m.group(0)], folded)
+        if len(self._cache) < 100_000:
+            self._cache[text] = folded
         return folded
 
     def is_self_fulfilling(self, text: str) -> bool:

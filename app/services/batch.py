@@ -29,7 +29,7 @@ from app.render.context import build_context
 from app.review.assess import quota_share
 from app.review.mandates import Mandate, MandateKind, mandates_for
 from app.review.vocabulary import load_vocabulary
-from app.services.derive import derive_child_plan
+from app.services.derive import ParentDigest, derive_child_plan, digest_parent
 from app.vn.normalize import match_key
 
 SIGNER_CHAIR = "CHỦ TỊCH"
@@ -53,13 +53,13 @@ class BatchSpec:
     items: list[BatchItem]
     date: dt.date | None
     quota_columns: list[tuple[str, str]] = field(default_factory=list)
-    _mandates: dict[str, list[Mandate]] = field(default_factory=dict, repr=False)
+    _digests: dict[str, ParentDigest] = field(default_factory=dict, repr=False)
 
-    def mandates(self, level: str) -> list[Mandate]:
-        """The parent's mandates for ``level``, computed once per process."""
-        if level not in self._mandates:
-            self._mandates[level] = mandates_for(self.parent, level)
-        return self._mandates[level]
+    def digest(self, level: str) -> ParentDigest:
+        """What every commune plan of ``level`` shares, computed once per process."""
+        if level not in self._digests:
+            self._digests[level] = digest_parent(self.parent, level)
+        return self._digests[level]
 
 
 def _quota_targets(parent: Plan, communes: Sequence[Commune]) -> list[Target]:
@@ -172,7 +172,7 @@ def child_plan(spec: BatchSpec, item: BatchItem) -> Plan:
         spec.date,
         item.quotas,
         plan_id=f"{spec.parent.id}-{item.name}",
-        mandates=spec.mandates(commune.level),
+        digest=spec.digest(commune.level),
     )
 
 

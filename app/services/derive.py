@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from app.domain.assignments import Assignment, Duty, Role, Task
 from app.domain.levels import DEFAULT_LEVELS, LevelTable
@@ -38,6 +39,17 @@ def unit_name(issuer: Issuer) -> str:
         if match_key(name).startswith(match_key(word) + " "):
             return " ".join(name.split()[len(word.split()) :])
     return name
+
+
+_TWO_WORD_UNITS = ("thị trấn", "đặc khu", "thị xã", "thành phố")
+
+
+def unit_word(unit: str) -> str:
+    """The kind of unit a name starts with: "thị trấn Vĩnh An" -> "thị trấn", "xã An" -> "xã"."""
+    words = unit.split()
+    if len(words) >= 2 and f"{words[0]} {words[1]}".lower() in _TWO_WORD_UNITS:
+        return f"{words[0]} {words[1]}"
+    return words[0] if words else ""
 
 
 def short_name(issuer: Issuer) -> str:
@@ -172,15 +184,64 @@ def _duty_sections(mandates: list[Mandate], level: str) -> tuple[list[Task], lis
     return tasks, duties
 
 
-def _objective_sections(
-    parent: Plan, selected: set[str], level: str, quotas: dict[str, float] | None
-) -> list[Section]:
-    """Mirror the parent's objective sub-headings that hold a selected target."""
+@dataclass
+class ParentDigest:
+    """What every child of one parent at one level shares, computed once for a batch.
+
+    The child copies of targets without a share, the tasks, duties and the citation are the
+    same for every commune, so a batch derives them once and each commune's plan refers to
+    them (read-only); only quota targets are copied per commune.
+    """
+
+    level: str
+    groups: list[tuple[str | None, list[Target]]]  # the parent's heading and mandated targets
+    shared: dict[str, Target]  # parent target id -> its child copy without a share
+    tasks: list[Task]
+    duties: list[Duty]
+    citation: Reference
+    parent_name: str
+    funding: bool
+
+
+def digest_parent(
+    parent: Plan, level: str, mandates: list[Mandate] | None = None, levels: LevelTable = DEFAULT_LEVELS
+) -> ParentDigest:
+    """The shared part of every child plan of ``parent`` at ``level``."""
+    if mandates is None:
+        mandates = mandates_for(parent, level, levels)
+    selected = {m.id for m in mandates if m.target is not None}
+    return _digest(parent, level, mandates, selected)
+
+
+def _digest(parent: Plan, level: str, mandates: list[Mandate], selected: set[str]) -> ParentDigest:
+    groups = [
+        (section.title, [t for t in section.targets if t.id in selected])
+        for section in parent.walk()
+        if any(t.id in selected for t in section.targets)
+    ]
+    shared = {target.id: child_target(target, level, None) for _, targets in groups for target in targets}
+    tasks, duties = _duty_sections(mandates, level)
+    return ParentDigest(
+        level=level,
+        groups=groups,
+        shared=shared,
+        tasks=tasks,
+        duties=duties,
+        citation=_parent_citation(parent),
+        parent_name=short_name(parent.issuer),
+        funding=parent.funding is not None or any(s.kind is SectionKind.FUNDING for s in parent.walk()),
+    )
+
+
+def _objective_sections(digest: ParentDigest, quotas: dict[str, float] | None) -> list[Section]:
+    """Mirror the parent's objective sub-headings; quota targets carry the child's share."""
     out: list[Section] = []
-    for section in parent.walk():
-        targets = [child_target(t, level, quotas) for t in section.targets if t.id in selected]
-        if targets:
-            out.append(Section(title=section.title, kind=SectionKind.OBJECTIVES, targets=targets))
+    for title, targets in digest.groups:
+        children = [
+            child_target(t, digest.level, quotas) if quotas and t.id in quotas else digest.shared[t.id]
+            for t in targets
+        ]
+        out.append(Section(title=title, kind=SectionKind.OBJECTIVES, targets=children))
     return out
 
 
@@ -201,21 +262,20 @@ def derive_child_plan(
     plan_id: str | None = None,
     number: int | None = None,
     levels: LevelTable = DEFAULT_LEVELS,
-    mandates: list[Mandate] | None = None,
+    digest: ParentDigest | None = None,
 ) -> Plan:
     """One child plan of ``parent`` for ``issuer``, pre-filled with what is mandated to it.
 
     ``quotas`` maps a parent target id (and "id/part/sub-part" for its breakdown) to the
     child's share; a quota target without an entry keeps the parent's figure, for the officer
-    to edit. ``mandates`` may pass ``mandates_for(parent, issuer.level)`` computed once
-    for a whole batch.
+    to edit. A batch passes ``digest_parent(parent, level)`` computed once (its objects are
+    shared by the plans, which must then be treated as read-only).
     """
-    if mandates is None:
+    extra = {k for k in (quotas or {}) if "/" not in k and parent.target(k)}
+    if digest is None or not extra <= digest.shared.keys():
         mandates = mandates_for(parent, issuer.level, levels)
-    selected = {m.id for m in mandates if m.target is not None}
-    selected |= {k for k in (quotas or {}) if "/" not in k and parent.target(k)}
-    objectives = _objective_sections(parent, selected, issuer.level, quotas)
-    tasks, report_duties = _duty_sections(mandates, issuer.level)
+        selected = {m.id for m in mandates if m.target is not None} | extra
+        digest = _digest(parent, issuer.level, mandates, selected)
     unit = unit_name(issuer)
     sections = [
         Section(
@@ -223,10 +283,10 @@ def derive_child_plan(
             kind=SectionKind.PURPOSE,
             text=[t("derive_purpose_text").format(unit=unit)],
         ),
-        _objectives_part(objectives),
-        Section(title=t("derive_tasks"), kind=SectionKind.TASKS, tasks=tasks),
+        _objectives_part(_objective_sections(digest, quotas)),
+        Section(title=t("derive_tasks"), kind=SectionKind.TASKS, tasks=list(digest.tasks)),
     ]
-    if parent.funding is not None or any(s.kind is SectionKind.FUNDING for s in parent.walk()):
+    if digest.funding:
         sections.append(
             Section(
                 title=t("derive_funding"),
@@ -238,7 +298,9 @@ def derive_child_plan(
         Section(
             title=t("derive_organization"),
             kind=SectionKind.ORGANIZATION,
-            assignment=Assignment(agency=issuer.one_line_name, duties=report_duties, level=issuer.level),
+            assignment=Assignment(
+                agency=issuer.one_line_name, duties=list(digest.duties), level=issuer.level
+            ),
         )
     )
     return Plan(
@@ -249,14 +311,14 @@ def derive_child_plan(
         signer=signer,
         number=number,
         date=date,
-        references=[_parent_citation(parent)],
+        references=[digest.citation],
         preamble=[t("derive_preamble").format(body=short_name(issuer), unit=unit)],
         sections=sections,
-        closing=t("derive_closing").format(unit=unit, parent=short_name(parent.issuer)),
+        closing=t("derive_closing").format(unit=unit, parent=digest.parent_name),
         funding=Funding(sources=list(parent.funding.sources)) if parent.funding else None,
         recipients=[
-            f"{short_name(parent.issuer)} ({t('recipient_parent')});",
-            *t("derive_recipients").format(level=unit.split()[0]).split("|"),
+            f"{digest.parent_name} ({t('recipient_parent')});",
+            *t("derive_recipients").format(level=unit_word(unit)).split("|"),
         ],
         archive=["VT"],
     )
@@ -269,8 +331,8 @@ def _child_subject(parent: Plan, unit: str) -> str:
     if parent_unit and parent_unit in subject:
         return subject.replace(parent_unit, unit)
     # "trên địa bàn tỉnh" names the level word only: put the child's level word instead.
-    level_word = parent_unit.split()[0] if parent_unit else ""
+    level_word = unit_word(parent_unit)
     pattern = rf"\b(trên địa bàn) {re.escape(level_word)}\b" if level_word else None
     if pattern and re.search(pattern, subject):
-        return re.sub(pattern, lambda m: f"{m.group(1)} {unit.split()[0]}", subject)
+        return re.sub(pattern, lambda m: f"{m.group(1)} {unit_word(unit)}", subject)
     return subject

@@ -60,7 +60,8 @@ class PlanDiff:
         return not (self.header or self.targets or self.tasks or self.assignments or self.recipients)
 
     def to_dict(self) -> dict[str, Any]:
-        return _plain(asdict(self))
+        plain: dict[str, Any] = _plain(asdict(self))
+        return plain
 
 
 def _plain(value: Any) -> Any:

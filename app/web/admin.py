@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from flask import Blueprint, render_template
-from flask_login import login_required
 
 from app.services import plans_store as store
 from app.web.database import db
-from app.web.security import admin_required, user
+from app.web.security import admin_required, login_required, user
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 

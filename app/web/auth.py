@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
-from flask_login import login_required, login_user, logout_user
+from flask_login import login_user, logout_user
 from werkzeug.wrappers import Response
 
 from app.messages import t
 from app.services import accounts
 from app.services.plans_store import audit
 from app.web.database import db
-from app.web.security import WebUser, user
+from app.web.security import WebUser, login_required, user
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 

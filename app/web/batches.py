@@ -23,7 +23,6 @@ from flask import (
     send_file,
     url_for,
 )
-from flask_login import login_required
 from werkzeug.wrappers import Response as BaseResponse
 
 from app import jobs
@@ -33,7 +32,7 @@ from app.render.pdf import pdf_available
 from app.services import batch_jobs
 from app.services import plans_store as store
 from app.web.database import db
-from app.web.security import user
+from app.web.security import login_required, user
 
 bp = Blueprint("batches", __name__, url_prefix="/batches")
 LIST_TYPES = (".xlsx", ".csv")

@@ -7,14 +7,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flask import Blueprint, render_template
-from flask_login import login_required
 
 from app.domain.plan import Plan
 from app.services import plans_store as store
 from app.storage import repository as repo
 from app.web import documents
 from app.web.database import db
-from app.web.security import user
+from app.web.security import login_required, user
 
 bp = Blueprint("coverage", __name__, url_prefix="/plans")
 BAR_WIDTH = 420

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, request
-from flask_login import login_required
 
 from app.services import plans_store as store
 from app.vn.normalize import slugify
 from app.web import documents
 from app.web.database import db
-from app.web.security import user
+from app.web.security import login_required, user
 
 bp = Blueprint("downloads", __name__, url_prefix="/plans")
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -7,6 +7,7 @@ Domain errors map to statuses here: a plan one may not read is 404, one one may 
 from __future__ import annotations
 
 import logging
+from typing import cast
 
 from flask import Flask, Response, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
@@ -60,7 +61,7 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException) -> tuple[Response | str, int]:
         if exc.response is not None:
-            return exc.response, exc.response.status_code
+            return cast(Response, exc.response), exc.response.status_code
         status = exc.code or 500
         detail = exc.description if status in (400, 503) and exc.description else ""
         data = getattr(exc, "data", None)

@@ -7,7 +7,6 @@ import datetime as dt
 from typing import Any
 
 from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
-from flask_login import login_required
 from werkzeug.exceptions import BadRequest
 from werkzeug.wrappers import Response
 
@@ -19,7 +18,7 @@ from app.services import plans_store as store
 from app.storage import repository as repo
 from app.web import documents
 from app.web.database import db
-from app.web.security import user
+from app.web.security import login_required, user
 
 bp = Blueprint("plans", __name__, url_prefix="/plans")
 

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, render_template, request
-from flask_login import login_required
 from werkzeug.datastructures import FileStorage
 from werkzeug.exceptions import BadRequest
 
@@ -25,11 +24,10 @@ from app.services import plans_store as store
 from app.web import documents
 from app.web.database import db
 from app.web.downloads import DOCX_TYPE, attachment
-from app.web.security import user
+from app.web.security import login_required, user
 
 bp = Blueprint("reviews", __name__, url_prefix="/reviews")
 DRAFT_TYPES = (".docx", ".pdf", ".txt", ".json", ".yaml", ".yml")
-REPORT_FUNCTIONS = ("render_docx", "review_docx", "to_docx", "render", "write")
 
 
 def _folder(review_id: str) -> Path:
@@ -115,9 +113,6 @@ def report_docx(review_id: str) -> Response:
     if not meta_path.exists() or json.loads(meta_path.read_text(encoding="utf-8"))["user"] != user().id:
         abort(404)
     review, _, _ = run_review(folder)
-    module = documents.engine("app.review.formats.docx")
-    render = next((getattr(module, n) for n in REPORT_FUNCTIONS if callable(getattr(module, n, None))), None)
-    if render is None:
-        abort(503, both("feature_unavailable"))
-    data = render(review)
+    data = documents.engine("app.review.formats").render_review(review, "docx")
+    store.audit(db(), user(), "download_review", "upload", review_id)
     return attachment(data, DOCX_TYPE, f"ra-soat-{review_id}.docx")

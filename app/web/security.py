@@ -10,8 +10,9 @@ import secrets
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
+import flask_login
 from flask import Flask, abort, g, request
 from flask_login import LoginManager, current_user
 from flask_wtf.csrf import CSRFProtect
@@ -24,6 +25,8 @@ from app.web.database import db
 csrf = CSRFProtect()
 login_manager = LoginManager()
 F = TypeVar("F", bound=Callable[..., Any])
+# flask_login ships no type hints; this keeps decorated views typed.
+login_required = cast(Callable[[F], F], flask_login.login_required)
 
 
 class WebUser:
@@ -69,12 +72,10 @@ def init_app(app: Flask) -> None:
     app.config["WTF_CSRF_CHECK_DEFAULT"] = False
     csrf.init_app(app)
 
-    @login_manager.user_loader
     def load_user(user_id: str) -> WebUser | None:
         row = db().get(User, int(user_id)) if user_id.isdigit() else None
         return WebUser(row) if row else None
 
-    @login_manager.request_loader
     def load_from_token(_request: Any) -> WebUser | None:
         token = bearer_token()
         row = accounts.user_for_token(db(), token) if token else None
@@ -82,6 +83,9 @@ def init_app(app: Flask) -> None:
             g.token_auth = True
             return WebUser(row)
         return None
+
+    login_manager.user_loader(load_user)
+    login_manager.request_loader(load_from_token)
 
     @app.before_request
     def check_csrf() -> None:

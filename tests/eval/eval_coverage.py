@@ -2,7 +2,7 @@
 
 Run: ``.venv/bin/python -m tests.eval eval_coverage`` (or ``make eval``). The set is
 tests/data/review/pairs.yaml (a pair with ``via: docx`` reads its child back from a rendered
-DOCX, so extraction is measured too). A mandate is *flagged* when the review gives it missing, weaker,
+DOCX, ``via: text`` reads a seed's raw text, so extraction is measured too). A mandate is *flagged* when the review gives it missing, weaker,
 late or ambiguous; it *should be* flagged when its label is missing, weaker or late. Precision
 and recall are over flagged mandates; the confusion table crosses labels with statuses, and
 every disagreement is listed. Family quota checks are compared exactly.
@@ -20,7 +20,7 @@ from app.domain.plan import Plan
 from app.planfile.load import load_plan
 from app.render.docx import render_docx
 from app.review.status import Status
-from app.services.documents import read_plan_bytes
+from app.services.documents import read_plan, read_plan_bytes
 from app.services.review import review_family, review_plans
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,7 +65,10 @@ def evaluate(path: Path = PAIRS) -> dict[str, Any]:
 
 def _child(pair: dict[str, Any]) -> Plan:
     """The child plan; ``via: docx`` renders it to DOCX and reads it back through the
-    document reader and plan parser, as an uploaded Word file would be."""
+    document reader and plan parser, as an uploaded Word file would be; ``via: text`` reads a
+    raw document (the seed text itself)."""
+    if pair.get("via") == "text":
+        return read_plan(ROOT / pair["child"])
     plan = load_plan(ROOT / pair["child"])
     if pair.get("via") != "docx":
         return plan

@@ -304,3 +304,15 @@ def text_box_docx(anchor: str, boxed: str) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def text_pages_pdf(pages: list[list[str]]) -> bytes:
+    """One page per entry, each carrying its ASCII lines in Helvetica from the top down."""
+    writer = PdfWriter()
+    for index, lines in enumerate(pages):
+        writer.add_blank_page(595, 842)
+        ops = ["BT", "/F1 12 Tf", "14 TL", "72 770 Td"]
+        ops += [f"({line.replace('(', '[').replace(')', ']')}) Tj T*" for line in lines]
+        ops.append("ET")
+        _set_content(writer, index, "\n".join(ops).encode("latin-1"), with_font=True)
+    return pdf_bytes(writer)

@@ -118,6 +118,7 @@ def test_table_paragraphs_are_numbered_in_document_order_with_their_cell() -> No
 
 def test_page_setup_and_header_page_field() -> None:
     doc = Document()
+    doc.styles["Header"].font.name = "Times New Roman"  # the number inherits the Header style
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin, section.left_margin, section.right_margin = (
@@ -140,6 +141,8 @@ def test_page_setup_and_header_page_field() -> None:
     assert (result.top_mm, result.bottom_mm, result.left_mm, result.right_mm) == (20.0, 25.0, 30.0, 15.0)
     assert result.different_first_page
     assert [(h.alignment, h.has_page_field) for h in result.header] == [("center", True)]
+    assert result.header[0].page_number is not None
+    assert result.header[0].page_number.font == "Times New Roman"
     assert not any(h.has_page_field for h in result.first_page_header)
 
 
@@ -212,3 +215,25 @@ def test_text_box_paragraphs_are_read_once_after_their_anchor() -> None:
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "KẾ HOẠCH",
     ]
+
+
+def test_automatic_list_labels_are_computed_but_kept_out_of_the_text() -> None:
+    doc = Document()
+    for text in ("một", "hai"):
+        doc.add_paragraph(text, style="List Number")
+    doc.add_paragraph("thường")
+    first, second, plain = read_layout(_bytes(doc)).paragraphs
+    assert (first.label, first.text, first.shown_text) == ("1.", "một", "1. một")
+    assert second.label == "2."
+    assert (plain.label, plain.shown_text) == (None, "thường")
+
+
+def test_contextual_spacing_is_read_from_the_style() -> None:
+    doc = Document()
+    doc.add_paragraph("một", style="List Paragraph")
+    doc.styles["List Paragraph"].element.get_or_add_pPr().append(
+        parse_xml(f"<w:contextualSpacing {nsdecls('w')}/>")
+    )
+    doc.add_paragraph("hai")
+    listed, plain = read_layout(_bytes(doc)).paragraphs
+    assert (listed.contextual_spacing, plain.contextual_spacing) == (True, False)

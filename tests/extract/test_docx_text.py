@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import io
 
-from app.extract.docx_numbering import Level, Numbering, format_counter, to_letters, to_roman
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from app.extract.docx_numbering import Level, Numbering, format_counter, parse_numbering, to_letters, to_roman
 from app.extract.docx_text import read_docx
 from app.extract.guard import UnsafeFileError
 from tests.extract.documents import (
@@ -118,8 +123,52 @@ def test_text_box_is_read_once_after_its_anchor() -> None:
 
 
 def test_zip_that_python_docx_cannot_open_gets_a_clear_message() -> None:
-    data = zip_bytes({"word/document.xml": DOC_XML.format(text="Kế hoạch").encode()})  # no [Content_Types].xml
+    data = zip_bytes(
+        {"word/document.xml": DOC_XML.format(text="Kế hoạch").encode()}
+    )  # no [Content_Types].xml
     with pytest.raises(UnsafeFileError) as info:
         read_docx(data, "thieu-phan.docx")
     assert info.value.key == "extract_docx_unreadable"
     assert str(info.value).startswith("thieu-phan.docx: Không đọc được nội dung DOCX (")
+
+
+def test_list_defined_through_a_numbering_style() -> None:
+    numbering_xml = parse_xml(
+        f"<w:numbering {nsdecls('w')}>"
+        '<w:abstractNum w:abstractNumId="1"><w:styleLink w:val="KHList"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>'
+        "</w:abstractNum>"
+        '<w:abstractNum w:abstractNumId="2"><w:numStyleLink w:val="KHList"/></w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>'
+        "</w:numbering>"
+    )
+    styles_xml = parse_xml(
+        f"<w:styles {nsdecls('w')}>"
+        '<w:style w:type="numbering" w:styleId="KHList"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr>'
+        "</w:style></w:styles>"
+    )
+    numbering = parse_numbering(numbering_xml, styles_xml)
+    assert [numbering.label("2", 0), numbering.label("2", 0)] == ["I.", "II."]
+
+
+def test_pages_come_from_words_rendered_page_breaks() -> None:
+    document = docx.Document()
+    document.add_paragraph("Trang một")
+    second = document.add_paragraph()
+    second.add_run()._r.append(parse_xml(f"<w:lastRenderedPageBreak {nsdecls('w')}/>"))
+    second.add_run("Trang hai, đầu đoạn")
+    third = document.add_paragraph("Đoạn bắt đầu ở trang hai")
+    third.add_run()._r.append(parse_xml(f"<w:lastRenderedPageBreak {nsdecls('w')}/>"))
+    third.add_run(" và sang trang ba")
+    document.add_paragraph("Trang ba")
+    out = io.BytesIO()
+    document.save(out)
+    blocks = read_docx(out.getvalue(), "trang.docx").blocks
+    assert [b.location.page for b in blocks] == [1, 2, 2, 3]
+    assert blocks[3].location.label() == "trang 3, đoạn 4"
+
+
+def test_pages_stay_unknown_without_word_layout_marks() -> None:
+    blocks = read_docx(plain_docx("Một", "Hai"), "x.docx").blocks
+    assert [b.location.page for b in blocks] == [None, None]

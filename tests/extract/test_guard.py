@@ -310,3 +310,7 @@ def test_truncated_pdf() -> None:
 def test_upload_of_legacy_encoded_txt_names_the_encoding() -> None:
     error = refused(check_upload, "Kê\u0301 hoa\u0323ch".encode("cp1258"), "cu.txt")
     assert error.key == "extract_txt_encoding"
+
+
+def test_text_that_mentions_the_pdf_header_is_still_text() -> None:
+    assert check_upload("Tệp PDF bắt đầu bằng %PDF-1.7 như mọi tệp PDF.\n".encode(), "ghi-chu.txt") == "txt"

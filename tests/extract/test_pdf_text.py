@@ -12,10 +12,16 @@ from pypdf import PdfReader
 
 from app.extract.blocks import TextDocument
 from app.extract.guard import UnreadableDocumentError
-from app.extract.pdf_text import _maybe_pdftotext, pdftotext_pages, read_pdf
+from app.extract.pdf_text import _maybe_pdftotext, pdftotext_pages, read_pdf, repair_marks
 from app.extract.scramble import looks_scrambled, scramble_ratio
 from tests.conftest import need_tool
-from tests.extract.documents import plain_docx, rectangle_only_pdf, scrambled_pdf, text_and_scan_pdf
+from tests.extract.documents import (
+    plain_docx,
+    rectangle_only_pdf,
+    scrambled_pdf,
+    text_and_scan_pdf,
+    text_pages_pdf,
+)
 
 PARAGRAPHS = [
     "KẾ HOẠCH",
@@ -38,7 +44,7 @@ PARAGRAPHS = [
 
 @pytest.fixture(scope="module")
 def libreoffice_pdf(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    need_tool("soffice", "libreoffice-writer")
+    need_tool("soffice", "libreoffice-writer-nogui fonts-liberation2")
     folder = tmp_path_factory.mktemp("lo")
     source = folder / "ke-hoach.docx"
     source.write_bytes(plain_docx(*PARAGRAPHS))
@@ -145,3 +151,26 @@ def test_a_pdf_with_marks_drawn_apart_is_detected_as_scrambled() -> None:
         assert scramble_ratio(document.text)[0] < scramble_ratio(raw)[0]
     else:
         assert "không đọc lại được bằng pdftotext" in warning
+
+
+def test_running_header_and_footer_are_dropped_and_paragraphs_cross_pages() -> None:
+    pages = [
+        ["DU THAO", "I. MUC TIEU", "Giam ty le ho ngheo xuong duoi", f"Ke hoach 12/KH-UBND - trang {n}"]
+        for n in (1, 2, 3)
+    ]
+    pages[1][1:3] = ["1,5% vao nam 2025 tren dia ban", "toan tinh."]
+    document = read_pdf(text_pages_pdf(pages), "lap.pdf")
+    texts = [b.text for b in document.blocks]
+    assert "DU THAO" not in texts
+    assert not any("trang" in text for text in texts)
+    assert texts[:2] == [
+        "I. MUC TIEU",
+        "Giam ty le ho ngheo xuong duoi 1,5% vao nam 2025 tren dia ban toan tinh.",
+    ]
+    assert document.blocks[1].location.page == 1
+
+
+def test_marks_split_off_by_a_space_are_reattached() -> None:
+    assert (
+        repair_marks("Vie\u0302 \u0323t Nam co \u0301 ke\u0302\u0301 hoa\u0323ch") == "Việt Nam có kế hoạch"
+    )

@@ -241,3 +241,48 @@ def test_cli_extract_missing_file(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "Không tìm thấy tệp" in result.output
+
+
+def test_a_quyet_dinh_approving_a_programme_is_read_as_a_parent() -> None:
+    """tests/data/extract/quyet_dinh_tu_viet.txt is written for this test in the shape of a
+    Prime Minister's decision: articles (Điều 1.) instead of Roman parts."""
+    plan = parse_plan(read_document_file(SEEDS.parent / "quyet_dinh_tu_viet.txt"))
+    assert (plan.doc_type, plan.number, plan.symbol) == ("QUYẾT ĐỊNH", 1234, "QĐ-TTg")
+    assert plan.issuer.level == "national"
+    assert [(r.doc_type, r.title) for r in plan.references] == [
+        ("Luật", "Tổ chức Chính phủ"),
+        ("Pháp lệnh", "Phòng, chống mại dâm"),
+    ]
+    found = plan.targets()
+    assert [(t.value, t.deadline) for t in found] == [(100, 2025), (90, 2025), (10, 2025)]
+    assert found[1].level == "commune"
+    assert found[2].sub_values[0].value == 15
+    ministry, provinces = plan.assignments()
+    assert [d.role for d in ministry.duties] == [Role.LEAD, Role.REPORT]
+    assert ministry.duties[1].report_to == "Thủ tướng Chính phủ"
+    assert provinces.level == "province"
+    assert plan.signer.name == "Vũ Đức Đam"
+    assert plan.archive == ["VT", "KGVX"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9" * 20000 + "%" + " ít nhất" * 5000,
+        ("1.1.1.1.1 " * 3000) + "/" * 5000,
+        "KẾ HOẠCH\n" + "- " * 10000 + "\nI.\n1.\na)\nNơi nhận:\nTM.",
+        "\u0301\u0323 ̣̣̣ \x0b\x0c" * 3000,
+    ],
+)
+def test_odd_text_never_crashes_and_stays_fast(text: str) -> None:
+    import time
+
+    doc = TextDocument(
+        source="la.txt",
+        format="txt",
+        blocks=[Block(part, Location(line=i)) for i, part in enumerate(text.split("\n"), 1)],
+    )
+    start = time.perf_counter()
+    plan = parse_plan(doc)
+    assert time.perf_counter() - start < 5
+    assert plan.notes

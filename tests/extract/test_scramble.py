@@ -76,3 +76,9 @@ def test_too_little_text_is_not_judged() -> None:
 def test_numbers_and_abbreviations_do_not_count_as_damage() -> None:
     text = "Kế hoạch số 12/KH-UBND ngày 04/01/2023 của UBND tỉnh; Bộ LĐTBXH; 1.100 người, 2,5% " * 5
     assert scramble_ratio(text)[0] == 0.0
+
+
+def test_plain_english_is_not_taken_for_scrambled_vietnamese() -> None:
+    text = "This annual plan sets targets for the province and assigns duties to departments. " * 5
+    assert scramble_ratio(text)[0] == 0.0
+    assert not looks_scrambled(text)

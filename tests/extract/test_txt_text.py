@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from app.extract.guard import UnreadableDocumentError, UnsafeFileError
@@ -70,3 +72,11 @@ def test_blank_file_has_no_text() -> None:
     with pytest.raises(UnreadableDocumentError) as info:
         read_txt(b"\r\n  \n", "trang.txt")
     assert str(info.value) == "trang.txt: Tệp không có nội dung chữ nào / The file contains no text"
+
+
+def test_real_article_reads_one_paragraph_per_line() -> None:
+    data = (Path(__file__).parent.parent / "data" / "extract" / "seed_004.txt").read_bytes()
+    document = read_txt(data, "seed_004.txt")
+    lines = [line.strip() for line in data.decode("utf-8").splitlines() if line.strip()]
+    assert [b.text for b in document.blocks] == [" ".join(line.split()) for line in lines]
+    assert document.blocks[0].text == "Vĩnh Cửu, ngày 31 tháng 12 năm 2019"

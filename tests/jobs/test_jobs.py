@@ -18,7 +18,7 @@ from app.batch.communes import Commune
 from app.domain.plan import Plan
 from app.planfile.load import load_plan
 from app.services import batch_jobs
-from tests.conftest import IN_CI, ROOT
+from tests.conftest import IN_CI, ROOT, need_tool
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "batch"
 REDIS_URL = "redis://127.0.0.1:6379/15"
@@ -64,6 +64,20 @@ def test_chunks_render_into_the_folder_and_the_bundle_is_complete(tmp_path: Path
     assert "tong-hop.xlsx" in names
     assert batch_jobs.status(folder).state == "done"
     assert batch_jobs.unfinished_chunks(folder) == []
+
+
+@pytest.mark.libreoffice
+def test_a_pdf_job_converts_each_chunk_with_one_soffice_call(tmp_path: Path, parent: Plan) -> None:
+    need_tool("soffice", "libreoffice-writer-nogui fonts-liberation2")
+    folder = batch_jobs.JobFolder.create(tmp_path, parent, _communes(3), None, pdf=True)
+    assert batch_jobs.run_chunk(folder, 0) == 3
+    assert batch_jobs.status(folder).done == 3
+    bundle = batch_jobs.finish(folder)
+    assert bundle is not None
+    with zipfile.ZipFile(bundle) as archive:
+        pdfs = [n for n in archive.namelist() if n.endswith(".pdf")]
+        assert len(pdfs) == 3
+        assert all(archive.read(n).startswith(b"%PDF") for n in pdfs)
 
 
 def test_cancel_stops_the_job(tmp_path: Path, parent: Plan) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from app.domain.levels import DEFAULT_LEVELS
-from app.domain.targets import Comparator, Frequency, Target
+from app.domain.targets import Comparator, Frequency, SubValue, Target
 from app.review.figures import read_figure, with_figure
 from app.review.status import Status
 from app.review.strength import compare_targets, effective_deadline, population_narrower, units_compatible
@@ -136,7 +136,19 @@ def test_every_one_without_a_figure_is_a_hundred_per_cent() -> None:
         ("các địa bàn Khu công nghiệp, Khu kinh tế", "khu công nghiệp trên địa bàn thành phố", True),
         ("người sau cai nghiện được quản lý tại cộng đồng", "người sau cai nghiện trên địa bàn xã", False),
         ("cơ sở kinh doanh dịch vụ", "cơ sở kinh doanh dịch vụ trên địa bàn xã", False),
+        ("người bán dâm có nhu cầu và đủ điều kiện", "người bán dâm có nhu cầu", False),  # wider
+        ("cán bộ, công chức và người lao động", "cán bộ, công chức", True),
     ],
 )
 def test_units_mixed_with_other_members_and_place_phrases(parent: str, child: str, narrower: bool) -> None:
     assert population_narrower(parent, child, "district", DEFAULT_LEVELS, load_vocabulary()) is narrower
+
+
+def test_a_sub_population_value_must_be_kept_at_least_as_strictly() -> None:
+    rate = Comparator.LESS_THAN
+    parent = t(11, rate, sub_values=[SubValue("vùng miền núi", rate, 15)])
+    assert status(parent, t(10, rate, sub_values=[SubValue("vùng miền núi", rate, 14)])) is Status.COVERED
+    lax = compare_targets(parent, t(10, rate, sub_values=[SubValue("các xã miền núi", rate, 18)]), "commune")
+    assert "value" in lax.causes
+    dropped = compare_targets(parent, t(10, rate), "commune")
+    assert dropped.status is Status.WEAKER

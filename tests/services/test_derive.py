@@ -83,6 +83,15 @@ def test_header_dateline_signer_recipients_and_parent_reference(parent: Plan) ->
     assert "trên địa bàn xã năm 2026" in child.subject
 
 
+def test_two_word_unit_kinds_are_kept_whole(parent: Plan) -> None:
+    town = Issuer(
+        name="Ủy ban nhân dân\nthị trấn Vĩnh An", abbreviation="UBND", level="commune", place="Vĩnh An"
+    )
+    child = derive_child_plan(parent, town, SIGNER, None)
+    assert "Thường trực Đảng ủy, HĐND thị trấn;" in child.recipients
+    assert "trên địa bàn thị trấn năm 2026" in child.subject
+
+
 def test_unit_names() -> None:
     assert unit_name(_commune()) == "xã Tân Phú"
     one_line = Issuer(

@@ -93,9 +93,7 @@ def test_bad_list_is_shown_with_every_problem_and_nothing_starts(
     page = response.get_data(as_text=True)  # type: ignore[attr-defined]
     assert "dòng 2, cột Tên" in page
     assert "dòng 2, cột Trọng số" in page
-    assert not (
-        app.instance_path and list((__import__("pathlib").Path(app.instance_path) / "jobs").glob("*"))
-    )
+    assert not list((Path(app.instance_path) / "jobs").glob("*"))
 
 
 def test_someone_elses_job_is_not_found(

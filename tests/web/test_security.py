@@ -76,3 +76,16 @@ def test_changes_and_sign_ins_are_audited_and_only_admins_read_the_log(
         assert admin is not None
         actions = [e.action for e in store.audit_log(session, admin)]
     assert actions[:4] == ["login", "logout", "create", "login"]
+
+
+def test_a_crash_shows_the_vietnamese_500_page_without_details(app: Flask, world: World) -> None:
+    def boom() -> str:
+        raise RuntimeError("secret internals")
+
+    app.add_url_rule("/boom", view_func=boom)
+    client = app.test_client()
+    response = client.get("/boom")
+    body = response.get_data(as_text=True)
+    assert response.status_code == 500
+    assert "Lỗi máy chủ" in body
+    assert "secret internals" not in body

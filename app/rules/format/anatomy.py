@@ -145,7 +145,7 @@ def _closing(
     if title is not None:
         for p in layout.paragraphs[title.index :]:
             inside = _same_cell(p, title) if title.table else p.table is None
-            if not inside or (title.table is None and not clean(p.text).startswith(("-", "+", "–"))):
+            if not inside or (title.table is None and not clean(p.shown_text).startswith(("-", "+", "–"))):
                 if title.table is None and is_blank(p) and not recipients:
                     continue
                 break

@@ -8,7 +8,8 @@ Why:
     NĐ 30/2020/NĐ-CP Phụ lục I, Mục II.6.e (nd30.md §1, §2.2).
 
 Fails:
-    Body paragraphs with 0 pt spacing, or double line spacing.
+    Body paragraphs with 0 pt spacing, or double line spacing; a "List Paragraph" list whose
+    6 pt is cancelled by Word's "don't add space between paragraphs of the same style".
 
 Passes:
     6 pt after each paragraph and 1.15 line spacing; an exact 18 pt line height at 14 pt text.
@@ -39,12 +40,22 @@ def _line_multiple(paragraph: Paragraph) -> float | None:
     return paragraph.line_spacing_pt / (max(sizes) * SINGLE_LINE_RATIO) if sizes else None
 
 
+def _gap(paragraph: Paragraph, after: Paragraph | None) -> float:
+    """Space after one paragraph plus space before the next, as Word lays them out."""
+    if after is None:
+        return paragraph.space_after_pt
+    same_style = paragraph.style == after.style
+    # "Don't add space between paragraphs of the same style" (w:contextualSpacing).
+    below = 0.0 if same_style and paragraph.contextual_spacing else paragraph.space_after_pt
+    above = 0.0 if same_style and after.contextual_spacing else after.space_before_pt
+    return below + above
+
+
 def check(layout: Layout) -> Iterator[Finding]:
     body = anatomy(layout).body
     following = {p.index: layout.paragraphs[p.index] for p in body if p.index < len(layout.paragraphs)}
     for paragraph in body:
-        after = following.get(paragraph.index)
-        gap = paragraph.space_after_pt + (after.space_before_pt if after else 0.0)
+        gap = _gap(paragraph, following.get(paragraph.index))
         if paragraph is not body[-1] and gap < MIN_GAP_PT - 0.05:
             yield finding(
                 CODE,

@@ -6,7 +6,8 @@ Yêu cầu / Requirement:
 
 Why:
     NĐ 30/2020/NĐ-CP Phụ lục I, Mục II.6 and the specimen table (nd30.md §2.5). Word's automatic
-    lettering produces "e)" after "d)" and "f)" after "e)"; both are wrong in Vietnamese.
+    lettering produces "e)" after "d)" and "f)" after "e)"; both are wrong in Vietnamese. The
+    labels of automatic lists are computed from numbering.xml, so these are caught too.
 
 Fails:
     "a) … b) … c) … d) … e)" (đ skipped), or "f)".
@@ -63,7 +64,7 @@ _HIGHER = re.compile(r"^(\d+|[IVXLC]+)\.\s")  # a new khoản or mục restarts 
 def check(layout: Layout) -> Iterator[Finding]:
     previous: str | None = None
     for paragraph in anatomy(layout).body:
-        text = clean(paragraph.text)
+        text = clean(paragraph.shown_text)
         if _HIGHER.match(text):
             previous = None
             continue

@@ -35,7 +35,7 @@ _ARCHIVE = re.compile(r"^-\s*Lưu\s*:\s*VT(,\s*\S.*)?\.$")
 
 
 def _text_problem(paragraph: Paragraph, last: bool) -> str | None:
-    text = clean(paragraph.text)
+    text = clean(paragraph.shown_text)
     if last:
         return None if _ARCHIVE.match(text) else "fmt_recipient_last"
     if not text.startswith(("-", "+")):
@@ -50,7 +50,7 @@ def check(layout: Layout) -> Iterator[Finding]:
     for number, paragraph in enumerate(lines, start=1):
         key = _text_problem(paragraph, number == len(lines))
         if key:
-            text = t("fmt_text").format(text=clean(paragraph.text))
+            text = t("fmt_text").format(text=clean(paragraph.shown_text))
             yield finding(CODE, SEVERITY, paragraph.location, "fmt_part_recipients", text, t(key))
             continue
         problem = check_size(CODE, SEVERITY, paragraph, "fmt_part_recipients", 11, 11)

@@ -5,7 +5,7 @@ Run from the repository root: ``.venv/bin/python -m tests.data.rules.make_fixtur
 The base is a small but complete KẾ HOẠCH laid out the usual way (borderless header and
 signature tables, ND30 sizes and styles). Each rule gets a ``fail.docx`` with one targeted
 defect and the locations it must be reported at (written by hand from the base's paragraph
-numbering, listed in BASE_MAP below), and a ``pass.docx`` that is the base or a legal variant
+numbering, in the comment at the top of the module), and a ``pass.docx`` that is the base or a legal variant
 at the edge of the rule (e.g. margins at the top of their ranges).
 """
 
@@ -32,7 +32,6 @@ CENTER, LEFT, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_A
 #  7 blank, 8 KẾ HOẠCH, 9 trích yếu, 10 blank
 #  11 Căn cứ, 12 I., 13 1., 14 text, 15 II., 16-21 a) b) c) d) đ) e), 22 III., 23 closing ./.
 #  24 blank; 25-28 bảng 2 ô 1: Nơi nhận + 3 lines; 29-35 bảng 2 ô 2: TM/KT/PHÓ/3 blank/name
-BASE_MAP = {"issuer2": 2, "number": 3, "qh": 4, "tn": 5, "date": 6, "type": 8, "subject": 9}
 
 
 @dataclass

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from app.extract.layout import HeaderParagraph, Section
+from dataclasses import replace
+
+from app.extract.layout import HeaderParagraph, Run, Section
 from app.rules.format import lint
 from tests.rules.format.layouts import body, layout, plain_plan
 
@@ -78,3 +80,27 @@ def test_right_aligned_page_number_is_reported() -> None:
     header = (HeaderParagraph("", "right", True),)
     assert _found(["ND022"], Section(1, header=header)) == [("ND022", "mục 1 (section)")]
     assert _found(["ND022"], Section(1, header=(HeaderParagraph("", "center", True),))) == []
+
+
+def test_automatic_lettering_is_judged_by_its_shown_label() -> None:
+    """Word's lowerLetter lists run a b c d e: the fifth item must be "đ)"."""
+    letters = [replace(body(f"Việc thứ {n};"), label=f"{chr(96 + n)})") for n in range(1, 6)]
+    plan = plain_plan()
+    plan[8:10] = letters
+    findings = lint(layout(*plan), ["ND017"])
+    assert [(f.rule, f.location) for f in findings] == [("ND017", "đoạn 13")]
+
+
+def test_contextual_spacing_cancels_the_gap_between_paragraphs_of_one_style() -> None:
+    listed = {"style": "List Paragraph", "contextual_spacing": True}
+    plan = plain_plan(a=body("a) Tuyên truyền;", **listed), b=body("b) Rà soát;", **listed))
+    assert [(f.rule, f.location) for f in lint(layout(*plan), ["ND006"])] == [("ND006", "đoạn 9")]
+
+
+def test_small_or_italic_page_number_is_reported() -> None:
+    small = HeaderParagraph("", "center", True, Run("", "Times New Roman", 11))
+    italic = HeaderParagraph("", "center", True, Run("", "Times New Roman", 14, italic=True))
+    fine = HeaderParagraph("", "center", True, Run("", "Times New Roman", 13))
+    assert _found(["ND022"], Section(1, header=(small,))) == [("ND022", "mục 1 (section)")]
+    assert _found(["ND022"], Section(1, header=(italic,))) == [("ND022", "mục 1 (section)")]
+    assert _found(["ND022"], Section(1, header=(fine,))) == []
