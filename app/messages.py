@@ -239,6 +239,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fmt_part_paper": ("Khổ giấy", "Paper size"),
     "fmt_part_orientation": ("Hướng trang", "Page orientation"),
     "fmt_part_font": ("Phông chữ", "Font"),
+    "fmt_part_colour": ("Màu chữ", "Text colour"),
+    "fmt_black": ("màu đen", "black"),
     "fmt_part_body": ("Đoạn nội dung", "Body paragraph"),
     "fmt_part_indent": ("Thụt lề dòng đầu", "First-line indent"),
     "fmt_part_spacing": ("Khoảng cách sau đoạn", "Space between paragraphs"),

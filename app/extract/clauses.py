@@ -40,6 +40,11 @@ _LEAD_WORDS = re.compile(
 )
 
 
+# A clause longer than this is not a target sentence (the longest in the seeds is ~600
+# characters); skipping it keeps hostile text from making the patterns crawl.
+MAX_CLAUSE = 2000
+
+
 @dataclass
 class Scope:
     """What a paragraph's targets inherit: the plan's deadline, the level its section names
@@ -80,7 +85,7 @@ def extract_targets(text: str, scope: Scope) -> list[Target]:
     for sentence in split_sentences(_BULLET.sub("", clean(text))):
         lead = ""
         for clause in (c.strip() for c in sentence.split(";")):
-            if not clause:
+            if not clause or len(clause) > MAX_CLAUSE:
                 continue
             if pending is not None and _take_part(pending, clause):
                 continue

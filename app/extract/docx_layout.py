@@ -64,6 +64,12 @@ def _owned_by(run: Any, paragraph: Any) -> bool:
     return True
 
 
+def _color(element: Any) -> str | None:
+    """A run colour as upper-case hex; None for automatic (black on a white page)."""
+    value = element.get(qn("w:val")) if element is not None else None
+    return None if not value or value.lower() == "auto" else value.upper()
+
+
 def _is_page_field(run: Any) -> bool:
     """The run holds a PAGE field code, or is the result of a simple PAGE field."""
     codes = [x.text or "" for x in run.iter(qn("w:instrText"))]
@@ -254,6 +260,7 @@ class _Reader:
             bold=bool(toggle(bold)),
             italic=bool(toggle(italic)),
             underline=underline is not None and underline.get(qn("w:val"), "single") != "none",
+            color=_color(first("w:color")),
         )
 
     def _font(self, rfonts: Any) -> str | None:

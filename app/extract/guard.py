@@ -141,7 +141,7 @@ def _inflate_all(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], source:
             detail = f"{info.filename}: {exc or type(exc).__name__}"
             raise UnsafeFileError(source, "extract_corrupt_zip", detail=detail) from exc
         _check_ratio(info.filename, produced, info.compress_size, source)
-        if checker:
+        if checker and produced:  # an empty part has nothing to check
             checker.close()
 
 

@@ -23,6 +23,7 @@ class Run:
     bold: bool = False
     italic: bool = False
     underline: bool = False
+    color: str | None = None  # "FF0000", or None for automatic (black)
 
 
 @dataclass(frozen=True)

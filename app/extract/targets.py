@@ -21,7 +21,7 @@ from app.domain.targets import Comparator, Frequency
 from app.vn.numbers import NUMBER_PATTERN, parse_number
 
 N = rf"(?:{NUMBER_PATTERN})"
-_RANGE = re.compile(rf"(?:từ\s+)?({N})\s*(%?)\s*(?:đến|tới|-)\s*({N})\s*%", re.IGNORECASE)
+_RANGE = re.compile(rf"(?:từ\s+)?(?<![\w.,])({N})\s*(%?)\s*(?:đến|tới|-)\s*({N})\s*%", re.IGNORECASE)
 _PERCENT = re.compile(rf"(?<![\w.,])({N})\s*%")
 _FRACTION = re.compile(rf"(?<![\w/.,])({N})\s*/\s*({N})(?![\w/])")
 _COUNT = re.compile(rf"(?<![\w/.,%])({N})\s+[“\"]?(?=\w)")

@@ -95,7 +95,6 @@ def _assess_target(
     levels: LevelTable,
     vocab: Vocabulary,
 ) -> MandateResult:
-    how = _how(match)
     if match.kind is MatchKind.AMBIGUOUS:
         names = ", ".join(f"{i.id} ({s:.0f})" for i, s in match.candidates[:2])
         return _result(
@@ -110,23 +109,31 @@ def _assess_target(
             item, score = task
             return _result(mandate, Status.WEAKER, item, score, [t("rr_task_only")], ["task_only"])
         return _result(mandate, Status.MISSING, None, match.score, [t("rr_missing")], [])
-    assert mandate.target is not None
-    share = quota_share(parent, mandate, child, vocab) if mandate.kind is MandateKind.QUOTA else None
+    return _compare_matched(mandate, match, match.item, parent, child, levels, vocab)
+
+
+def _compare_matched(
+    mandate: Mandate,
+    match: Match,
+    item: Item,
+    parent: Plan,
+    child: Plan,
+    levels: LevelTable,
+    vocab: Vocabulary,
+) -> MandateResult:
+    """A matched target: compare strength, reading figures from the text where missing."""
+    assert mandate.target is not None and item.target is not None
+    quota = mandate.kind is MandateKind.QUOTA
+    share = quota_share(parent, mandate, child, vocab) if quota else None
     parent_target = with_figure(mandate.target)
-    child_target = with_figure(match.item.target, parent_target.unit)
+    child_target = with_figure(item.target, parent_target.unit)
     verdict = compare_targets(
-        parent_target,
-        child_target,
-        child.level,
-        share=share,
-        quota=mandate.kind is MandateKind.QUOTA,
-        levels=levels,
-        vocab=vocab,
+        parent_target, child_target, child.level, share=share, quota=quota, levels=levels, vocab=vocab
     )
-    reasons = [*verdict.reasons, how]
-    if mandate.kind is MandateKind.QUOTA and share is None:
+    reasons = [*verdict.reasons, _how(match)]
+    if quota and share is None:
         reasons.append(t("rr_share_unknown"))
-    result = _result(mandate, verdict.status, match.item, match.score, reasons, verdict.causes)
+    result = _result(mandate, verdict.status, item, match.score, reasons, verdict.causes)
     result.carried = child_target.value
     result.allocated = share
     return result

@@ -126,7 +126,8 @@ def score_pair(mandate: Mandate, item: Item, vocab: Vocabulary) -> float:
     # Where the metric ends and the population begins differs between writers (and the
     # extractor): "hàng năm giảm" + "số người nghiện ..." is "giảm số người nghiện ...".
     combined = similarity(
-        vocab.key(f"{parent.metric} {parent.population or ''}"), vocab.key(f"{child.metric} {child.population or ''}")
+        vocab.key(f"{parent.metric} {parent.population or ''}"),
+        vocab.key(f"{child.metric} {child.population or ''}"),
     )
     return max(metric, combined, 0.9 * text_score)
 

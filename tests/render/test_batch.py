@@ -142,3 +142,16 @@ def test_batch_with_pdf_converts_every_commune(tmp_path: Path) -> None:
         text = " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
     assert "THỊ TRẤN TÂN PHÚ" in text
     assert "Ủy ban nhân dân tỉnh" in text or "UBND tỉnh Đồng Nai" in text
+
+
+def test_pdf_without_libreoffice_exits_2_with_the_install_hint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KEHOACH_SOFFICE", str(tmp_path / "no-soffice"))
+    out = tmp_path / "o.zip"
+    code, _, stderr = _run(
+        "batch", str(DATA / "parent.yaml"), str(DATA / "communes.csv"), "-o", str(out), "--pdf"
+    )
+    assert code == 2
+    assert "apt-get install libreoffice-writer-nogui fonts-liberation2" in stderr
+    assert not out.exists()

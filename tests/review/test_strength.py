@@ -5,8 +5,9 @@ import pytest
 from app.domain.levels import DEFAULT_LEVELS
 from app.domain.targets import Comparator, Frequency, SubValue, Target
 from app.review.figures import read_figure, with_figure
+from app.review.population import population_narrower
 from app.review.status import Status
-from app.review.strength import compare_targets, effective_deadline, population_narrower, units_compatible
+from app.review.strength import compare_targets, effective_deadline, units_compatible
 from app.review.vocabulary import load_vocabulary
 
 
@@ -47,6 +48,7 @@ def test_units_that_cannot_be_compared_are_said_so() -> None:
     verdict = compare_targets(t(70), t(500, unit="người"), "commune")
     assert verdict.status is Status.WEAKER
     assert verdict.causes == ["unit"]
+    assert units_compatible("Điểm tư vấn", "điểm")
     assert units_compatible("lượt người", "người")
     assert not units_compatible("bài", "%")
 

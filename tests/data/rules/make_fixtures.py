@@ -21,7 +21,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Mm, Pt, RGBColor
 
 HERE = Path(__file__).resolve().parent
 CENTER, LEFT, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -46,6 +46,7 @@ class Spec:
     align: WD_ALIGN_PARAGRAPH = CENTER
     body: bool = False  # justified, 1.27 cm indent, 6 pt after, 1.15 lines
     font: str | None = None
+    color: str | None = None  # hex, e.g. "FF0000"
 
 
 @dataclass
@@ -136,6 +137,8 @@ def _paragraph(paragraph, spec: Spec) -> None:  # type: ignore[no-untyped-def]
         run.font.bold, run.font.italic, run.font.underline = spec.bold, spec.italic, spec.underline
         if spec.font:
             run.font.name = spec.font
+        if spec.color:
+            run.font.color.rgb = RGBColor.from_string(spec.color)
 
 
 def _cell(cell, specs: list[Spec]) -> None:  # type: ignore[no-untyped-def]
@@ -248,6 +251,7 @@ CASES: dict[str, tuple[Callable[[Base], None], Callable[[Base], None], list[str]
     "ND004": (_set("body.3", size=13), _set("body.3", size=12), ["đoạn 14"]),
     "ND005": (_set("body.1", align=LEFT), _set("body.3", align=LEFT), ["đoạn 14"]),
     "ND006": (_nothing, _set("body.3", body=False, align=JUSTIFY), ["đoạn 14"]),
+    "ND007": (_set("body.3", color="000000"), _set("body.3", color="FF0000"), ["đoạn 14"]),
     "ND010": (
         _nothing,
         _set("national.0", text="Cộng hòa xã hội chủ nghĩa Việt Nam"),
