@@ -503,6 +503,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "samples_loaded": ("Đã nạp kế hoạch mẫu", "Sample plans loaded"),
     "token_issued": ("Mã truy cập API mới (chỉ hiện một lần)", "New API token (shown once)"),
     "child_created": ("Đã tạo kế hoạch cấp dưới", "Child plan created"),
+    "user_created": ("Đã tạo tài khoản (mật khẩu chỉ hiện lần này)", "Account created (password shown once)"),
     # --- batch ---
     "soffice_missing": (
         "Chưa cài LibreOffice nên không tạo được PDF (DOCX vẫn tạo bình thường). Cài bằng lệnh",

@@ -135,34 +135,20 @@ def _split_joined(clause: str) -> list[str]:
 
 
 def _parse(piece: str, lead: str, deadline: tuple[int | None, str | None], scope: Scope) -> Target | None:
+    """The target one piece of a clause sets, or None when it sets none."""
     text = piece.strip(" ,;")
     heads = tg.find_heads(text)
     if not heads:
-        if _PROHIBITION.search(text):
-            after = text[_PROHIBITION.search(text).end() :].strip()  # type: ignore[union-attr]
-            return _target(
-                text,
-                scope,
-                metric=f"không để {after}"[:160],
-                comparator=Comparator.NONE_ALLOWED,
-                deadline=deadline,
-            )
-        return None
+        prohibition = _PROHIBITION.search(text)
+        if prohibition is None:
+            return None
+        after = text[prohibition.end() :].strip()
+        metric = f"không để {after}"[:160]
+        return _target(text, scope, metric=metric, comparator=Comparator.NONE_ALLOWED, deadline=deadline)
     head = heads[0]
-    prefix = text[: head.start]
-    comparator = tg.comparator_for(prefix, head)
+    comparator = tg.comparator_for(text[: head.start], head)
     after = text[head.end :]
-    population, predicate = (None, "")
-    if head.kind == "fraction":
-        population, predicate = head.unit, after.lstrip()[len(head.unit or "") :].strip(" ,;.")
-    elif head.kind == "percent":
-        population, predicate = tg.population_after(after)
-    verb = _LEAD_WORDS.sub("", _strip_year(prefix).strip(" ,:")).strip(" ,:")
-    verb = tg.strip_comparator(_LEAD_WORDS.sub("", verb).strip(" ,:"))
-    if head.kind == "count":
-        metric = " ".join(p for p in (verb or lead, after.split("(")[0].strip(' ,.;“”"')) if p)
-    else:
-        metric = predicate if predicate and not predicate.startswith("(") else (verb or lead or predicate)
+    population, metric = _population_and_metric(text, head, lead)
     frequency, freq_text = tg.frequency_of(text)
     target = _target(
         text,
@@ -182,6 +168,24 @@ def _parse(piece: str, lead: str, deadline: tuple[int | None, str | None], scope
     if _IN_WHICH.search(after) and head.kind == "count":
         target.breakdown = _in_which_parts(after, head.unit)
     return target
+
+
+def _population_and_metric(text: str, head: tg.Head, lead: str) -> tuple[str | None, str]:
+    """Who a share is counted over, and what is measured: the words after the figure for a
+    share ("90% số xã | tổ chức được ..."), the verb before it for a count ("cai nghiện cho")."""
+    after = text[head.end :]
+    population, predicate = None, ""
+    if head.kind == "fraction":
+        population, predicate = head.unit, after.lstrip()[len(head.unit or "") :].strip(" ,;.")
+    elif head.kind == "percent":
+        population, predicate = tg.population_after(after)
+    verb = _LEAD_WORDS.sub("", _strip_year(text[: head.start]).strip(" ,:")).strip(" ,:")
+    verb = tg.strip_comparator(_LEAD_WORDS.sub("", verb).strip(" ,:"))
+    if head.kind == "count":
+        return None, " ".join(p for p in (verb or lead, after.split("(")[0].strip(' ,.;“”"')) if p)
+    if predicate and not predicate.startswith("("):
+        return population, predicate
+    return population, verb or lead or predicate
 
 
 def _strip_year(text: str) -> str:

@@ -47,7 +47,7 @@ _REFERENCE = re.compile(
     re.IGNORECASE,
 )
 _ISSUER_IN_TEXT = re.compile(
-    r"(?P<before>\S*\s*)(?P<body>UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+"
+    r"\b(?P<body>UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+"
     r"(?P<unit>tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\b(?P<rest>.{0,60})"
 )
 # A body named after these words is not the issuer: "của UBND tỉnh" cites another document,
@@ -178,7 +178,8 @@ def guess_issuer(text: str) -> Issuer | None:
     <unit> [Name]" not cited as another's ("của ...") nor counted ("100% UBND xã")."""
     flat = clean(text)
     for m in _ISSUER_IN_TEXT.finditer(flat):
-        if m.group("before").strip().lower().endswith(_NOT_ISSUER_BEFORE):
+        before = flat[max(0, m.start() - 12) : m.start()].strip().lower()
+        if before.endswith(_NOT_ISSUER_BEFORE):
             continue
         unit = m.group("unit")
         name = _proper_words(m.group("rest"))

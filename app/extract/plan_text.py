@@ -19,6 +19,7 @@ from app.domain.levels import DEFAULT_LEVELS
 from app.domain.plan import Issuer, Plan, Section, SectionKind, Signer
 from app.domain.targets import Target
 from app.extract import header as hd
+from app.extract.appendix import AppendixReader, opens_appendix
 from app.extract.blocks import TextDocument
 from app.extract.clauses import Scope, extract_targets
 from app.extract.duties import build_assignment
@@ -56,11 +57,17 @@ _TARGET_KINDS = (SectionKind.OBJECTIVES, SectionKind.PURPOSE, SectionKind.TEXT)
 class Line:
     text: str
     where: str
+    table: int | None = None
+    row: int | None = None
 
 
 def parse_plan(doc: TextDocument, plan_id: str | None = None) -> Plan:
     """The plan a read document holds, as far as it can be read; see the module docstring."""
-    lines = [Line(clean(part), b.location.label()) for b in doc.blocks for part in b.text.split("\n")]
+    lines = [
+        Line(clean(part), b.location.label(), b.location.table, b.location.row)
+        for b in doc.blocks
+        for part in b.text.split("\n")
+    ]
     lines = [line for line in lines if line.text and set(line.text) - set("-_.* ")]
     notes = [*doc.warnings]
     notes += [t("extract_scanned_page").format(page=p) for p in doc.pages_without_text]
@@ -151,7 +158,7 @@ class _Body:
         self.stack: list[tuple[int, Section]] = []
         self.mode = "intro"  # intro | parts | recipients | signer
         self.signer_lines: list[str] = []
-        self.targets: list[Target] = []
+        self.appendix = AppendixReader()
         if not structured:
             root = Section(title=None, kind=SectionKind.TEXT)
             plan.sections.append(root)
@@ -163,6 +170,13 @@ class _Body:
         low = _ascii(text)
         if low.startswith("noi nhan"):
             self.mode = "recipients"
+            return
+        if self.structured and self.mode in ("recipients", "signer", "appendix") and opens_appendix(text):
+            self.mode = "appendix"
+            self.appendix.open(text)
+            return
+        if self.mode == "appendix":
+            self.appendix.feed(text, line.table, line.row)
             return
         if self.mode in ("recipients", "signer") or (_SIGNER_MARK.match(text) and self.structured):
             self._tail(text)
@@ -247,6 +261,7 @@ class _Body:
     def finish(self) -> None:
         """Close the walk: signer, organization duties, duplicate targets, notes."""
         _set_signer(self.plan, self.signer_lines)
+        self.plan.appendices = self.appendix.finish()
         for section in self.plan.walk():
             if section.kind is SectionKind.ORGANIZATION and section not in self.plan.sections:
                 lines = [*section.text, *section.bullets]

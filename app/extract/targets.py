@@ -14,8 +14,12 @@ The comparator is read from the words before the figure: the word right in front
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
 
 from app.domain.targets import Comparator, Frequency
 from app.vn.numbers import NUMBER_PATTERN, parse_number
@@ -26,93 +30,41 @@ _PERCENT = re.compile(rf"(?<![\w.,])({N})\s*%")
 _FRACTION = re.compile(rf"(?<![\w/.,])({N})\s*/\s*({N})(?![\w/])")
 _COUNT = re.compile(rf"(?<![\w/.,%])({N})\s+[“\"]?(?=\w)")
 
-# Unit words (classifiers) of counts, longest first so "lượt người" beats "lượt".
-UNITS = (
-    "lượt người",
-    "lượt",
-    "người",
-    "điểm tư vấn",
-    "điểm",
-    "đội",
-    "câu lạc bộ",
-    "mô hình",
-    "nhóm",
-    "bài",
-    "tin",
-    "cơ sở",
-    "lớp",
-    "hội nghị",
-    "buổi",
-    "cuộc",
-    "đợt",
-    "hoạt động",
-    "xã",
-    "phường",
-    "thị trấn",
-    "huyện",
-    "tổ",
-    "đoàn",
-    "chuyến",
-    "trường",
-    "doanh nghiệp",
-    "lần",
-    "tài liệu",
-    "khẩu hiệu",
-    "sản phẩm",
-    "ấn phẩm",
-    "hộ",
-    "học viên",
-    "phóng sự",
-    "chương trình",
-    "chuyên đề",
-    "tổ chức",
-    "cán bộ",
-    "gia đình",
-    "địa bàn",
-    "khu dân cư",
-    "tụ điểm",
-    "vụ",
-    "đối tượng",
-)
-_UNITS_SORTED = sorted(UNITS, key=len, reverse=True)
-# Units that count people: a figure before them is a target wherever it stands.
-PEOPLE_UNITS = ("lượt người", "người", "lượt")
-# Words that, just before a count, make it a target ("cho 550 lượt người", "xây dựng 06 ...").
-COUNT_TRIGGERS = (
-    "ít nhất",
-    "tối thiểu",
-    "phấn đấu",
-    "đạt",
-    "có",
-    "cho",
-    "xây dựng",
-    "thành lập",
-    "nhân rộng",
-    "duy trì",
-    "phát triển",
-    "tổ chức",
-    "mở",
-    "đào tạo",
-    "tập huấn",
-    "hỗ trợ",
-    "là",
-    "tối đa",
-    "không quá",
-    "trên",
-    "dưới",
-    "giảm",
-    "tăng",
-    "thêm",
-    "đảm bảo",
-    "bảo đảm",
-)
+
+WORDS_FILE = Path(__file__).with_name("target_words.yaml")
+
+
+@dataclass(frozen=True)
+class Words:
+    """The word lists of ``target_words.yaml``: units (longest first), people units, triggers."""
+
+    units: tuple[str, ...]
+    people_units: tuple[str, ...]
+    count_triggers: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=1)
+def words() -> Words:
+    """The parser's word lists, read once from ``target_words.yaml`` beside this module."""
+    data = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
+    return Words(
+        units=tuple(sorted((str(u).lower() for u in data["units"]), key=len, reverse=True)),
+        people_units=tuple(str(u).lower() for u in data["people_units"]),
+        count_triggers=tuple(str(w).lower() for w in data["count_triggers"]),
+    )
+
 
 # Comparator words right before the figure (after an optional "là", "ở mức").
 _IMMEDIATE = (
     ("không vượt quá", Comparator.AT_MOST),
     ("không quá", Comparator.AT_MOST),
+    ("không cao hơn", Comparator.AT_MOST),
+    ("không dưới", Comparator.AT_LEAST),
+    ("không thấp hơn", Comparator.AT_LEAST),
+    ("không ít hơn", Comparator.AT_LEAST),
     ("tối đa", Comparator.AT_MOST),
     ("xuống dưới", Comparator.LESS_THAN),
+    ("xuống", Comparator.AT_MOST),  # "giảm xuống (còn) 5%": brought down to at most 5%
     ("dưới", Comparator.LESS_THAN),
     ("trên", Comparator.MORE_THAN),
     ("hơn", Comparator.MORE_THAN),
@@ -146,6 +98,11 @@ _FREQUENCIES = (
 _DEADLINE = re.compile(
     r"\b(?:đến|tới|trước|hết|trong)\s+(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d\d)\b", re.IGNORECASE
 )
+_DATE_DEADLINE = re.compile(
+    r"\b(?:đến|tới|trước|hết|chậm nhất)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_BASELINE = re.compile(r"\bso\s+với\s+(?:cùng\s+kỳ\s+)?(?:năm\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
 _PERIOD = re.compile(r"\bgiai\s+đoạn\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 
@@ -247,7 +204,7 @@ def read_unit(text: str) -> str | None:
 
 def _unit_at(text: str) -> str | None:
     low = text.lower()
-    for unit in _UNITS_SORTED:
+    for unit in words().units:
         if low.startswith(unit) and (len(low) == len(unit) or not low[len(unit)].isalnum()):
             return text[: len(unit)]
     return None
@@ -257,12 +214,12 @@ def _count_is_target(clause: str, start: int, unit: str) -> bool:
     before = clause[:start]
     if re.search(r"(?:số|ngày|tháng|năm|dự án|đề án|kế hoạch|khoản|điều|mục)\s*$", before, re.IGNORECASE):
         return False
-    if unit.lower() in PEOPLE_UNITS:
+    if unit.lower() in words().people_units:
         return True
     if not before.strip(' \t:;,.-–+“"(') or before.rstrip().endswith(":"):
         return True
     tail = " ".join(before.lower().split()[-3:])
-    return any(re.search(rf"(?:^|\s){re.escape(w)}$", tail) for w in COUNT_TRIGGERS)
+    return any(re.search(rf"(?:^|\s){re.escape(w)}$", tail) for w in words().count_triggers)
 
 
 def comparator_for(prefix: str, head: Head) -> Comparator:
@@ -270,8 +227,12 @@ def comparator_for(prefix: str, head: Head) -> Comparator:
     near = _FILLER.sub("", prefix.rstrip(" ,:")).lower()
     for word, comparator in _IMMEDIATE:
         if re.search(rf"(?:^|\s){re.escape(word)}$", near):
-            if head.value_max is not None and comparator is Comparator.AT_LEAST:
-                return Comparator.AT_LEAST
+            # "giảm ít nhất 5%", "tăng tối thiểu 10%": a change with a floor
+            before = near[: -len(word)].rstrip()
+            if comparator is Comparator.AT_LEAST and before.endswith("giảm"):
+                return Comparator.REDUCE_BY
+            if comparator is Comparator.AT_LEAST and before.endswith("tăng"):
+                return Comparator.INCREASE_BY
             return comparator
     low = prefix.lower()
     best: tuple[int, Comparator] | None = None
@@ -294,8 +255,10 @@ def frequency_of(text: str) -> tuple[Frequency | None, str | None]:
 
 
 def deadline_of(text: str) -> tuple[int | None, str | None]:
-    """The year a clause sets ("đến năm 2025", "giai đoạn 2021 - 2025", "năm 2023")."""
-    for pattern, group in ((_DEADLINE, 1), (_PERIOD, 2), (_YEAR, 1)):
+    """The year a clause sets ("đến năm 2025", "trước 30/6/2026", "giai đoạn 2021 - 2025",
+    "năm 2023"); a baseline ("so với năm 2020") is not a deadline."""
+    text = _BASELINE.sub(" ", text)
+    for pattern, group in ((_DEADLINE, 1), (_DATE_DEADLINE, 1), (_PERIOD, 2), (_YEAR, 1)):
         m = pattern.search(text)
         if m:
             return int(m.group(group)), m.group(0)

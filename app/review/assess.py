@@ -122,7 +122,8 @@ def _compare_matched(
     vocab: Vocabulary,
 ) -> MandateResult:
     """A matched target: compare strength, reading figures from the text where missing."""
-    assert mandate.target is not None and item.target is not None
+    if mandate.target is None or item.target is None:  # nothing to compare (callers prevent it)
+        return _result(mandate, Status.MISSING, None, match.score, [t("rr_missing")], [])
     quota = mandate.kind is MandateKind.QUOTA
     share = quota_share(parent, mandate, child, vocab) if quota else None
     parent_target = with_figure(mandate.target)

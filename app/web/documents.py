@@ -72,6 +72,7 @@ def blank_document(agency: Agency) -> dict[str, Any]:
     ]
     return {
         "id": f"{slugify(issuer.place)}-{dt.date.today():%Y%m%d}",
+        "doc_type": "KẾ HOẠCH",
         "issuer": {
             "name": issuer.name,
             "abbreviation": issuer.abbreviation,

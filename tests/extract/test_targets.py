@@ -185,3 +185,22 @@ def test_sentences_split_on_full_stops_but_not_inside_numbers() -> None:
 
 def test_dates_and_document_numbers_are_not_fractions() -> None:
     assert find_heads("Kế hoạch số 2735/KH-UBND ngày 22/3/2018 của UBND tỉnh") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "value"),
+    [
+        ("Tỷ lệ học sinh được tuyên truyền không dưới 80%", Comparator.AT_LEAST, 80),
+        ("Tỷ lệ hộ nghèo giảm xuống còn 5%", Comparator.AT_MOST, 5),
+        ("Số vụ vi phạm giảm ít nhất 10% so với năm 2020", Comparator.REDUCE_BY, 10),
+        ("Số người tham gia tăng tối thiểu 15%", Comparator.INCREASE_BY, 15),
+    ],
+)
+def test_negated_and_compound_comparators(text: str, comparator: Comparator, value: float) -> None:
+    target = one(text)
+    assert (target.comparator, target.value) == (comparator, value)
+
+
+def test_a_baseline_year_is_not_a_deadline_but_a_dated_deadline_is() -> None:
+    assert one("Số vụ vi phạm giảm 10% so với năm 2020").deadline == 2030
+    assert one("Trước 30/6/2026, 100% xã hoàn thành rà soát người nghiện").deadline == 2026

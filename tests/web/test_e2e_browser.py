@@ -50,7 +50,7 @@ def server(tmp_path: Path) -> Iterator[tuple[str, World]]:
         {
             "SECRET_KEY": "e2e",
             "DATABASE_URL": f"sqlite:///{tmp_path / 'e2e.sqlite3'}",
-            "AUTOSAVE_SECONDS": 3600,
+            "AUTOSAVE_SECONDS": 5,
         }
     )
     app.instance_path = str(tmp_path / "instance")
@@ -198,3 +198,26 @@ def test_draft_review_and_access_in_a_real_browser(
     response = stranger.goto(f"{base}/plans/{plan_id}")  # type: ignore[attr-defined]
     assert response.status == 404
     assert "Không tìm thấy" in stranger.content()  # type: ignore[attr-defined]
+
+
+def test_autosave_and_the_conflict_panel_in_the_editor(
+    server: tuple[str, World], chromium_browser: object
+) -> None:
+    """Two editors on the same version: the first autosaves, the second's save is refused
+    and shows the first one's change."""
+    base, _ = server
+    first = sign_in(chromium_browser, base, "district_drafter")
+    plan_id = create_plan_through_the_form(first, base)
+    second = sign_in(chromium_browser, base, "district_drafter")
+    for page in (first, second):
+        page.goto(f"{base}/plans/{plan_id}/edit")  # type: ignore[attr-defined]
+    first.fill('[data-path="sections[0].targets[0].value"]', "90")  # type: ignore[attr-defined]
+    first.wait_for_function(  # type: ignore[attr-defined]
+        "document.getElementById('save-state').textContent.includes('v2')", timeout=15000
+    )
+    second.fill('[data-path="subject"]', "Sửa của người thứ hai")  # type: ignore[attr-defined]
+    second.click("#save")  # type: ignore[attr-defined]
+    conflict = second.locator("#conflict")  # type: ignore[attr-defined]
+    conflict.wait_for(state="visible")
+    assert "v2" in conflict.inner_text()
+    assert "[t1]" in conflict.inner_text()

@@ -89,3 +89,27 @@ def test_a_crash_shows_the_vietnamese_500_page_without_details(app: Flask, world
     assert response.status_code == 500
     assert "Lỗi máy chủ" in body
     assert "secret internals" not in body
+
+
+def test_admin_creates_accounts_in_their_branch_only(client: FlaskClient, world: World) -> None:
+    token = login(client, "admin")
+    page = client.get("/admin/users").get_data(as_text=True)
+    assert "drafter_c" in page
+    created = client.post(
+        "/admin/users",
+        data={
+            "username": "moi",
+            "agency_id": str(world.commune_b.id),
+            "role": "drafter",
+            "csrf_token": token,
+        },
+        follow_redirects=True,
+    )
+    assert "moi / " in created.get_data(as_text=True)
+    client.post("/auth/logout", data={"csrf_token": token})
+    token = login(client, "drafter_a")
+    assert client.get("/admin/users").status_code == 403
+    refused = client.post(
+        "/admin/users", data={"username": "x", "agency_id": "1", "role": "admin", "csrf_token": token}
+    )
+    assert refused.status_code == 403

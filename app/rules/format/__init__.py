@@ -46,7 +46,6 @@ RULES: dict[str, ModuleType] = {
         nd005_body_alignment,
         nd006_spacing,
         nd007_text_colour,
-        nd007_text_colour,
         nd010_national_name,
         nd011_motto,
         nd012_issuer,

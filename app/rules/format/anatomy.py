@@ -9,13 +9,15 @@ reported rather than silently skipped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from app.extract.layout import Layout, Paragraph, Run
-from app.vn.normalize import clean, match_key
+from app.extract.layout import Layout, Paragraph
+from app.rules.format.closing import find_closing
+from app.rules.format.lines import is_blank, pieces, same_cell
+from app.vn.normalize import match_key
 
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -23,21 +25,9 @@ DOC_TYPE = "KẾ HOẠCH"
 _QH_KEY = match_key(NATIONAL_NAME)
 _TN_KEY = match_key(MOTTO)
 _TYPE_KEY = match_key(DOC_TYPE)
-_NOI_NHAN_KEY = match_key("Nơi nhận")
 _HEAD_WINDOW = 40  # the header band is never further down than this many paragraphs
 _NUMBER = re.compile(r"^\s*(?i:số)\s*[:.]?", re.UNICODE)
 _DATELINE = re.compile(r"(?i:ngày)\s*\S*\s*(?i:tháng)\s*\S*\s*(?i:năm)\s*\d*")
-MARK = re.compile(r"^\s*(TM|KT|Q|TL|TUQ)\s*\.", re.UNICODE)
-_RULE_LINE = re.compile(r"^[\s_\-–—=.*]+$")
-
-
-def is_blank(paragraph: Paragraph) -> bool:
-    """Empty, or only a typed rule ("______")."""
-    return not paragraph.text.strip() or bool(_RULE_LINE.match(paragraph.text))
-
-
-def _same_cell(a: Paragraph, b: Paragraph) -> bool:
-    return a.table is not None and (a.table, a.row, a.cell) == (b.table, b.row, b.cell)
 
 
 @dataclass(frozen=True)
@@ -62,52 +52,29 @@ def _fuzzy(paragraph: Paragraph, key: str, limit: int = 86) -> bool:
     return bool(text) and len(text) < 2 * len(key) and fuzz.partial_ratio(text, key) >= limit
 
 
-def split_tabs(paragraph: Paragraph) -> list[Paragraph]:
-    """A tabbed line ("ỦY BAN NHÂN DÂN<tab>CỘNG HÒA ...") as one paragraph per piece.
-
-    Hand-made headers often put the left and right columns on one line separated by tabs;
-    each piece keeps the paragraph's location and only its own runs.
-    """
-    if "\t" not in paragraph.text:
-        return [paragraph]
-    pieces: list[list[Run]] = [[]]
-    for run in paragraph.runs:
-        for number, text in enumerate(run.text.split("\t")):
-            if number:
-                pieces.append([])
-            if text:
-                pieces[-1].append(replace(run, text=text))
-    return [
-        replace(paragraph, text="".join(r.text for r in runs), runs=tuple(runs))
-        for runs in pieces
-        if "".join(r.text for r in runs).strip()
-    ]
-
-
-def tabbed(layout: Layout, piece: Paragraph) -> bool:
-    """True when ``piece`` is one tab-separated part of a longer line (see split_tabs)."""
-    return layout.paragraphs[piece.index - 1].text != piece.text
-
-
 @lru_cache(maxsize=16)
 def anatomy(layout: Layout) -> Anatomy:
     """Locate every landmark once per layout (rules share the result)."""
     paragraphs = layout.paragraphs
     doc_type = next((p for p in paragraphs[:_HEAD_WINDOW] if match_key(p.text) == _TYPE_KEY), None)
     head_end = doc_type.index - 1 if doc_type else min(len(paragraphs), 15)
-    head = [piece for p in paragraphs[:head_end] if not is_blank(p) for piece in split_tabs(p)]
+    head = pieces(paragraphs[:head_end])
     qh = next((p for p in head if _fuzzy(p, _QH_KEY)), None)
     tn = next((p for p in head if p is not qh and _fuzzy(p, _TN_KEY, 80)), None)
     number = next((p for p in head if _NUMBER.match(p.text)), None)
     dateline = next((p for p in head if _DATELINE.search(p.text)), None)
     landmarks = {id(x) for x in (qh, tn, number, dateline) if x is not None}
+    if doc_type is None and landmarks:  # no title to end the header band: stop at its last landmark
+        last = max(x.index for x in (qh, tn, number, dateline) if x is not None)
+        head = [p for p in head if p.index <= last]
     issuer = tuple(
         p
         for p in head
-        if id(p) not in landmarks and not (qh and _same_cell(p, qh)) and not (tn and _same_cell(p, tn))
+        if id(p) not in landmarks and not (qh and same_cell(p, qh)) and not (tn and same_cell(p, tn))
     )
     subject = _subject(paragraphs, doc_type)
-    title, recipients, signer = _closing(layout, doc_type)
+    closing_band = find_closing(layout, doc_type.index if doc_type else 0)
+    title, recipients, signer = closing_band.title, closing_band.recipients, closing_band.signer
     start = subject[-1].index if subject else head_end
     closing = [p.index for p in (title, *recipients, *signer) if p is not None]
     tables_at_close = [p for p in (title, *signer) if p is not None and p.table is not None]
@@ -132,68 +99,3 @@ def _subject(paragraphs: tuple[Paragraph, ...], doc_type: Paragraph | None) -> t
             break
         lines.append(p)
     return tuple(lines)
-
-
-def _closing(
-    layout: Layout, doc_type: Paragraph | None
-) -> tuple[Paragraph | None, tuple[Paragraph, ...], tuple[Paragraph, ...]]:
-    """The "Nơi nhận:" line, the recipient lines and the signer block."""
-    after = doc_type.index if doc_type else 0
-    tail = layout.paragraphs[after:]
-    title = next((p for p in reversed(tail) if match_key(p.text).startswith(_NOI_NHAN_KEY)), None)
-    recipients: list[Paragraph] = []
-    if title is not None:
-        for p in layout.paragraphs[title.index :]:
-            inside = _same_cell(p, title) if title.table else p.table is None
-            if not inside or (title.table is None and not clean(p.shown_text).startswith(("-", "+", "–"))):
-                if title.table is None and is_blank(p) and not recipients:
-                    continue
-                break
-            if not is_blank(p):
-                recipients.append(p)
-    signer = _signer(layout, tail, title, recipients)
-    return title, tuple(recipients), signer
-
-
-def _signer(
-    layout: Layout, tail: tuple[Paragraph, ...], title: Paragraph | None, recipients: list[Paragraph]
-) -> tuple[Paragraph, ...]:
-    if title is not None and title.table is not None:
-        row = [
-            p
-            for p in tail
-            if (p.table, p.row) == (title.table, title.row) and p.cell != title.cell and not is_blank(p)
-        ]
-        if row:
-            return tuple(row)
-    taken = {id(p) for p in recipients} | {id(title)}
-    marks = [p for p in tail if MARK.match(clean(p.text)) and id(p) not in taken]
-    if not marks:
-        return ()
-    first = marks[-1]
-    while True:  # walk back over stacked marks ("TM. ỦY BAN NHÂN DÂN" above "KT. CHỦ TỊCH")
-        earlier = [p for p in marks if p.index < first.index and not is_blank(p)]
-        gap = [
-            p
-            for p in layout.paragraphs[(earlier[-1].index if earlier else 0) : first.index - 1]
-            if not is_blank(p)
-        ]
-        if not earlier or gap:
-            break
-        first = earlier[-1]
-    if first.table is not None:
-        return tuple(p for p in tail if _same_cell(p, first) and not is_blank(p) and p.index >= first.index)
-    # Typed as paragraphs: the title lines, then the signature space (blank or "(Đã ký)"
-    # lines), then the name.
-    block: list[Paragraph] = []
-    spaced = False
-    for p in layout.paragraphs[first.index - 1 :]:
-        if id(p) in taken or p.table is not None:
-            break
-        if is_blank(p) or clean(p.text).startswith("("):
-            spaced = spaced or bool(block)
-            continue
-        block.append(p)
-        if spaced:
-            break  # the first line after the signature space is the name
-    return tuple(block)

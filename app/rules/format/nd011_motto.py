@@ -24,8 +24,9 @@ from collections.abc import Iterator
 from app.extract.layout import Layout
 from app.messages import t
 from app.rules.finding import Finding, Severity
-from app.rules.format.anatomy import MOTTO, anatomy, tabbed
+from app.rules.format.anatomy import MOTTO, anatomy
 from app.rules.format.facts import check_alignment, check_size, check_style, finding, missing
+from app.rules.format.lines import tabbed
 from app.vn.normalize import clean, fold_tones
 
 CODE = "ND011"
@@ -48,7 +49,7 @@ def check(layout: Layout) -> Iterator[Finding]:
         check_style(CODE, SEVERITY, paragraph, "fmt_part_motto", bold=True, italic=False, underline=False),
         check_size(CODE, SEVERITY, paragraph, "fmt_part_motto", 13, 14),
         None
-        if tabbed(layout, paragraph)
+        if tabbed(layout.paragraphs[paragraph.index - 1], paragraph)
         else check_alignment(CODE, SEVERITY, paragraph, "fmt_part_motto", "center"),
     ):
         if problem:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.extract.layout import Paragraph, Run
 from app.rules.format import lint
 from app.rules.format.anatomy import anatomy
 from tests.rules.format.layouts import body, cell, layout, p, plain_plan
@@ -76,3 +77,68 @@ def test_document_without_any_landmark_reports_missing_parts_only() -> None:
         ("ND011", "toàn văn bản"),
         ("ND015", "toàn văn bản"),
     ]
+
+
+def _joined(*parts: tuple[str, float, bool, bool], **fmt: object) -> Paragraph:
+    """One paragraph made of several runs: (text, size, bold, italic)."""
+    runs = tuple(Run(text, "Times New Roman", size, bold, italic) for text, size, bold, italic in parts)
+    return Paragraph(0, "".join(r.text for r in runs), runs, **fmt)  # type: ignore[arg-type]
+
+
+def test_tabbed_two_column_closing_keeps_noi_nhan_beside_the_signer() -> None:
+    closing = [
+        _joined(
+            ("Nơi nhận:", 12, True, True), ("\t", 14, False, False), ("TM. ỦY BAN NHÂN DÂN", 14, True, False)
+        ),
+        _joined(("- UBND tỉnh;", 11, False, False), ("\t", 14, False, False), ("CHỦ TỊCH", 14, True, False)),
+        _joined(("- Lưu: VT, VHXH.", 11, False, False), ("\t", 14, False, False)),
+        _joined(("\t", 14, False, False)),
+        _joined(("\t", 14, False, False), ("Lê Văn Bình", 14, True, False)),
+    ]
+    plan = layout(*plain_plan()[:11], *closing)
+    parts = anatomy(plan)
+    assert [x.text for x in parts.signer] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Văn Bình"]
+    assert [x.text for x in parts.recipients] == ["- UBND tỉnh;", "- Lưu: VT, VHXH."]
+    assert lint(plan, ["ND019", "ND020", "ND021"]) == []
+
+
+def test_header_stacked_with_line_breaks_in_one_paragraph() -> None:
+    """Shift+Enter between the quốc hiệu and the motto: two lines, one paragraph."""
+    stacked = _joined(
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, True, False),
+        ("\n", 12, True, False),
+        ("Độc lập - Tự do - Hạnh phúc", 13, True, False),
+        alignment="center",
+    )
+    plan = plain_plan(qh=stacked)
+    del plan[3]  # the separate motto paragraph
+    parts = anatomy(layout(*plan))
+    assert parts.national_name is not None
+    assert parts.motto is not None
+    assert parts.national_name.location == parts.motto.location == "đoạn 3"
+    assert lint(layout(*plan), ["ND010", "ND011"]) == []
+
+
+def test_recipient_list_stacked_with_line_breaks_in_a_table_cell() -> None:
+    recipients = _joined(
+        ("Nơi nhận:", 12, True, True), ("\n", 11, False, False), ("- UBND tỉnh;", 11, False, False),
+        ("\n", 11, False, False), ("- Lưu: VT, VX.", 11, False, False),
+    )  # fmt: skip
+    closing = [
+        cell(recipients, 1, 1, 1),
+        cell(p("TM. ỦY BAN NHÂN DÂN", 14, bold=True, alignment="center"), 1, 1, 2),
+        cell(p("CHỦ TỊCH", 14, bold=True, alignment="center"), 1, 1, 2),
+        cell(p("Lê Văn Bình", 14, bold=True, alignment="center"), 1, 1, 2),
+    ]
+    plan = layout(*plain_plan()[:11], *closing)
+    assert [x.text for x in anatomy(plan).recipients] == ["- UBND tỉnh;", "- Lưu: VT, VX."]
+    assert lint(plan, ["ND019", "ND020", "ND021"]) == []
+
+
+def test_without_a_title_the_header_band_ends_at_its_last_landmark() -> None:
+    """A document lacking "KẾ HOẠCH" must not have its body read as the issuer's name."""
+    plan = plain_plan()
+    del plan[5]  # the title
+    parts = anatomy(layout(*plan))
+    assert [x.text for x in parts.issuer] == ["ỦY BAN NHÂN DÂN XÃ TÂN PHÚ"]
+    assert [f.rule for f in lint(layout(*plan), ["ND012", "ND015"])] == ["ND015"]
