@@ -198,10 +198,16 @@ def lint(file: Path, fmt: str) -> None:
     """
     import json
 
-    from app.extract.guard import check_upload_shallow
+    from app.extract.guard import MAX_UPLOAD_BYTES, MB, UnsafeFileError, check_upload_shallow
     from app.rules.format import lint_docx
 
     try:
+        size = file.stat().st_size
+        if size > MAX_UPLOAD_BYTES:  # refuse before reading it into memory
+            limit = MAX_UPLOAD_BYTES // MB
+            raise UnsafeFileError(
+                file.name, "extract_upload_too_large", size_mb=f"{size / MB:.1f}", limit_mb=limit
+            )
         data = file.read_bytes()
         check_upload_shallow(data, file.name)
         findings = lint_docx(data, file.name)

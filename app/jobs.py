@@ -16,6 +16,7 @@ from pathlib import Path
 from huey import Huey, RedisHuey, SqliteHuey
 
 from app.batch.communes import Commune
+from app.batch.jobfiles import clean_stale_temps
 from app.config import settings
 from app.domain.plan import Plan
 from app.services import batch_jobs
@@ -80,7 +81,7 @@ def resume() -> int:
     """Queue again what killed workers left unfinished; returns the number of chunks."""
     queued = 0
     for folder in batch_jobs.job_folders(jobs_root()):
-        batch_jobs.clean_stale_temps(folder)
+        clean_stale_temps(folder.path)
         queued += enqueue(folder)
     return queued
 

@@ -4,7 +4,7 @@ File names are readable ASCII slugs of the commune ("xa-tan-phu.docx"); two comm
 same slug ("Xã Tân Phú" in two provinces) get "-2", "-3" in list order, so names are stable
 from one run to the next. The ZIP is written to a temporary file beside the target and renamed
 at the end: a reader never sees half a bundle. Entries are streamed in one by one and the
-summary is a write-only workbook, so memory does not grow with the number of communes.
+summary is written row by row to a temporary file, so memory does not grow with the number of communes.
 """
 
 from __future__ import annotations
@@ -12,13 +12,12 @@ from __future__ import annotations
 import os
 import tempfile
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import IO
 
-from openpyxl import Workbook
-
+from app.batch.summary import Summary
 from app.vn.normalize import slugify
 from app.vn.numbers import format_number
 
@@ -39,38 +38,6 @@ def unique_names(labels: Iterable[str], fallback: str = "don-vi") -> list[str]:
         used.add(name)
         names.append(name)
     return names
-
-
-class Summary:
-    """The summary sheet: one row per commune (unit, signer, each quota, file names)."""
-
-    def __init__(self, quota_columns: Sequence[tuple[str, str]]) -> None:
-        """``quota_columns`` are (share key, column title) pairs."""
-        self.book = Workbook(write_only=True)
-        self.sheet = self.book.create_sheet("Tổng hợp")
-        self.keys = [key for key, _ in quota_columns]
-        self.sheet.append(
-            [
-                "STT",
-                "Đơn vị",
-                "Người ký",
-                *[title for _, title in quota_columns],
-                "Tệp DOCX",
-                "Tệp PDF",
-                "Ghi chú",
-            ]
-        )
-        self.rows = 0
-
-    def add(
-        self, unit: str, signer: str, shares: dict[str, float], docx: str, pdf: str = "", note: str = ""
-    ) -> None:
-        self.rows += 1
-        values: list[Any] = [shares.get(k) for k in self.keys]
-        self.sheet.append([self.rows, unit, signer, *values, docx, pdf, note])
-
-    def write(self, stream: IO[bytes]) -> None:
-        self.book.save(stream)
 
 
 class Bundle:

@@ -20,10 +20,11 @@ import re
 from dataclasses import dataclass, field, replace
 
 from app.domain.levels import DEFAULT_LEVELS
-from app.domain.targets import Comparator, QuotaPart, SubValue, Target
+from app.domain.targets import Comparator, SubValue, Target
 from app.extract import targets as tg
-from app.vn.normalize import clean, match_key, slugify
-from app.vn.numbers import parse_number
+from app.extract.figures import Head, find_heads
+from app.extract.quota_parts import IN_WHICH, parts_in_which, take_part
+from app.vn.normalize import clean, slugify
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=\S)|\n+")
 _BULLET = re.compile(r"^\s*(?:[-–—•+*]|\(?\d{1,2}\)|[a-zđ]\))\s+")
@@ -31,8 +32,6 @@ _JOIN = re.compile(r",\s+(?:đồng thời\s+)?|\s+và\s+|\s+đồng thời\s+",
 _PROHIBITION = re.compile(r"\bkhông\s+để\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\blần\s+lượt\b", re.IGNORECASE)
 _SUBGROUP = re.compile(r"\briêng\b", re.IGNORECASE)
-_IN_WHICH = re.compile(r"\btrong\s+đó\b", re.IGNORECASE)
-_SUBPARTS = re.compile(rf"([^,()]+?)\s+({tg.N})(?=\s*[,)])")
 _LEAD_WORDS = re.compile(
     r"^(?:đồng thời|theo đó|trong đó|cụ thể|chỉ tiêu cụ thể|chỉ tiêu)[,:\s]+|"
     r"^(?:phấn đấu|đảm bảo|bảo đảm)\s+|(?:\s|^)(?:ít nhất|tối thiểu|là|cho|có)\s*$",
@@ -84,10 +83,11 @@ def extract_targets(text: str, scope: Scope) -> list[Target]:
     lead = ""
     for sentence in split_sentences(_BULLET.sub("", clean(text))):
         lead = ""
+        waiting: list[Target] = []  # shares whose measure is said later in the sentence
         for clause in (c.strip() for c in sentence.split(";")):
             if not clause or len(clause) > MAX_CLAUSE:
                 continue
-            if pending is not None and _take_part(pending, clause):
+            if pending is not None and take_part(pending, clause):
                 continue
             pending = None
             year = tg.deadline_of(clause)
@@ -95,30 +95,32 @@ def extract_targets(text: str, scope: Scope) -> list[Target]:
                 deadline = year
             if ":" in clause:
                 before, after = clause.split(":", 1)
-                if not tg.find_heads(before) and after.strip():
+                if not find_heads(before) and after.strip():
                     lead, clause = before.strip(), after.strip()
             if _RESPECTIVELY.search(clause) and found:
                 found.extend(_respectively(clause, found, deadline, scope))
                 continue
             for piece in _split_joined(clause):
-                target = _parse(piece, lead, deadline, scope)
-                if target is None:
+                parsed = _parse(piece, lead, deadline, scope)
+                if parsed is None:
                     continue
+                target, said = parsed
                 found.append(target)
+                waiting = _carry_metric(waiting, target, said)
                 if target.is_quota and re.search(r":\s*\S", piece):
                     pending = target
-                    _take_part(target, piece.split(":", 1)[1].strip(), first=True)
+                    take_part(target, piece.split(":", 1)[1].strip(), first=True)
     return found
 
 
 def _split_joined(clause: str) -> list[str]:
     """Cut a clause holding two shares joined by "và"/"," into one piece per share, and a
     second prohibition ("..., đặc biệt không để ...") into its own piece."""
-    heads = tg.find_heads(clause)
+    heads = find_heads(clause)
     cuts: list[int] = []
     for a, b in itertools.pairwise(heads):
         between = clause[a.end : b.start]
-        if a.kind != b.kind or _SUBGROUP.search(between) or _IN_WHICH.search(clause[: b.start]):
+        if a.kind != b.kind or _SUBGROUP.search(between) or IN_WHICH.search(clause[: b.start]):
             continue
         joins = list(_JOIN.finditer(between))
         if joins:
@@ -134,21 +136,38 @@ def _split_joined(clause: str) -> list[str]:
     return [_JOIN.sub("", p, count=1) if i and _JOIN.match(p) else p for i, p in enumerate(pieces)]
 
 
-def _parse(piece: str, lead: str, deadline: tuple[int | None, str | None], scope: Scope) -> Target | None:
-    """The target one piece of a clause sets, or None when it sets none."""
+def _carry_metric(waiting: list[Target], target: Target, said: bool) -> list[Target]:
+    """ "Ít nhất 70% người lao động ...; 60% ...; 70% học sinh ... được tuyên truyền": the
+    measure printed after the last share of a list is the measure of every share before it."""
+    if target.unit != "%":
+        return []
+    if not said:
+        return [*waiting, target]
+    for earlier in waiting:
+        earlier.metric = target.metric
+    return []
+
+
+def _parse(
+    piece: str, lead: str, deadline: tuple[int | None, str | None], scope: Scope
+) -> tuple[Target, bool] | None:
+    """The target one piece of a clause sets, and whether the piece says what it measures;
+    None when it sets no target."""
     text = piece.strip(" ,;")
-    heads = tg.find_heads(text)
+    heads = find_heads(text)
     if not heads:
         prohibition = _PROHIBITION.search(text)
         if prohibition is None:
             return None
         after = text[prohibition.end() :].strip()
         metric = f"không để {after}"[:160]
-        return _target(text, scope, metric=metric, comparator=Comparator.NONE_ALLOWED, deadline=deadline)
+        return _target(
+            text, scope, metric=metric, comparator=Comparator.NONE_ALLOWED, deadline=deadline
+        ), True
     head = heads[0]
     comparator = tg.comparator_for(text[: head.start], head)
     after = text[head.end :]
-    population, metric = _population_and_metric(text, head, lead)
+    population, metric, said = _population_and_metric(text, head, lead)
     frequency, freq_text = tg.frequency_of(text)
     target = _target(
         text,
@@ -165,12 +184,12 @@ def _parse(piece: str, lead: str, deadline: tuple[int | None, str | None], scope
     target.frequency = frequency
     target.period = ", ".join(p for p in (freq_text, deadline[1]) if p) or None
     target.sub_values = _sub_values(text, heads, comparator)
-    if _IN_WHICH.search(after) and head.kind == "count":
-        target.breakdown = _in_which_parts(after, head.unit)
-    return target
+    if IN_WHICH.search(after) and head.kind == "count":
+        target.breakdown = parts_in_which(after, head.unit)
+    return target, said
 
 
-def _population_and_metric(text: str, head: tg.Head, lead: str) -> tuple[str | None, str]:
+def _population_and_metric(text: str, head: Head, lead: str) -> tuple[str | None, str, bool]:
     """Who a share is counted over, and what is measured: the words after the figure for a
     share ("90% số xã | tổ chức được ..."), the verb before it for a count ("cai nghiện cho")."""
     after = text[head.end :]
@@ -180,12 +199,13 @@ def _population_and_metric(text: str, head: tg.Head, lead: str) -> tuple[str | N
     elif head.kind == "percent":
         population, predicate = tg.population_after(after)
     verb = _LEAD_WORDS.sub("", _strip_year(text[: head.start]).strip(" ,:")).strip(" ,:")
+    verb = re.sub(r"\b(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng)\b,?", "", verb, flags=re.IGNORECASE).strip(" ,:")
     verb = tg.strip_comparator(_LEAD_WORDS.sub("", verb).strip(" ,:"))
     if head.kind == "count":
-        return None, " ".join(p for p in (verb or lead, after.split("(")[0].strip(' ,.;“”"')) if p)
+        return None, " ".join(p for p in (verb or lead, after.split("(")[0].strip(' ,.;“”"')) if p), True
     if predicate and not predicate.startswith("("):
-        return population, predicate
-    return population, verb or lead or predicate
+        return population, predicate, True
+    return population, verb or lead or predicate, bool(verb)
 
 
 def _strip_year(text: str) -> str:
@@ -222,7 +242,7 @@ def _target(
     return target
 
 
-def _sub_values(text: str, heads: list[tg.Head], comparator: Comparator) -> list[SubValue]:
+def _sub_values(text: str, heads: list[Head], comparator: Comparator) -> list[SubValue]:
     subs: list[SubValue] = []
     for prev, head in itertools.pairwise(heads):
         between = text[prev.end : head.start]
@@ -244,47 +264,13 @@ def _sub_values(text: str, heads: list[tg.Head], comparator: Comparator) -> list
     return subs
 
 
-def _take_part(quota: Target, clause: str, first: bool = False) -> bool:
-    """Add ``clause`` to ``quota``'s breakdown when it is the next share of it."""
-    heads = [h for h in tg.find_heads(clause) if h.kind == "count"]
-    if not heads or quota.value is None or match_key(heads[0].unit or "") != match_key(quota.unit or ""):
-        return False
-    head = heads[0]
-    if quota.breakdown_total() + head.value > quota.value + 1e-9:
-        return False
-    label = _LEAD_WORDS.sub("", clause[: head.start].strip(" ,:")).strip(" ,:") or clause[: head.start]
-    part = QuotaPart(label=label.strip() or "phần", value=head.value)
-    inner = re.search(r"\(([^)]*)\)", clause[head.end :])
-    if inner:
-        part.parts = [
-            QuotaPart(m.group(1).strip(), parse_number(m.group(2)))
-            for m in _SUBPARTS.finditer(inner.group(1) + ")")
-        ]
-    quota.breakdown.append(part)
-    if not first:
-        quota.text = f"{quota.text}; {clause}"
-    return True
-
-
-def _in_which_parts(after: str, unit: str | None) -> list[QuotaPart]:
-    rest = after[_IN_WHICH.search(after).end() :]  # type: ignore[union-attr]
-    parts: list[QuotaPart] = []
-    start = 0
-    for head in tg.find_heads(rest):
-        if head.kind == "count" and match_key(head.unit or "") == match_key(unit or ""):
-            label = re.sub(r"\s+cho\s*$", "", rest[start : head.start].strip(" ,")).strip(" ,")
-            parts.append(QuotaPart(label or "phần", head.value))
-            start = head.end
-    return parts
-
-
 def _respectively(
     clause: str, found: list[Target], deadline: tuple[int | None, str | None], scope: Scope
 ) -> list[Target]:
     """One restated target per earlier target for "... lần lượt là 85%, 30% và 80%"."""
     m = _RESPECTIVELY.search(clause)
     assert m is not None
-    heads = tg.find_heads(clause[m.end() :])
+    heads = find_heads(clause[m.end() :])
     earlier = [t for t in found if t.unit == (heads[0].unit if heads else None)][-len(heads) :]
     out: list[Target] = []
     for head, old in zip(

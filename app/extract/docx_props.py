@@ -68,5 +68,6 @@ class ParagraphFormat:
             if line is not None and rule == "auto"
             else (None if line else 1.0),
             "contextual_spacing": self.flag("w:contextualSpacing"),
+            "line_spacing_rule": rule if line is not None else "auto",
             "line_spacing_pt": round(line / 20.0, 1) if line is not None and rule != "auto" else None,
         }

@@ -40,6 +40,7 @@ class Paragraph:
     space_after_pt: float = 0.0
     line_spacing: float | None = 1.0  # a multiple of single spacing, when the rule is "auto"
     line_spacing_pt: float | None = None  # an exact / at-least line height in points
+    line_spacing_rule: str = "auto"  # auto (a multiple) | exact | atLeast
     contextual_spacing: bool = False  # Word drops the spacing between paragraphs of one style
     table: int | None = None  # 1-based table index (top-level tables, document order)
     row: int | None = None

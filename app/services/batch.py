@@ -9,6 +9,7 @@ pool), the web application and ``kehoach worker`` through :mod:`app.jobs`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import time
@@ -18,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from app.batch.allocate import allocate
-from app.batch.bundle import Bundle, Summary, quota_title, unique_names
+from app.batch.bundle import Bundle, quota_title, unique_names
 from app.batch.communes import CellError, Commune, CommuneListError, load_communes
+from app.batch.summary import Summary
 from app.domain.errors import QuotaError
 from app.domain.plan import Issuer, Plan, Signer
 from app.domain.targets import Target
@@ -213,21 +215,36 @@ def write_batch(
     started = time.perf_counter()
     summary = Summary(spec.quota_columns)
     failed: list[tuple[str, str]] = []
+    with contextlib.closing(summary), Bundle(output) as bundle:
+        done = _write_all(spec, bundle, summary, failed, pdf, workers, template, progress)
+    return BatchOutcome(Path(output), done, failed, time.perf_counter() - started)
+
+
+def _write_all(
+    spec: BatchSpec,
+    bundle: Bundle,
+    summary: Summary,
+    failed: list[tuple[str, str]],
+    pdf: bool,
+    workers: int,
+    template: Path | None,
+    progress: Callable[[int], None] | None,
+) -> int:
+    """Render every commune into the open bundle; returns how many succeeded."""
     done = 0
     make_context = functools.partial(commune_context, spec)
-    with Bundle(output) as bundle:
-        indices = range(len(spec.items))
-        for result in render_many(indices, make_context, workers=workers, pdf=pdf, template=template):
-            item = spec.items[result.index]
-            add_result(bundle, summary, item, result.docx, result.pdf, result.error)
-            if result.error:
-                failed.append((item.commune.unit, result.error))
-            else:
-                done += 1
-            if progress is not None:
-                progress(1)
-        bundle.add_summary(summary)
-    return BatchOutcome(Path(output), done, failed, time.perf_counter() - started)
+    indices = range(len(spec.items))
+    for result in render_many(indices, make_context, workers=workers, pdf=pdf, template=template):
+        item = spec.items[result.index]
+        add_result(bundle, summary, item, result.docx, result.pdf, result.error)
+        if result.error:
+            failed.append((item.commune.unit, result.error))
+        else:
+            done += 1
+        if progress is not None:
+            progress(1)
+    bundle.add_summary(summary)
+    return done
 
 
 def add_result(

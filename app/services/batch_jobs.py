@@ -16,17 +16,16 @@ import contextlib
 import datetime as dt
 import functools
 import json
-import os
 import secrets
-import socket
 import time
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.batch.bundle import Bundle, Summary
+from app.batch.bundle import Bundle
 from app.batch.communes import Commune
+from app.batch.jobfiles import lease, refresh, write_atomic
+from app.batch.summary import Summary
 from app.domain.errors import KehoachError
 from app.domain.plan import Plan
 from app.messages import both
@@ -37,7 +36,6 @@ from app.render.docx import prepare
 from app.services.batch import BatchItem, BatchSpec, add_result, child_plan, commune_context, plan_batch
 
 CHUNK_SIZE = 25
-HOST = socket.gethostname()
 
 
 # A worker runs many chunks of the same job: rebuild its spec once, not once per chunk.
@@ -46,10 +44,6 @@ _SPECS: dict[str, BatchSpec] = {}
 
 class JobNotFoundError(KehoachError):
     """No job with this id."""
-
-
-def lease_seconds() -> float:
-    return float(os.environ.get("KEHOACH_JOB_LEASE", "120"))
 
 
 @dataclass
@@ -75,23 +69,6 @@ class JobStatus:
         data["bundle"] = self.bundle.name if self.bundle else None
         data["failed"] = [{"unit": u, "reason": r} for u, r in self.failed]
         return data
-
-
-def _write_atomic(path: Path, data: bytes, sync: bool = False) -> None:
-    """Temp name carrying our pid, then rename: a stale temp is recognisably abandoned.
-
-    The rename alone makes the write atomic against a killed process, which is what a job
-    must survive; ``sync`` (fsync, ~6 ms) is kept for the files a power cut must not lose
-    (job.json), not paid per document.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{HOST}.{os.getpid()}.part")
-    with tmp.open("wb") as fh:
-        fh.write(data)
-        if sync:
-            fh.flush()
-            os.fsync(fh.fileno())
-    os.replace(tmp, path)
 
 
 class JobFolder:
@@ -129,7 +106,7 @@ class JobFolder:
             "created": time.time(),
             "owner": owner or {},
         }
-        _write_atomic(
+        write_atomic(
             Path(root) / job_id / "job.json", json.dumps(meta, ensure_ascii=False).encode("utf-8"), sync=True
         )
         return cls(root, job_id)
@@ -175,70 +152,20 @@ class JobFolder:
         return (self.path / "cancel").exists()
 
     def cancel(self) -> None:
-        _write_atomic(self.path / "cancel", b"")
+        write_atomic(self.path / "cancel", b"")
 
     @property
     def bundle_path(self) -> Path:
         return self.path / "bundle.zip"
 
     def record_failure(self, item: BatchItem, reason: str) -> None:
-        _write_atomic(self.failed_path(item), reason.encode("utf-8"))
+        write_atomic(self.failed_path(item), reason.encode("utf-8"))
 
     def record_done(self, item: BatchItem, docx: bytes) -> None:
-        _write_atomic(self.docx_path(item), docx)
+        write_atomic(self.docx_path(item), docx)
         # One line per generated document: the kill-and-resume test counts them.
         with (self.path / "generated.log").open("a", encoding="utf-8") as log:
             log.write(f"{item.name}\n")
-
-    @contextlib.contextmanager
-    def lease(self, name: str) -> Iterator[bool]:
-        """Hold ``leases/<name>`` while working; yields False when someone alive holds it."""
-        path = self.path / "leases" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        mine = f"{HOST} {os.getpid()}"
-        if not _take(path, mine):
-            yield False
-            return
-        try:
-            yield True
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                if path.read_text() == mine:
-                    path.unlink()
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _take(path: Path, mine: str) -> bool:
-    try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-    except FileExistsError:
-        try:
-            holder, age = path.read_text().split(), time.time() - path.stat().st_mtime
-        except (FileNotFoundError, ValueError):
-            return _take(path, mine) if not path.exists() else False
-        host, pid = [*holder, "", "0"][:2]
-        stale = (host == HOST and not _alive(int(pid))) or (host != HOST and age > lease_seconds())
-        if not stale:
-            return False
-        path.unlink(missing_ok=True)
-        return _take(path, mine)
-    with os.fdopen(fd, "w") as fh:
-        fh.write(mine)
-    return True
-
-
-def _refresh(folder: JobFolder, name: str) -> None:
-    with contextlib.suppress(FileNotFoundError):
-        os.utime(folder.path / "leases" / name)
 
 
 def run_chunk(folder: JobFolder, chunk_no: int) -> int:
@@ -246,7 +173,7 @@ def run_chunk(folder: JobFolder, chunk_no: int) -> int:
     if folder.cancelled:
         return 0
     name = f"chunk-{chunk_no}"
-    with folder.lease(name) as held:
+    with lease(folder.path / "leases" / name) as held:
         if not held:
             return 0
         spec = folder.spec()
@@ -266,7 +193,7 @@ def run_chunk(folder: JobFolder, chunk_no: int) -> int:
             else:
                 folder.record_done(item, result.docx)
                 rendered += 1
-            _refresh(folder, name)
+            refresh(folder.path / "leases" / name)
         if folder.pdf and not folder.cancelled:
             _convert_chunk(folder, folder.chunks()[chunk_no])
     return rendered
@@ -296,7 +223,7 @@ def _convert_chunk(folder: JobFolder, indices: list[int]) -> None:
     for result in todo:
         item = spec.items[result.index]
         if result.pdf is not None:
-            _write_atomic(folder.pdf_path(item), result.pdf)
+            write_atomic(folder.pdf_path(item), result.pdf)
         else:
             folder.record_failure(item, result.error or "PDF")
 
@@ -338,11 +265,11 @@ def finish(folder: JobFolder) -> Path | None:
     spec = folder.spec()
     if not all(folder.is_finished(item) for item in spec.items):
         return None
-    with folder.lease("bundle") as held:
+    with lease(folder.path / "leases" / "bundle") as held:
         if not held or folder.bundle_path.exists():
             return None
         summary = Summary(spec.quota_columns)
-        with Bundle(folder.bundle_path) as bundle:
+        with contextlib.closing(summary), Bundle(folder.bundle_path) as bundle:
             for item in spec.items:
                 failed = folder.failed_path(item)
                 reason = failed.read_text(encoding="utf-8") if failed.exists() else None
@@ -368,11 +295,3 @@ def job_folders(root: Path) -> list[JobFolder]:
     if not root.exists():
         return []
     return [JobFolder(root, p.name) for p in sorted(root.iterdir()) if (p / "job.json").is_file()]
-
-
-def clean_stale_temps(folder: JobFolder) -> None:
-    """Remove temp files left by a dead process of this host (a killed worker)."""
-    for tmp in folder.path.rglob(".*.part"):
-        parts = tmp.name.rsplit(".", 3)
-        if len(parts) == 4 and parts[1] == HOST and parts[2].isdigit() and not _alive(int(parts[2])):
-            tmp.unlink(missing_ok=True)

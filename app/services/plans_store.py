@@ -107,6 +107,18 @@ def plan_at(
     return record, plan_from_data(row.document, f"plan {plan_id} v{row.version}")
 
 
+def document_at(
+    session: Session, user: User, plan_id: int, version: int | None = None
+) -> tuple[PlanRecord, dict[str, Any]]:
+    """The stored JSON document as is: it was validated when saved, so reads that only pass
+    it on (the API) skip rebuilding the domain objects."""
+    record = get_record(session, user, plan_id)
+    row = repo.version(session, plan_id, version or record.current_version)
+    if row is None:
+        raise PlanNotFoundError(f"{plan_id} v{version}")
+    return record, row.document
+
+
 def history(session: Session, user: User, plan_id: int) -> list[PlanVersion]:
     get_record(session, user, plan_id)
     return repo.versions(session, plan_id)

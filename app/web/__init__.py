@@ -12,7 +12,7 @@ from flask import Flask
 
 from app.config import settings
 from app.domain.levels import DEFAULT_LEVELS
-from app.web import database, errors, security
+from app.web import database, errors, preview, security
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 # Blueprints of other areas, registered when their module exists.
@@ -56,6 +56,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     # After the API: flask-smorest registers its own HTTPException handler, ours replaces it.
     errors.init_app(app)
     app.context_processor(_template_names)
+    preview.init_app(app)
     return app
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from app.web import documents
 from app.web.coverage import build_board
 from app.web.database import db
 from app.web.downloads import DOCX_TYPE, attachment
+from app.web.reviews import DRAFT_TYPES
 from app.web.security import user
 
 bp = Blueprint(
@@ -53,12 +55,23 @@ class PlanSummarySchema(Schema):
     parent_id = fields.Int(allow_none=True)
 
 
+class PlanDocument(fields.Nested):
+    """A plan as PlanSchema documents it; a stored document (already the dumped form) is
+    passed through untouched instead of being loaded and dumped again."""
+
+    # marshmallow names this argument "value" in Field and "nested_obj" in Nested.
+    def _serialize(self, nested_obj: Any, attr: Any, obj: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        if isinstance(nested_obj, dict):
+            return nested_obj
+        return super()._serialize(nested_obj, attr, obj, **kwargs)  # type: ignore[no-untyped-call]
+
+
 class PlanEnvelopeSchema(Schema):
     id = fields.Int()
     version = fields.Int()
     status = fields.Str()
     parent_id = fields.Int(allow_none=True)
-    document = fields.Nested(PlanSchema)
+    document = PlanDocument(PlanSchema)
 
 
 class SaveBodySchema(Schema):
@@ -147,8 +160,8 @@ def create_plan() -> dict[str, Any]:
 @bp.response(200, PlanEnvelopeSchema)
 def get_plan(plan_id: int) -> dict[str, Any]:
     """Kế hoạch ở phiên bản hiện hành."""
-    record, plan = store.plan_at(db(), user(), plan_id)
-    return _envelope(record, plan)
+    record, document = store.document_at(db(), user(), plan_id)
+    return _envelope(record, document)
 
 
 @bp.route("/plans/<int:plan_id>", methods=["PUT"])
@@ -181,8 +194,8 @@ def versions(plan_id: int) -> list[Any]:
 @bp.route("/plans/<int:plan_id>/versions/<int:version>", methods=["GET"])
 @bp.response(200, PlanEnvelopeSchema)
 def get_version(plan_id: int, version: int) -> dict[str, Any]:
-    record, plan = store.plan_at(db(), user(), plan_id, version)
-    return _envelope(record, plan, version)
+    record, document = store.document_at(db(), user(), plan_id, version)
+    return _envelope(record, document, version)
 
 
 @bp.route("/plans/<int:plan_id>/diff/<int:old>/<int:new>", methods=["GET"])
@@ -210,6 +223,37 @@ def review(plan_id: int, child_id: int) -> dict[str, Any]:
     _, child = store.plan_at(db(), user(), child_id)
     result = documents.engine("app.services.review").review_plans(parent, child)
     # The documented review JSON of app/review/formats/json.py (schemas/review.schema.json).
+    plain: dict[str, Any] = documents.engine("app.review.formats.json").review_to_dict(result)
+    return plain
+
+
+@bp.route("/plans/<int:plan_id>/review", methods=["POST"])
+@bp.doc(
+    requestBody={
+        "content": {
+            "multipart/form-data": {
+                "schema": {"type": "object", "properties": {"draft": {"type": "string", "format": "binary"}}}
+            }
+        }
+    }
+)
+@bp.response(200)
+def review_draft(plan_id: int) -> dict[str, Any]:
+    """Rà soát một dự thảo tải lên (DOCX, PDF, TXT hoặc tệp kế hoạch) so với kế hoạch ``plan_id``."""
+    _, parent = store.plan_at(db(), user(), plan_id)
+    upload = request.files.get("draft")
+    suffix = Path(upload.filename or "").suffix.lower() if upload else ""
+    if upload is None or suffix not in DRAFT_TYPES:
+        raise HTTPException(
+            response=make_response(jsonify({"code": 400, "message": both("review_need_draft")}), 400)
+        )
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"draft{suffix}"
+        upload.save(path)
+        child = documents.engine("app.services.documents").read_plan(path)
+        data = path.read_bytes() if suffix == ".docx" else None
+        result = documents.engine("app.services.review").review_plans(parent, child, data)
+    store.audit(db(), user(), "review", "upload", plan_id, draft=upload.filename, via="api")
     plain: dict[str, Any] = documents.engine("app.review.formats.json").review_to_dict(result)
     return plain
 

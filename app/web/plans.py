@@ -63,7 +63,7 @@ def show(plan_id: int) -> str:
         version=_int_arg("version") or record.current_version,
         children=children,
         can_edit=store.can_edit(db(), user(), record),
-        can_derive=store.can_create(user()) and user().agency_id != record.agency_id,
+        can_derive=_can_derive(record.agency_id),
     )
 
 
@@ -194,11 +194,18 @@ def set_status(plan_id: int) -> Response:
     return redirect(url_for("plans.show", plan_id=plan_id))
 
 
+def _can_derive(agency_id: int) -> bool:
+    """Only a plan of a level above mine can be implemented by a plan of mine."""
+    return store.can_create(user()) and agency_id in repo.ancestor_ids(db(), user().agency_id)
+
+
 @bp.post("/<int:plan_id>/derive")
 @login_required
 def derive(plan_id: int) -> Response:
     """Create my agency's plan implementing this one, pre-filled with its mandates."""
     record, parent = store.plan_at(db(), user(), plan_id)
+    if not _can_derive(record.agency_id):
+        raise store.PlanForbiddenError(plan_id)
     child = documents.child_plan(parent, user().agency)
     saved = store.save_plan(db(), user(), child, parent_id=record.id, note="derive")
     flash(t("child_created"), "success")

@@ -22,6 +22,7 @@ from app.domain.plan import Plan
 from app.planfile.load import load_plan
 from app.render.docx import render_docx
 from app.render.pdf import convert_many, pdf_available
+from app.services.documents import read_plan
 from app.services.review import review_files
 
 SAMPLES = Path(__file__).resolve().parent.parent.parent / "samples"
@@ -79,7 +80,12 @@ def main() -> None:
     parent = SAMPLES / "family_tinh_2026.yaml"
     with tempfile.TemporaryDirectory(prefix="kehoach-bench-") as tmp:
         docx, pdf, pages = build(Path(tmp))
-        print(f"child: {docx.stat().st_size // 1024} KB DOCX, {pages if pages else '?'} pages")
+        child = read_plan(docx)
+        print(
+            f"child: {docx.stat().st_size // 1024} KB DOCX (repeated text compresses well), "
+            f"{pages if pages else '?'} pages, {len(child.targets())} targets, "
+            f"{len(child.assignments())} agencies read back"
+        )
         seconds, mandates = timed(docx, parent)
         print(f"read + review DOCX: {seconds:.2f} s (median of {RUNS}, {mandates} mandates)")
         if pdf is not None:

@@ -6,6 +6,9 @@ ratio on match keys, at least 85). Precision = matched / extracted, recall = mat
 labelled; field accuracy is counted over matched pairs (value, unit, comparator, deadline,
 population by token-set ratio >= 80, and the quota breakdown when labelled).
 
+A cross-check runs the extractor on the target texts another developer wrote for the review
+tests (tests/data/review/plans) against their own structured reading.
+
 Run: ``.venv/bin/python -m tests.eval eval_extract`` (or ``make eval``).
 """
 
@@ -19,8 +22,10 @@ import yaml
 from rapidfuzz import fuzz
 
 from app.domain.targets import Target
+from app.extract.clauses import Scope, extract_targets
 from app.extract.plan_text import parse_plan
 from app.extract.read import read_document_file
+from app.planfile.load import load_plan
 from app.vn.normalize import match_key
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "extract"
@@ -124,6 +129,30 @@ def evaluate() -> Scores:
     return scores
 
 
+def cross_check(folder: Path = DATA.parent / "review" / "plans") -> tuple[int, int, int]:
+    """Targets written by another developer for the review tests (their text and their own
+    structured reading): how many texts give the same value, and the same value, unit and
+    comparator. Not tuned on; differences are partly conventions (a bare count as "equal" or
+    "at_least", the unit "Điểm" or "Điểm tư vấn")."""
+    total = same_value = same_all = 0
+    for path in sorted(folder.glob("*.yaml")):
+        plan = load_plan(path)
+        for target in plan.targets():
+            total += 1
+            got = extract_targets(target.text, Scope(deadline=target.deadline, own_level=plan.issuer.level))
+            first = got[0] if got else None
+            if first is None or (first.value, first.value_max, first.denominator) != (
+                target.value,
+                target.value_max,
+                target.denominator,
+            ):
+                continue
+            same_value += 1
+            unit_ok = match_key(first.unit or "") == match_key(target.unit or "")
+            same_all += int(unit_ok and first.comparator is target.comparator)
+    return total, same_value, same_all
+
+
 def main() -> None:
     scores = evaluate()
     print(f"seeds: {len(label_files())}, labelled targets: {scores.labelled}, extracted: {scores.extracted}")
@@ -136,6 +165,12 @@ def main() -> None:
     for title, items in (("missed", scores.misses), ("extra", scores.extras), ("wrong field", scores.wrong)):
         for item in items:
             print(f"  {title}: {item}")
+    total, same_value, same_all = cross_check()
+    if total:
+        print(
+            f"cross-check on {total} targets hand-written by the review developer (tests/data/review/plans): "
+            f"same value {same_value}/{total}, same value+unit+comparator {same_all}/{total}"
+        )
 
 
 if __name__ == "__main__":

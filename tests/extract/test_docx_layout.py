@@ -99,6 +99,7 @@ def test_paragraph_format_direct_values_win_and_hanging_indent_is_negative() -> 
     one, two = read_layout(_bytes(doc)).paragraphs
     assert (one.first_line_indent_cm, one.line_spacing, one.alignment) == (1.27, 1.5, "center")
     assert (two.first_line_indent_cm, two.line_spacing, two.line_spacing_pt) == (-0.5, None, 18.0)
+    assert (one.line_spacing_rule, two.line_spacing_rule) == ("auto", "exact")
 
 
 def test_table_paragraphs_are_numbered_in_document_order_with_their_cell() -> None:

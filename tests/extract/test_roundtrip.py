@@ -8,7 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from app.cli import main
 from app.domain.plan import Plan
 from app.domain.targets import Target
 from app.planfile.load import load_plan
@@ -90,3 +92,10 @@ def test_review_of_a_docx_against_a_pdf_matches_the_review_of_the_plans(
         on_files = review_files(rendered[child], parent_pdf)
         on_plans = review_files(SAMPLES / f"{child}.yaml", SAMPLES / "family_tinh_2026.yaml")
         assert on_files.summary.text == on_plans.summary.text
+    # the command line, as an office runs it: exit 0 when every mandate is covered, else 1
+    runner = CliRunner()
+    covered = runner.invoke(main, ["review", str(rendered["family_xa_a_2026"]), "--parent", str(parent_pdf)])
+    assert covered.exit_code == 0, covered.output
+    weaker = runner.invoke(main, ["review", str(rendered["family_xa_b_2026"]), "--parent", str(parent_pdf)])
+    assert weaker.exit_code == 1, weaker.output
+    assert '"status": "weaker"' in weaker.output

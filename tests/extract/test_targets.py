@@ -10,7 +10,7 @@ import pytest
 
 from app.domain.targets import Comparator, Frequency, Target
 from app.extract.clauses import Scope, extract_targets, split_clauses
-from app.extract.targets import find_heads
+from app.extract.figures import find_heads
 
 
 def targets(text: str, deadline: int | None = 2030, level: str | None = "district") -> list[Target]:
@@ -204,3 +204,32 @@ def test_negated_and_compound_comparators(text: str, comparator: Comparator, val
 def test_a_baseline_year_is_not_a_deadline_but_a_dated_deadline_is() -> None:
     assert one("Số vụ vi phạm giảm 10% so với năm 2020").deadline == 2030
     assert one("Trước 30/6/2026, 100% xã hoàn thành rà soát người nghiện").deadline == 2026
+
+
+def test_the_measure_said_after_a_list_of_shares_applies_to_each() -> None:
+    found = targets("Ít nhất 80% cán bộ xã; 70% đoàn viên thanh niên và 60% học sinh được tập huấn kỹ năng.")
+    assert [t.value for t in found] == [80, 70, 60]
+    assert {t.metric for t in found} == {"được tập huấn kỹ năng"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Tổ chức cai nghiện ma túy cho hai trăm lượt người.", 200, "lượt người"),
+        ("Ít nhất bốn mươi phần trăm cán bộ cấp xã được tập huấn", 40, "%"),
+        ("Bảy mươi lăm phần trăm người lao động được tuyên truyền", 75, "%"),
+        ("Hằng quý tổ chức ít nhất một buổi tuyên truyền tại thôn", 1, "buổi"),
+    ],
+)
+def test_numbers_written_in_words(text: str, value: float, unit: str) -> None:
+    target = one(text)
+    assert (target.value, target.unit) == (value, unit)
+
+
+def test_articles_and_years_in_words_are_not_figures() -> None:
+    assert targets("Kế hoạch năm 2025 với năm nhóm giải pháp") == []
+    assert targets("Triển khai mô hình trên một số địa bàn trọng điểm") == []
+
+
+def test_a_maintained_count_after_cua_is_a_target() -> None:
+    assert one("Tiếp tục duy trì hoạt động của 25 Đội công tác xã hội tình nguyện cấp xã.").value == 25

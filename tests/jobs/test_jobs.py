@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from app.batch.communes import Commune
+from app.batch.jobfiles import HOST
 from app.domain.plan import Plan
 from app.planfile.load import load_plan
 from app.services import batch_jobs
@@ -94,12 +95,12 @@ def test_a_lease_held_by_a_live_process_is_respected_and_a_dead_ones_taken(
     folder = batch_jobs.JobFolder.create(tmp_path, parent, _communes(5), None)
     lease = folder.path / "leases" / "chunk-0"
     lease.parent.mkdir(parents=True)
-    lease.write_text(f"{batch_jobs.HOST} {os.getppid()}")  # alive: our parent process
+    lease.write_text(f"{HOST} {os.getppid()}")  # alive: our parent process
     assert batch_jobs.run_chunk(folder, 0) == 0
     dead = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
     )
-    lease.write_text(f"{batch_jobs.HOST} {dead.stdout.strip()}")
+    lease.write_text(f"{HOST} {dead.stdout.strip()}")
     assert batch_jobs.run_chunk(folder, 0) == 5
 
 

@@ -42,7 +42,7 @@ def test_drafter_saves_a_plan_and_sees_it_listed(client: FlaskClient, world: Wor
     plan_id = _create(client, token, world)
     page = client.get("/plans/").get_data(as_text=True)
     assert "Thực hiện Dự án 4" in page
-    assert "5/KH-UBND" in page
+    assert "05/KH-UBND" in page
     shown = client.get(f"/plans/{plan_id}").get_data(as_text=True)
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in shown
     assert "Cai nghiện cho ít nhất 1.100 lượt người" in shown
@@ -106,7 +106,7 @@ def test_preview_fragment_renders_the_nd30_layout(client: FlaskClient, world: Wo
     assert response.status_code == 200
     for part in (
         "Độc lập - Tự do - Hạnh phúc",
-        "Số: 5/KH-UBND",
+        "Số: 05/KH-UBND",
         "Nơi nhận:",
         "Lưu: VT, TH.",
         "Phạm Minh Phước",

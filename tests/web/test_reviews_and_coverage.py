@@ -9,10 +9,14 @@ from typing import Any
 import docx
 import pytest
 import yaml
+from flask import Flask
 from flask.testing import FlaskClient
 
 from app.planfile.load import plan_from_data
 from app.render.docx import render_docx
+from app.services import accounts
+from app.storage.tables import User
+from app.web.database import sessions
 from tests.conftest import need_tool
 from tests.storage.builders import World
 from tests.web.conftest import login, post_json
@@ -182,3 +186,28 @@ def test_pdf_download(client: FlaskClient, world: World, issued_parent: int) -> 
     response = client.get(f"/plans/{issued_parent}/download.pdf")
     assert response.status_code == 200
     assert response.data.startswith(b"%PDF")
+
+
+def test_api_reviews_an_uploaded_draft_with_a_token(
+    app: Flask, client: FlaskClient, world: World, issued_parent: int
+) -> None:
+    with app.app_context(), sessions()() as session:
+        token = accounts.issue_token(session, session.query(User).filter_by(username="drafter_a").one())
+    draft = render_docx(plan_from_data(commune_draft(world, PARENT_TARGETS[:1])))
+    response = client.post(
+        f"/api/plans/{issued_parent}/review",
+        data={"draft": (io.BytesIO(draft), "du-thao.docx")},
+        headers={"Authorization": f"Bearer {token}"},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 200, response.get_json()
+    statuses = {m["status"] for m in response.get_json()["mandates"]}
+    assert statuses == {"covered", "missing"}
+
+
+def test_only_a_plan_from_above_can_be_implemented(
+    client: FlaskClient, world: World, issued_parent: int
+) -> None:
+    token = login(client, "district_drafter")
+    assert "Tạo kế hoạch thực hiện" not in client.get(f"/plans/{issued_parent}").get_data(as_text=True)
+    assert client.post(f"/plans/{issued_parent}/derive", data={"csrf_token": token}).status_code == 403

@@ -12,7 +12,8 @@ Fails:
     6 pt is cancelled by Word's "don't add space between paragraphs of the same style".
 
 Passes:
-    6 pt after each paragraph and 1.15 line spacing; an exact 18 pt line height at 14 pt text.
+    6 pt after each paragraph and 1.15 line spacing; an exact 18 pt line height at 14 pt text;
+    an "at least 12 pt" line (never lower than single).
 """
 
 from __future__ import annotations
@@ -37,7 +38,11 @@ def _line_multiple(paragraph: Paragraph) -> float | None:
     if paragraph.line_spacing_pt is None:
         return paragraph.line_spacing
     sizes = [run.size_pt for run in paragraph.text_runs if run.size_pt]
-    return paragraph.line_spacing_pt / (max(sizes) * SINGLE_LINE_RATIO) if sizes else None
+    if not sizes:
+        return None
+    lines = paragraph.line_spacing_pt / (max(sizes) * SINGLE_LINE_RATIO)
+    # "At least" never shrinks a line below its natural (single) height.
+    return max(lines, 1.0) if paragraph.line_spacing_rule == "atLeast" else lines
 
 
 def _gap(paragraph: Paragraph, after: Paragraph | None) -> float:

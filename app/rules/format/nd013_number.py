@@ -10,7 +10,7 @@ Why:
     ("Số:    /KH-UBND") for the văn thư to fill in; that is accepted.
 
 Fails:
-    "Số: 5/KH-UBND", "Số: 05/KH - UBND", "Số: 12/2025/KH-UBND", "Số 05/KH-UBND" (no colon),
+    "Số: 5/KH-UBND", "Số: 05/KH - UBND", "Số: 12/2025/KH-UBND", "Số 05/KH-UBND" (no colon), "Số:05/KH-UBND",
     "Số: 05/QĐ-UBND" on a KẾ HOẠCH.
 
 Passes:
@@ -33,7 +33,7 @@ CODE = "ND013"
 NAME = "number-symbol"
 SEVERITY = Severity.ERROR
 SOURCE = "NĐ 30/2020 Phụ lục I, Mục II.3; Điều 15; nd30.md §2.3"
-_FORM = re.compile(r"^Số: ?(?P<number>\d*) *(?P<slash>/)\s*(?P<symbol>.*)$")
+_FORM = re.compile(r"^Số: (?P<number>\d*) *(?P<slash>/)\s*(?P<symbol>.*)$")
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 
 

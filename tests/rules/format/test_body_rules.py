@@ -56,6 +56,13 @@ def test_exact_line_height_is_compared_with_the_font_size() -> None:
     ]
 
 
+def test_at_least_line_height_below_the_font_size_is_single_spacing() -> None:
+    small = body("a) Tuyên truyền;", line_spacing=None, line_spacing_pt=12, line_spacing_rule="atLeast")
+    assert _found(["ND006"], a=small) == []
+    exact = body("a) Tuyên truyền;", line_spacing=None, line_spacing_pt=12, line_spacing_rule="exact")
+    assert _found(["ND006"], a=exact) == [("ND006", "đoạn 9")]
+
+
 def test_space_before_the_next_paragraph_counts_towards_the_gap() -> None:
     plan = plain_plan(a=body("a) Tuyên truyền;", space_after_pt=0), b=body("b) Rà soát;", space_before_pt=6))
     assert [f.rule for f in lint(layout(*plan), ["ND006"])] == []

@@ -63,3 +63,12 @@ def test_rules_lists_both_families() -> None:
     assert lines[0].startswith("ND001  margins")
     assert any(line.startswith("ND022  page-numbers") and "warning" in line for line in lines)
     assert any(line.startswith("KH001") for line in lines)
+
+
+def test_oversized_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    big = tmp_path / "lon.docx"
+    with big.open("wb") as handle:
+        handle.truncate(21 * 1024 * 1024)  # sparse: no 21 MB written to disk
+    code, out, err = _run("lint", str(big))
+    assert (code, out) == (2, "")
+    assert "21.0 MB" in err

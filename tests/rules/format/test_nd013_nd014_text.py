@@ -34,6 +34,7 @@ def test_number_forms_that_pass(text: str) -> None:
         "Số: 05 / KH-UBND",  # spaces around "/"
         "Số: 12/2025/KH-UBND",  # a year
         "Số 05/KH-UBND",  # no colon
+        "Số:05/KH-UBND",  # no space after the colon
         "Số: 05/QĐ-UBND",  # not a plan's symbol
     ],
 )
