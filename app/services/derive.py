@@ -9,23 +9,19 @@ the officer edits a complete draft instead of copying the parent's Word file by 
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
-import functools
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from app.domain.assignments import Assignment, Duty, Role, Task
 from app.domain.levels import DEFAULT_LEVELS, LevelTable
 from app.domain.plan import Funding, Issuer, Plan, Reference, Section, SectionKind, Signer
-from app.domain.targets import QuotaPart, Target
+from app.domain.targets import Target
 from app.messages import t
 from app.review.mandates import Mandate, MandateKind, mandates_for
+from app.services.derive_targets import child_target
 from app.vn.normalize import match_key, slugify
-from app.vn.numbers import NUMBER_PATTERN, format_count, format_number, parse_number
 
-_NUMBER = re.compile(NUMBER_PATTERN)
 _BODY_WORDS = ("ủy ban nhân dân", "uỷ ban nhân dân", "ubnd")
 
 
@@ -56,86 +52,6 @@ def short_name(issuer: Issuer) -> str:
     """How recipients and citations name an issuer: "UBND tỉnh Đồng Nai"."""
     unit = unit_name(issuer)
     return f"{issuer.abbreviation} {unit}" if unit != issuer.one_line_name else unit
-
-
-def rewrite_quota_text(text: str, old: Iterable[float], new: Iterable[float]) -> str:
-    """Replace the figures of a quota sentence, in order: the total, then the breakdown.
-
-    "cai nghiện cho ít nhất 1.100 lượt người: tại cơ sở 1.000 ..." becomes "... 120 lượt
-    người: tại cơ sở 109 ...". A figure is replaced only where the next expected old value
-    is written, so years and other numbers in the sentence stay as they are.
-    """
-    pairs = list(zip(old, new, strict=True))
-    out: list[str] = []
-    last = 0
-    for match in _NUMBER.finditer(text):
-        if not pairs:
-            break
-        try:
-            value = parse_number(match.group(0))
-        except ValueError:
-            continue
-        if value == pairs[0][0]:
-            out.append(text[last : match.start()])
-            width = len(match.group(0))
-            out.append(
-                format_count(pairs[0][1])
-                if width == 2 and match.group(0).startswith("0")
-                else format_number(pairs[0][1])
-            )
-            last = match.end()
-            pairs.pop(0)
-    out.append(text[last:])
-    return "".join(out)
-
-
-def _parts_in_order(parts: list[QuotaPart], prefix: str) -> Iterable[tuple[str, QuotaPart]]:
-    for part in parts:
-        key = f"{prefix}/{part.label}"
-        yield key, part
-        yield from _parts_in_order(part.parts, key)
-
-
-def child_target(target: Target, level: str, quotas: dict[str, float] | None) -> Target:
-    """A copy of a parent target for the child, linked to it, carrying the child's share."""
-    # A shallow copy with fresh lists instead of deepcopy or replace(): this runs once per
-    # target per commune, thousands of times in a batch.
-    child = copy.copy(target)
-    child.parent_target = target.id
-    child.level = level
-    child.source = None
-    child.breakdown = _copy_parts(target.breakdown)
-    child.sub_values = list(target.sub_values)
-    if not quotas or target.id not in quotas or not target.is_quota:
-        return child
-    parts = list(_parts_in_order(child.breakdown, target.id))
-    old = [target.value or 0.0, *(p.value for _, p in parts)]
-    child.value = quotas[target.id]
-    for key, part in parts:
-        part.value = quotas.get(key, part.value)
-    text = rewrite_quota_text(target.text, old, [child.value, *(p.value for _, p in parts)])
-    child.text = _drop_allocation_note(text)
-    return child
-
-
-def _copy_parts(parts: list[QuotaPart]) -> list[QuotaPart]:
-    return [QuotaPart(p.label, p.value, _copy_parts(p.parts)) for p in parts]
-
-
-def _drop_allocation_note(text: str) -> str:
-    """Drop "...; chỉ tiêu được phân bổ cho từng xã tại Phụ lục" from a commune's share: the
-    commune's plan states its own figure, it has no appendix of allocations."""
-    head, sep, tail = text.rpartition(";")
-    if sep and _is_allocation_note(tail):
-        return head.rstrip() + "."
-    return text
-
-
-@functools.lru_cache(maxsize=256)
-def _is_allocation_note(clause: str) -> bool:
-    # Cached: in a batch every commune's share ends with the same clause.
-    key = match_key(clause)
-    return any(match_key(word) in key for word in ("phân bổ", "phụ lục"))
 
 
 def _parent_citation(parent: Plan) -> Reference:

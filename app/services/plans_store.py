@@ -168,48 +168,59 @@ def save_plan(
     document = dump_plan(plan)
     plan_from_data(document, "plan")  # what is stored must load back: refuse it now, not on read
     if plan_id is None:
-        if not can_create(user):
-            raise PlanForbiddenError("new")
-        if parent_id is not None:
-            get_record(session, user, parent_id)
-        record = PlanRecord(
-            agency_id=user.agency_id, current_version=0, **_columns(plan, status or "draft", parent_id)
-        )
-        session.add(record)
-        session.flush()
-        base = 0
+        record = _new_record(session, user, plan, status, parent_id)
     else:
-        record = get_record(session, user, plan_id, edit=True)
-        base = record.current_version
-        if base_version is None or base_version != base:
-            raise _stale(session, user, record, base_version)
-        columns = _columns(
-            plan, status or record.status, record.parent_id if parent_id is None else parent_id
-        )
-        if not repo.bump_version(session, record, base, columns):
-            session.rollback()
-            raise _stale(session, user, record, base_version)
-    number = base + 1
-    if plan_id is None:
-        record.current_version = number
+        record = _advance(session, user, plan, plan_id, base_version, status, parent_id)
+    number = record.current_version
     session.add(
         PlanVersion(plan_id=record.id, version=number, document=document, author_id=user.id, note=note)
     )
-    repo.add_audit(
-        session,
-        user,
-        "create" if plan_id is None else "save",
-        "plan",
-        record.id,
-        {"version": number, "note": note},
-    )
+    action = "create" if plan_id is None else "save"
+    repo.add_audit(session, user, action, "plan", record.id, {"version": number, "note": note})
     try:
         session.commit()
-    except IntegrityError:
+    except IntegrityError:  # (plan_id, version) is unique: a concurrent save got this number
         session.rollback()
         raise _stale(session, user, record, base_version) from None
     session.refresh(record)
     return SavedPlan(record, number, plan)
+
+
+def _new_record(
+    session: Session, user: User, plan: Plan, status: str | None, parent_id: int | None
+) -> PlanRecord:
+    if not can_create(user):
+        raise PlanForbiddenError("new")
+    if parent_id is not None:
+        get_record(session, user, parent_id)
+    record = PlanRecord(
+        agency_id=user.agency_id, current_version=1, **_columns(plan, status or "draft", parent_id)
+    )
+    session.add(record)
+    session.flush()
+    return record
+
+
+def _advance(
+    session: Session,
+    user: User,
+    plan: Plan,
+    plan_id: int,
+    base_version: int | None,
+    status: str | None,
+    parent_id: int | None,
+) -> PlanRecord:
+    """Move an existing plan to its next version, or raise StaleVersionError."""
+    record = get_record(session, user, plan_id, edit=True)
+    base = record.current_version
+    if base_version is None or base_version != base:
+        raise _stale(session, user, record, base_version)
+    columns = _columns(plan, status or record.status, record.parent_id if parent_id is None else parent_id)
+    if not repo.bump_version(session, record, base, columns):
+        session.rollback()
+        raise _stale(session, user, record, base_version)
+    session.refresh(record)
+    return record
 
 
 def _stale(session: Session, user: User, record: PlanRecord, base: int | None) -> StaleVersionError:

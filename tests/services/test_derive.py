@@ -9,7 +9,8 @@ import pytest
 
 from app.domain.plan import Issuer, Plan, SectionKind, Signer
 from app.planfile.load import dump_plan, load_plan, plan_from_data
-from app.services.derive import derive_child_plan, rewrite_quota_text, short_name, unit_name
+from app.services.derive import derive_child_plan, short_name, unit_name
+from app.services.derive_targets import rewrite_quota_text
 from app.services.review import review_family, review_plans
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "batch"
