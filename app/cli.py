@@ -45,10 +45,14 @@ def render(plan: Path, output: Path) -> None:
                 fail(f"{plan}: {both('no_plans_in_folder')}")
         else:
             out = output / f"{plan.stem}.docx" if output.is_dir() else output
+            if out.suffix.lower() != ".docx":  # a DOCX saved as .pdf or .txt opens as garbage
+                fail(f"{out}: {both('output_not_docx')}")
             plan_services.render_plan_file(plan, out)
             click.echo(f"{both('rendered')}: {plan} -> {out}")
     except KehoachError as exc:
         fail(str(exc))
+    except OSError as exc:  # unwritable folder, read-only disk, a file where a folder should be
+        fail(f"{output}: {both('file_unwritable')} ({exc.strerror})")
 
 
 @main.command("check-plan")
@@ -80,7 +84,9 @@ def schema(output: Path) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Tệp .zip kết quả")
 @click.option("--pdf", is_flag=True, help="Kèm bản PDF (cần LibreOffice)")
 @click.option("--workers", type=click.IntRange(min=0), default=0, help="Số tiến trình (0: mọi lõi CPU)")
-@click.option("--date", "date_", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Ngày ban hành YYYY-MM-DD")
+@click.option(
+    "--date", "date_", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Ngày ban hành YYYY-MM-DD"
+)
 def batch(parent: Path, communes: Path, output: Path, pdf: bool, workers: int, date_: object) -> None:
     """Tạo kế hoạch cho từng xã trong danh sách COMMUNES (.xlsx/.csv) từ kế hoạch cấp trên PARENT."""
     import datetime as dt
@@ -100,10 +106,13 @@ def batch(parent: Path, communes: Path, output: Path, pdf: bool, workers: int, d
     except KehoachError as exc:
         fail(str(exc))
     click.echo(f"{both('batch_started')}: {len(spec.items)}", err=True)
-    with tqdm(total=len(spec.items), unit="xã", file=sys.stderr) as bar:
-        outcome = batch_services.write_batch(
-            spec, output, pdf=pdf, workers=workers or default_workers(), progress=bar.update
-        )
+    try:
+        with tqdm(total=len(spec.items), unit="xã", file=sys.stderr) as bar:
+            outcome = batch_services.write_batch(
+                spec, output, pdf=pdf, workers=workers or default_workers(), progress=bar.update
+            )
+    except OSError as exc:
+        fail(f"{output}: {both('batch_output_error')} ({exc.strerror or exc})")
     click.echo(f"{both('batch_done')}: {output} ({outcome.done}, {outcome.rate:.1f}/s)")
     if outcome.failed:
         click.echo(f"{both('batch_failed_communes')}:", err=True)
@@ -286,7 +295,9 @@ def serve(bind: str, workers: int) -> None:
 
 
 @main.command()
-@click.option("-w", "--workers", type=click.IntRange(min=1), default=None, help="Số tiến trình (mặc định: số lõi CPU)")
+@click.option(
+    "-w", "--workers", type=click.IntRange(min=1), default=None, help="Số tiến trình (mặc định: số lõi CPU)"
+)
 @click.option("--threads", is_flag=True, help="Dùng luồng thay cho tiến trình")
 def worker(workers: int | None, threads: bool) -> None:
     """Chạy tiến trình xử lý hàng đợi (Huey): tạo các lô kế hoạch chạy nền, tiếp tục lô dở dang."""

@@ -63,6 +63,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "template_not_found": ("Không tìm thấy mẫu DOCX", "DOCX template not found"),
     "template_invalid": ("Mẫu DOCX bị lỗi, không dùng được", "The DOCX template is broken"),
     "render_failed": ("Không tạo được văn bản từ mẫu", "Rendering the template failed"),
+    "output_not_docx": (
+        "Tệp ra phải có đuôi .docx (hoặc là một thư mục)",
+        "The output file must end in .docx (or be a folder)",
+    ),
     # --- review (coverage) ---
     "cmp_at_least": ("ít nhất", "at least"),
     "cmp_more_than": ("trên", "more than"),
@@ -509,7 +513,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Chưa cài LibreOffice nên không tạo được PDF (DOCX vẫn tạo bình thường). Cài bằng lệnh",
         "LibreOffice is not installed, so no PDF can be made (DOCX still works). Install it with",
     ),
-    "pdf_timeout": ("LibreOffice chuyển sang PDF quá thời gian cho phép", "LibreOffice PDF conversion timed out"),
+    "pdf_timeout": (
+        "LibreOffice chuyển sang PDF quá thời gian cho phép",
+        "LibreOffice PDF conversion timed out",
+    ),
     "pdf_failed": ("LibreOffice không tạo được PDF cho", "LibreOffice produced no PDF for"),
     "pdf_name_clash": (
         "Hai tệp cùng tên sẽ ghi đè PDF của nhau",
@@ -521,7 +528,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "communes_empty": ("Danh sách xã không có dòng nào", "The commune list has no rows"),
     "communes_bad_file": ("Không đọc được danh sách xã", "Cannot read the commune list"),
-    "communes_invalid": ("Danh sách xã có lỗi, chưa tạo văn bản nào", "The commune list has errors; nothing was generated"),
+    "communes_invalid": (
+        "Danh sách xã có lỗi, chưa tạo văn bản nào",
+        "The commune list has errors; nothing was generated",
+    ),
     "communes_no_name_column": (
         "Thiếu cột tên xã (Tên / name)",
         "No commune name column (Tên / name)",
@@ -552,6 +562,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "batch_failed_communes": ("Các xã không tạo được", "Communes that failed"),
     "batch_cancelled": ("Lô đã bị hủy", "The batch was cancelled"),
     "batch_not_found": ("Không tìm thấy lô", "Batch not found"),
+    "batch_output_error": ("Không ghi được tệp kết quả", "Cannot write the output file"),
     "recipient_parent": ("để b/c", "to report"),
     "derive_purpose": ("MỤC ĐÍCH, YÊU CẦU", "PURPOSE AND REQUIREMENTS"),
     "derive_purpose_text": (

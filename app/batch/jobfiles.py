@@ -2,25 +2,25 @@
 
 A write goes to a temporary name carrying the host and pid, then is renamed, so a reader
 never sees half a file and a temporary left by a dead process is recognisably abandoned. A
-lease is a file created exclusively, naming its holder; it is taken over when the holder's
-process is dead (same host) or has been silent for ``KEHOACH_JOB_LEASE`` seconds (another
-host sharing the folder).
+lease is a POSIX lock (``lockf``) on a file: the kernel drops it the moment its process dies,
+however it dies, so there is no stale lease to judge and no race in taking one over (deleting
+and re-creating a lease file is racy: two workers can both "take" it). POSIX locks are per
+process, so a set of held leases also keeps two threads of one worker apart.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import socket
-import time
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 HOST = socket.gethostname()
-
-
-def lease_seconds() -> float:
-    return float(os.environ.get("KEHOACH_JOB_LEASE", "120"))
+_held: set[str] = set()
+_held_lock = threading.Lock()
 
 
 def write_atomic(path: Path, data: bytes, sync: bool = False) -> None:
@@ -42,24 +42,35 @@ def write_atomic(path: Path, data: bytes, sync: bool = False) -> None:
 
 @contextlib.contextmanager
 def lease(path: Path) -> Iterator[bool]:
-    """Hold the lease file ``path`` while working; yields False when someone alive holds it."""
+    """Hold the lease ``path`` while working; yields False when another worker holds it."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    mine = f"{HOST} {os.getpid()}"
-    if not _take(path, mine):
+    key = str(path)
+    with _held_lock:
+        if key in _held:
+            taken = False
+        else:
+            _held.add(key)
+            taken = True
+    if not taken:
         yield False
         return
     try:
-        yield True
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            yield False
+            return
+        try:
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{HOST} {os.getpid()}".encode())  # for a human looking at the folder
+            yield True
+        finally:
+            os.close(fd)  # releases the lock; the file stays (unlinking it would race)
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            if path.read_text() == mine:
-                path.unlink()
-
-
-def refresh(path: Path) -> None:
-    """Show the holder is alive (another host judges a lease by its age)."""
-    with contextlib.suppress(FileNotFoundError):
-        os.utime(path)
+        with _held_lock:
+            _held.discard(key)
 
 
 def _alive(pid: int) -> bool:
@@ -69,25 +80,6 @@ def _alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    return True
-
-
-def _take(path: Path, mine: str) -> bool:
-    try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-    except FileExistsError:
-        try:
-            holder, age = path.read_text().split(), time.time() - path.stat().st_mtime
-        except (FileNotFoundError, ValueError):
-            return _take(path, mine) if not path.exists() else False
-        host, pid = [*holder, "", "0"][:2]
-        stale = (host == HOST and not _alive(int(pid))) or (host != HOST and age > lease_seconds())
-        if not stale:
-            return False
-        path.unlink(missing_ok=True)
-        return _take(path, mine)
-    with os.fdopen(fd, "w") as fh:
-        fh.write(mine)
     return True
 
 

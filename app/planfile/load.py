@@ -182,6 +182,8 @@ def load_plan(path: str | Path) -> Plan:
     """Load a plan file; raise :class:`PlanFileError` with a clear message on any problem."""
     p = Path(path)
     source = str(p)
+    if not p.exists():  # before the extension: "no such file" is what a mistyped name needs
+        raise PlanFileError(source, {"": [both("file_not_found")]})
     if p.suffix.lower() not in PLAN_EXTENSIONS:
         raise PlanFileError(source, {"": [both("unsupported_plan_ext")]})
     try:

@@ -42,6 +42,10 @@ _BOLD_WIDTHS.update({"Đ": 722, "đ": 556, "&": 833})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TRAILING_PUNCT = re.compile(r"[\s;.,]+$")
 _COLUMN_EM = {12: 15.9, 14: 33.4}  # header left column (6.75 cm) at 12 pt; text width at 14 pt
+# Nơi nhận column (7.75 cm) in em at 11 pt, and how many 11 pt lines fit on one page of text
+# (257 mm less the "Nơi nhận:" line). A longer list cannot be kept on one page anyway.
+_RECIPIENT_COLUMN_EM = 19.9
+_RECIPIENT_LINES_PER_PAGE = 50
 
 
 def clean_text(text: str | None) -> str:
@@ -157,6 +161,18 @@ def recipient_lines(plan: Plan) -> list[str]:
     archive = [_TRAILING_PUNCT.sub("", clean_text(a)) for a in plan.archive if clean_text(a)] or ["VT"]
     lines.append(f"- Lưu: {', '.join(archive)}.")
     return lines
+
+
+def signature_can_split(recipients: list[str]) -> bool:
+    """Whether the Nơi nhận / signer band may break across pages.
+
+    It is kept whole so that the signer is never separated from Nơi nhận; but a band taller
+    than a page (hundreds of recipients) cannot be kept whole: Word and LibreOffice then push
+    it to a new page, leaving the rest of the last body page blank, and split it all the same.
+    Such a band is allowed to break, so the signer stays beside the start of the list.
+    """
+    lines = sum(max(1, -(-text_width_em(line) // _RECIPIENT_COLUMN_EM)) for line in recipients)
+    return lines > _RECIPIENT_LINES_PER_PAGE
 
 
 def with_funding(plan: Plan) -> list[Section]:
@@ -281,6 +297,7 @@ def build_context(plan: Plan) -> dict[str, Any]:
     widest = max(issuer_lines, key=text_width_em, default="")
     subject = clean_text(plan.subject)
     single = len(plan.appendices) == 1
+    recipients = recipient_lines(plan)
     return {
         "parent_body": upper_vi(clean_text(plan.issuer.parent_body)) or None,
         "issuer_lines": issuer_lines,
@@ -295,7 +312,8 @@ def build_context(plan: Plan) -> dict[str, Any]:
         "body": body_items(plan),
         "signer_lines": [upper_vi(clean_text(line)) for line in plan.signer.lines()],
         "signer_name": clean_text(plan.signer.name),
-        "recipients": recipient_lines(plan),
+        "recipients": recipients,
+        "signature_can_split": signature_can_split(recipients),
         "appendices": [
             appendix_context(plan, a, "Phụ lục" if single else f"Phụ lục {roman(i + 1)}")
             for i, a in enumerate(plan.appendices)

@@ -25,6 +25,7 @@ from lxml import etree
 from app.domain.errors import KehoachError
 from app.domain.plan import Plan
 from app.messages import both
+from app.render.appendix_layout import layout_appendix_tables
 from app.render.context import build_context
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "docx" / "ke_hoach.docx"
@@ -74,7 +75,9 @@ class PreparedTemplate:
         if any(char in xml for char in _LISTING_CHARS):  # otherwise resolve_listing is a no-op
             xml = self._docxtpl.resolve_listing(xml)
         if self._fix_tables and context.get("appendices"):  # variable column counts ({%tc)
-            xml = etree.tostring(self._docxtpl.fix_tables(xml), encoding="unicode")
+            body = self._docxtpl.fix_tables(xml)
+            layout_appendix_tables(body, context["appendices"])
+            xml = etree.tostring(body, encoding="unicode")
         return str(xml)
 
     def document_xml(self, context: dict[str, Any]) -> bytes:

@@ -198,8 +198,21 @@ def signature_band() -> str:
         + "".join(centre(run("", 14)) for _ in range(4))
         + centre(run("{{ signer_name }}", 14, bold=True))
     )
-    rows = row(cell(SIGN_LEFT, recipients) + cell(right_w, signer), cant_split=True)
+    cells = cell(SIGN_LEFT, recipients) + cell(right_w, signer)
+    # kept whole unless the list is taller than a page (see context.signature_can_split)
+    rows = (
+        tr_tag("if signature_can_split")
+        + row(cells)
+        + tr_tag("else")
+        + row(cells, cant_split=True)
+        + tr_tag("endif")
+    )
     return para(spacing='w:after="0"') + table([SIGN_LEFT, right_w], rows)
+
+
+def tr_tag(statement: str) -> str:
+    """A docxtpl row tag ({%tr ... %}): the whole row becomes a jinja statement."""
+    return f"<w:tr><w:tc><w:p><w:r><w:t>{{%tr {statement} %}}</w:t></w:r></w:p></w:tc></w:tr>"
 
 
 def appendix_block() -> str:
@@ -212,13 +225,13 @@ def appendix_block() -> str:
         header=True,
     )
     body = (
-        "<w:tr><w:tc><w:p><w:r><w:t>{%tr for cells in appendix.rows %}</w:t></w:r></w:p></w:tc></w:tr>"
+        tr_tag("for cells in appendix.rows")
         + row(
             cell(third, tag("for value in cells", "tc"))
             + cell(third, para(run("{{ value }}", 13)))
             + cell(third, tag("endfor", "tc"))
         )
-        + "<w:tr><w:tc><w:p><w:r><w:t>{%tr endfor %}</w:t></w:r></w:p></w:tc></w:tr>"
+        + tr_tag("endfor")
     )
     return (
         tag("for appendix in appendices")

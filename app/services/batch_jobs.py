@@ -5,9 +5,8 @@ finished commune (``docx/<name>.docx``, ``pdf/<name>.pdf``), one per failed comm
 (``failed/<name>.txt``), a ``cancel`` flag and finally ``bundle.zip``. Every file is written to a
 temporary name and renamed, so a worker killed at any moment leaves no half-written file, and a
 commune is done exactly when its file exists: a restarted worker skips it. Work is split into
-chunks; a chunk is held by a lease file (host, pid) so two workers never render the same
-commune, and a lease whose process is dead (or silent for ``KEHOACH_JOB_LEASE`` seconds on
-another host) is taken over.
+chunks; a chunk is held by a lease (a lock the kernel drops when its process dies, see
+app.batch.jobfiles) so two workers never render the same commune at once.
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ from typing import Any
 
 from app.batch.bundle import Bundle
 from app.batch.communes import Commune
-from app.batch.jobfiles import lease, refresh, write_atomic
+from app.batch.jobfiles import lease, write_atomic
 from app.batch.summary import Summary
 from app.domain.errors import KehoachError
 from app.domain.plan import Plan
@@ -193,7 +192,6 @@ def run_chunk(folder: JobFolder, chunk_no: int) -> int:
             else:
                 folder.record_done(item, result.docx)
                 rendered += 1
-            refresh(folder.path / "leases" / name)
         if folder.pdf and not folder.cancelled:
             _convert_chunk(folder, folder.chunks()[chunk_no])
     return rendered

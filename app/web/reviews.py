@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import secrets
 import shutil
+import time
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from app.web.downloads import DOCX_TYPE, attachment
 from app.web.security import login_required, user
 
 bp = Blueprint("reviews", __name__, url_prefix="/reviews")
+KEEP_SECONDS = 24 * 3600  # the DOCX report stays downloadable for a day
 DRAFT_TYPES = (".docx", ".pdf", ".txt", ".json", ".yaml", ".yml")
 
 
@@ -69,6 +71,16 @@ def run_review(folder: Path) -> tuple[Any, Plan, Plan]:
     return review, parent, child
 
 
+def _prune(root: Path) -> None:
+    """Forget uploads older than :data:`KEEP_SECONDS`: drafts are not archived here."""
+    if not root.is_dir():
+        return
+    cutoff = time.time() - KEEP_SECONDS
+    for folder in root.iterdir():
+        if folder.is_dir() and folder.stat().st_mtime < cutoff:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 @bp.get("/")
 @login_required
 def upload() -> str:
@@ -82,6 +94,7 @@ def create() -> tuple[str, int]:
     draft = request.files.get("draft")
     if draft is None or not draft.filename:
         raise BadRequest(both("review_need_draft"))
+    _prune(Path(current_app.instance_path) / "reviews")
     review_id = secrets.token_hex(8)
     folder = _folder(review_id)
     folder.mkdir(parents=True)

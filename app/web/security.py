@@ -50,6 +50,7 @@ def instance_secret(instance_path: str) -> str:
     if not path.exists():
         try:
             with path.open("x", encoding="utf-8") as fh:
+                path.chmod(0o600)  # readable by the service account only
                 fh.write(secrets.token_hex(32))
         except FileExistsError:
             pass  # another worker created it first

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from app.batch.communes import Commune
-from app.batch.jobfiles import HOST
 from app.domain.plan import Plan
 from app.planfile.load import load_plan
 from app.services import batch_jobs
@@ -89,19 +88,32 @@ def test_cancel_stops_the_job(tmp_path: Path, parent: Plan) -> None:
     assert batch_jobs.finish(folder) is None
 
 
-def test_a_lease_held_by_a_live_process_is_respected_and_a_dead_ones_taken(
+def test_a_lease_held_by_a_live_worker_is_respected_and_freed_when_it_dies(
     tmp_path: Path, parent: Plan
 ) -> None:
     folder = batch_jobs.JobFolder.create(tmp_path, parent, _communes(5), None)
     lease = folder.path / "leases" / "chunk-0"
     lease.parent.mkdir(parents=True)
-    lease.write_text(f"{HOST} {os.getppid()}")  # alive: our parent process
-    assert batch_jobs.run_chunk(folder, 0) == 0
-    dead = subprocess.run(
-        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import fcntl, os, sys, time; fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT);"
+            "fcntl.lockf(fd, fcntl.LOCK_EX); print('held', flush=True); time.sleep(60)",
+            str(lease),
+        ],
+        stdout=subprocess.PIPE,
     )
-    lease.write_text(f"{HOST} {dead.stdout.strip()}")
-    assert batch_jobs.run_chunk(folder, 0) == 5
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline() == b"held\n"
+        assert batch_jobs.run_chunk(folder, 0) == 0  # another worker is on it
+    finally:
+        holder.kill()
+        holder.wait()
+        if holder.stdout is not None:
+            holder.stdout.close()
+    assert batch_jobs.run_chunk(folder, 0) == 5  # its lock died with it
 
 
 def test_unknown_job_is_reported(tmp_path: Path) -> None:

@@ -221,6 +221,13 @@ def test_missing_file(tmp_path: Path) -> None:
     assert_error(info.value.errors, "", "file_not_found")
 
 
+@pytest.mark.parametrize("name", ["khong_co", "khong_co.docx"])
+def test_a_mistyped_name_is_reported_missing_not_as_a_wrong_extension(tmp_path: Path, name: str) -> None:
+    with pytest.raises(PlanFileError) as info:
+        load_plan(tmp_path / name)
+    assert_error(info.value.errors, "", "file_not_found")
+
+
 def test_a_directory(tmp_path: Path) -> None:
     folder = tmp_path / "thu_muc.yaml"
     folder.mkdir()

@@ -155,3 +155,19 @@ def test_pdf_without_libreoffice_exits_2_with_the_install_hint(
     assert code == 2
     assert "apt-get install libreoffice-writer-nogui fonts-liberation2" in stderr
     assert not out.exists()
+
+
+def test_unwritable_output_exits_2(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code, _, stderr = _run(
+        "batch",
+        str(DATA / "parent.yaml"),
+        str(DATA / "communes.csv"),
+        "-o",
+        str(blocker / "out.zip"),
+        "--workers",
+        "1",
+    )
+    assert code == 2
+    assert "Cannot write the output file" in stderr

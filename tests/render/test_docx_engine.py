@@ -184,3 +184,36 @@ def test_cli_renders_a_plan_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["render", str(source), "-o", str(tmp_path / "out.docx")])
     assert result.exit_code == 0, result.output
     assert text_view(tmp_path / "out.docx") == text_view(render_docx(make_plan()))
+
+
+@pytest.mark.parametrize("name", ["out.pdf", "out.txt"])
+def test_cli_render_refuses_an_output_that_is_not_docx(tmp_path: Path, name: str) -> None:
+    source = tmp_path / "plan.yaml"
+    source.write_text(dump_plan_text(make_plan()), encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(source), "-o", str(tmp_path / name)])
+    assert result.exit_code == 2
+    assert "must end in .docx" in result.output
+    assert not (tmp_path / name).exists()
+
+
+def test_cli_render_to_an_unwritable_place_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    source = tmp_path / "plan.yaml"
+    source.write_text(dump_plan_text(make_plan()), encoding="utf-8")
+    blocker = tmp_path / "a_file"  # a file where the output folder should be: fails even as root
+    blocker.write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(source), "-o", str(blocker / "out.docx")])
+    assert result.exit_code == 2
+    assert "Cannot write the file" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    folder = CliRunner().invoke(main, ["render", str(tmp_path), "-o", str(blocker / "out")])
+    assert folder.exit_code == 2
+    assert "Cannot write the file" in folder.output
+
+
+def test_cli_render_into_a_folder_that_does_not_exist_creates_it(tmp_path: Path) -> None:
+    source = tmp_path / "plan.yaml"
+    source.write_text(dump_plan_text(make_plan()), encoding="utf-8")
+    out = tmp_path / "moi" / "sau" / "out.docx"
+    result = CliRunner().invoke(main, ["render", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert text_view(out) == text_view(render_docx(make_plan()))
