@@ -133,7 +133,9 @@ def render_docx_docxtpl(plan: Plan, template: Path | None = None) -> bytes:
     """The same document through plain ``DocxTemplate.render`` + ``save`` (the reference path,
     used to check the fast path and in the benchmark)."""
     document = DocxTemplate(str(template or DEFAULT_TEMPLATE))
-    document.render(build_context(plan), autoescape=True)
+    context = build_context(plan)
+    document.render(context, autoescape=True)
+    layout_appendix_tables(document.docx.element.body, context["appendices"])
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
