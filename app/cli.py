@@ -35,18 +35,13 @@ def render(plan: Path, output: Path) -> None:
     """Tạo DOCX từ tệp kế hoạch PLAN (hoặc mọi tệp trong thư mục PLAN)."""
     try:
         if plan.is_dir():
-            if output.exists() and not output.is_dir():
-                fail(f"{output}: {both('output_not_dir')}")
-            done = 0
-            for source, out in plan_services.render_folder(plan, output):
-                click.echo(f"{both('rendered')}: {source} -> {out}")
-                done += 1
-            if done == 0:
-                fail(f"{plan}: {both('no_plans_in_folder')}")
+            _render_folder(plan, output)
         else:
             out = output / f"{plan.stem}.docx" if output.is_dir() else output
             if out.suffix.lower() != ".docx":  # a DOCX saved as .pdf or .txt opens as garbage
                 fail(f"{out}: {both('output_not_docx')}")
+            for warning in plan_services.plan_warnings(plan_services.check_plan(plan)):
+                click.echo(f"{plan}: {warning}", err=True)
             plan_services.render_plan_file(plan, out)
             click.echo(f"{both('rendered')}: {plan} -> {out}")
     except KehoachError as exc:
@@ -55,19 +50,49 @@ def render(plan: Path, output: Path) -> None:
         fail(f"{output}: {both('file_unwritable')} ({exc.strerror})")
 
 
+def _render_folder(folder: Path, output: Path) -> None:
+    """Render every plan of ``folder``; a bad plan is reported and the others still rendered
+    (one typo must not cost the office the rest of the folder), then exit 2 if any failed."""
+    if output.exists() and not output.is_dir():
+        fail(f"{output}: {both('output_not_dir')}")
+    sources = plan_services.plan_files_in(folder)
+    if not sources:
+        fail(f"{folder}: {both('no_plans_in_folder')}")
+    failed = 0
+    for source in sources:
+        out = output / f"{source.stem}.docx"
+        try:
+            plan_services.render_plan_file(source, out)
+        except KehoachError as exc:
+            click.echo(str(exc), err=True)
+            failed += 1
+            continue
+        click.echo(f"{both('rendered')}: {source} -> {out}")
+    if failed:
+        fail(f"{folder}: {both('folder_plans_failed')}: {failed}/{len(sources)}")
+
+
 @main.command("check-plan")
 @click.argument("plan", type=click.Path(path_type=Path))
 def check_plan(plan: Path) -> None:
     """Kiểm tra tệp kế hoạch PLAN, chỉ báo lỗi."""
     try:
-        plan_services.check_plan(plan)
+        loaded = plan_services.check_plan(plan)
     except KehoachError as exc:
         fail(str(exc))
+    for warning in plan_services.plan_warnings(loaded):
+        click.echo(f"{plan}: {warning}", err=True)
     click.echo(f"{plan}: {both('plan_ok')}")
 
 
 @main.command()
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("schemas/plan.schema.json"))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("schemas/plan.schema.json"),
+    help="Tệp hoặc thư mục",
+)
 def schema(output: Path) -> None:
     """Ghi JSON Schema của tệp kế hoạch (sinh từ các schema marshmallow)."""
     target = output / "plan.schema.json" if output.is_dir() else output
@@ -127,7 +152,14 @@ REVIEW_FORMATS = ("json", "html", "docx")
 @main.command()
 @click.argument("child", type=click.Path(path_type=Path))
 @click.option("--parent", "parent", type=click.Path(path_type=Path), required=True, help="Kế hoạch cấp trên")
-@click.option("--format", "fmt", type=click.Choice(REVIEW_FORMATS), default="json", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(REVIEW_FORMATS),
+    default="json",
+    show_default=True,
+    help=both("review_format_help"),
+)
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path), default=None, help="Tệp kết quả (mặc định: màn hình)"
 )
@@ -151,8 +183,15 @@ def review(child: Path, parent: Path, fmt: str, output: Path | None) -> None:
 
 @main.command("review-all")
 @click.argument("parent", type=click.Path(path_type=Path))
-@click.argument("children", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(REVIEW_FORMATS[:2]), default="json", show_default=True)
+@click.argument("children", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(REVIEW_FORMATS[:2]),
+    default="json",
+    show_default=True,
+    help=both("review_format_help"),
+)
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path), default=None, help="Tệp kết quả (mặc định: màn hình)"
 )
@@ -161,6 +200,8 @@ def review_all(parent: Path, children: tuple[Path, ...], fmt: str, output: Path 
     from app.review.formats import render_family
     from app.services import review as review_services
 
+    if not children:  # checked here, not by click: its message would be English only
+        fail(both("review_all_no_children"))
     try:
         family = review_services.review_family_files(parent, list(children))
         _emit(render_family(family, fmt), fmt, output)

@@ -39,7 +39,9 @@ def make_huey() -> Huey:
 huey = make_huey()
 
 
-@huey.task()  # type: ignore[untyped-decorator,unused-ignore]
+# A chunk that fails as a whole (database briefly down) is tried again; communes already
+# written are skipped, so a retry never generates one twice.
+@huey.task(retries=2, retry_delay=10)  # type: ignore[untyped-decorator,unused-ignore]
 def run_chunk(root: str, job_id: str, chunk_no: int) -> int:
     """Render one chunk of a job, then assemble the bundle if it was the last."""
     folder = batch_jobs.JobFolder(Path(root), job_id)

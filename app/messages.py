@@ -63,11 +63,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "template_not_found": ("Không tìm thấy mẫu DOCX", "DOCX template not found"),
     "template_invalid": ("Mẫu DOCX bị lỗi, không dùng được", "The DOCX template is broken"),
     "render_failed": ("Không tạo được văn bản từ mẫu", "Rendering the template failed"),
+    "plan_no_body": (
+        "Cảnh báo: kế hoạch chưa có nội dung (không có phần I, II... nào); văn bản tạo ra chỉ có phần đầu và chữ ký",
+        "Warning: the plan has no body (no parts I, II...); the document has only its header and signature",
+    ),
+    "folder_plans_failed": ("Số kế hoạch không tạo được", "Plans that could not be rendered"),
     "output_not_docx": (
         "Tệp ra phải có đuôi .docx (hoặc là một thư mục)",
         "The output file must end in .docx (or be a folder)",
     ),
     # --- review (coverage) ---
+    "review_all_no_children": (
+        "Cần ít nhất một kế hoạch cấp dưới sau PARENT (kehoach review-all PARENT CHILD...)",
+        "Give at least one child plan after PARENT (kehoach review-all PARENT CHILD...)",
+    ),
+    "review_format_help": ("Định dạng kết quả", "Output format"),
     "cmp_at_least": ("ít nhất", "at least"),
     "cmp_more_than": ("trên", "more than"),
     "cmp_equal": ("", ""),

@@ -74,18 +74,27 @@ def lease(path: Path) -> Iterator[bool]:
 
 
 def _alive(pid: int) -> bool:
+    """True when ``pid`` runs here; a zombie (killed, not yet reaped: containers whose init
+    does not reap) counts as dead."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
+    with contextlib.suppress(OSError, IndexError):
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        return stat.rpartition(")")[2].split()[0] != "Z"
     return True
 
 
-def clean_stale_temps(folder: Path) -> None:
-    """Remove temp files left by a dead process of this host (a killed worker)."""
+def clean_stale_temps(folder: Path, everything: bool = False) -> None:
+    """Remove temp files left by a dead process of this host (a killed worker); with
+    ``everything``, all of them (the job is complete, no writer can be left)."""
     for tmp in folder.rglob(".*.part"):
+        if everything:
+            tmp.unlink(missing_ok=True)
+            continue
         parts = tmp.name.rsplit(".", 3)
         if len(parts) == 4 and parts[1] == HOST and parts[2].isdigit() and not _alive(int(parts[2])):
             tmp.unlink(missing_ok=True)

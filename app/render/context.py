@@ -163,6 +163,15 @@ def recipient_lines(plan: Plan) -> list[str]:
     return lines
 
 
+def header_line(text: str) -> str:
+    """A line of the agency block, with its hyphenated names ("BÀ RỊA - VŨNG TÀU") bound by
+    no-break spaces when the line is too wide for the column: the wrap then falls before the
+    name, never leaving "- VŨNG TÀU" to open a line. Each wrapped line stays centred."""
+    if text_width_em(text) <= _COLUMN_EM[12]:
+        return text
+    return text.replace(" - ", f"{NBSP}-{NBSP}")
+
+
 def signature_can_split(recipients: list[str]) -> bool:
     """Whether the Nơi nhận / signer band may break across pages.
 
@@ -293,13 +302,19 @@ def appendix_context(plan: Plan, appendix: Appendix, label: str) -> dict[str, An
 
 def build_context(plan: Plan) -> dict[str, Any]:
     """Everything the template prints, as plain strings and lists (see the README contract)."""
-    issuer_lines = [upper_vi(line) for line in clean_text(plan.issuer.name).split("\n") if line.strip()]
+    issuer_lines = [
+        header_line(upper_vi(line)) for line in clean_text(plan.issuer.name).split("\n") if line.strip()
+    ]
     widest = max(issuer_lines, key=text_width_em, default="")
     subject = clean_text(plan.subject)
     single = len(plan.appendices) == 1
     recipients = recipient_lines(plan)
+    preamble = [clean_text(p) for p in plan.preamble if clean_text(p)]
+    body = body_items(plan)
+    if not body and preamble:  # a plan all in its opening text still ends "./."
+        preamble[-1] = final_sentence(preamble[-1])
     return {
-        "parent_body": upper_vi(clean_text(plan.issuer.parent_body)) or None,
+        "parent_body": header_line(upper_vi(clean_text(plan.issuer.parent_body))) or None,
         "issuer_lines": issuer_lines,
         "issuer_rule": rule_text(widest, 0.42, _COLUMN_EM[12]),
         "number_symbol": number_symbol(plan.number, plan.symbol),
@@ -308,8 +323,8 @@ def build_context(plan: Plan) -> dict[str, Any]:
         "subject": subject,
         "subject_rule": rule_text(max(subject.split("\n"), key=text_width_em), 0.4, _COLUMN_EM[14]),
         "references": punctuated([citation(r) for r in plan.references]),
-        "preamble": [clean_text(p) for p in plan.preamble if clean_text(p)],
-        "body": body_items(plan),
+        "preamble": preamble,
+        "body": body,
         "signer_lines": [upper_vi(clean_text(line)) for line in plan.signer.lines()],
         "signer_name": clean_text(plan.signer.name),
         "recipients": recipients,

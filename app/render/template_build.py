@@ -35,6 +35,7 @@ LEFT, RIGHT = 1701, 850
 TEXT_W = PAGE_W - LEFT - RIGHT
 HEAD_LEFT = 3827  # 6.75 cm, 41 % of the text width (convention 40-45 %)
 SIGN_LEFT = 4395  # Nơi nhận column, about 47 %
+KEEP_NEXT = "<w:keepNext/>"
 
 
 def run(
@@ -166,16 +167,24 @@ def body_block() -> str:
         ("if item.kind == 'muc'", "Muc", 0),
         ("elif item.kind == 'khoan'", "Khoan", 1),
         ("elif item.kind == 'khoan_text'", "KhoanText", 1),
+        ("elif loop.last", "Body", -1),
         ("else", "Body", None),
     ]
     # numPr is repeated on the paragraph: LibreOffice ties a list level to one style only and
-    # would leave the second style sharing level 1 (KhoanText) unnumbered
+    # would leave the second style sharing level 1 (KhoanText) unnumbered. The last paragraph
+    # (level -1) keeps with the signature band: ND30 practice never leaves the signer alone on
+    # a page without any of the text it signs.
     inner = "".join(
-        tag(cond)
-        + para(run("{{ item.text }}"), style=style, extra=num_pr(level) if level is not None else "")
+        tag(cond) + para(run("{{ item.text }}"), style=style, extra=_body_extra(level))
         for cond, style, level in branches
     )
     return tag("for item in body") + inner + tag("endif") + tag("endfor")
+
+
+def _body_extra(level: int | None) -> str:
+    if level is None:
+        return ""
+    return KEEP_NEXT if level < 0 else num_pr(level)
 
 
 def num_pr(level: int) -> str:
@@ -207,7 +216,7 @@ def signature_band() -> str:
         + row(cells, cant_split=True)
         + tr_tag("endif")
     )
-    return para(spacing='w:after="0"') + table([SIGN_LEFT, right_w], rows)
+    return para(spacing='w:after="0"', extra=KEEP_NEXT) + table([SIGN_LEFT, right_w], rows)
 
 
 def tr_tag(statement: str) -> str:

@@ -67,7 +67,8 @@ class PlanRef:
 
     @classmethod
     def of(cls, plan: Plan) -> PlanRef:
-        number = f"{plan.number}/{plan.symbol}" if plan.number else plan.symbol
+        # ND30: a number below 10 is written with a leading zero ("05/KH-UBND"), here as in print
+        number = f"{plan.number:02d}/{plan.symbol}" if plan.number else plan.symbol
         return cls(
             plan.id,
             plan.subject,

@@ -114,9 +114,7 @@ def _explicit_shares(parent: Plan, target: Target, communes: Sequence[Commune]) 
         if f" {match_key(commune.place)} " not in listed:
             out.append(None)
             continue
-        stub = Plan(
-            id="", issuer=commune_issuer(commune, parent), subject="", symbol="", signer=Signer("", "")
-        )
+        stub = Plan(id="", issuer=commune_issuer(commune), subject="", symbol="", signer=Signer("", ""))
         out.append(quota_share(parent, mandate, stub, vocab))
     return out
 
@@ -144,7 +142,7 @@ def load_batch(parent: Plan, communes_path: Path, date: dt.date | None = None) -
         raise CommuneListError(str(communes_path), exc.errors) from None
 
 
-def commune_issuer(commune: Commune, parent: Plan) -> Issuer:
+def commune_issuer(commune: Commune) -> Issuer:
     """The commune's People's Committee as issuer."""
     return Issuer(
         name=f"Ủy ban nhân dân\n{commune.unit}",
@@ -169,7 +167,7 @@ def child_plan(spec: BatchSpec, item: BatchItem) -> Plan:
     commune = item.commune
     return derive_child_plan(
         spec.parent,
-        commune_issuer(commune, spec.parent),
+        commune_issuer(commune),
         commune_signer(commune),
         spec.date,
         item.quotas,

@@ -23,7 +23,7 @@ from typing import Any
 
 from app.batch.bundle import Bundle
 from app.batch.communes import Commune
-from app.batch.jobfiles import lease, write_atomic
+from app.batch.jobfiles import clean_stale_temps, lease, write_atomic
 from app.batch.summary import Summary
 from app.domain.errors import KehoachError
 from app.domain.plan import Plan
@@ -200,7 +200,7 @@ def run_chunk(folder: JobFolder, chunk_no: int) -> int:
 def _context_and_store(folder: JobFolder, spec: BatchSpec, index: int) -> dict[str, Any]:
     """The commune's context; on a web run its plan is also stored as version 1 (once)."""
     owner = folder.meta.get("owner") or {}
-    if owner.get("database_url") and owner.get("user_id"):
+    if owner.get("user_id"):
         from app.services.batch_store import store_child_plan
 
         plan = child_plan(spec, spec.items[index])
@@ -274,6 +274,7 @@ def finish(folder: JobFolder) -> Path | None:
                 pdf = folder.pdf_path(item) if folder.pdf and not reason else None
                 add_result(bundle, summary, item, folder.docx_path(item), pdf, reason)
             bundle.add_summary(summary)
+    clean_stale_temps(folder.path, everything=True)
     return folder.bundle_path
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.config import settings
 from app.domain.errors import KehoachError
 from app.domain.plan import Plan
 from app.messages import both
@@ -28,7 +29,7 @@ def _sessions(url: str, schema: str | None) -> sessionmaker[Session]:
 
 def store_child_plan(owner: dict[str, Any], plan: Plan) -> int:
     """The stored plan's id (new, or the one a previous attempt stored)."""
-    factory = _sessions(str(owner["database_url"]), owner.get("database_schema"))
+    factory = _sessions(owner.get("database_url") or settings().database_url, owner.get("database_schema"))
     with factory() as session:
         user = session.get(User, int(owner["user_id"]))
         if user is None:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from app.domain.plan import Plan
+from app.messages import both
 from app.planfile.jsonschema import plan_json_schema_text
 from app.planfile.load import PLAN_EXTENSIONS, load_plan
 from app.render.atomic import write_atomic
@@ -15,6 +16,13 @@ from app.render.docx import render_docx
 def check_plan(path: str | Path) -> Plan:
     """Load a plan file; raises PlanFileError naming every problem."""
     return load_plan(path)
+
+
+def plan_warnings(plan: Plan) -> list[str]:
+    """What is legal in a plan file but surely not meant: a plan with no body at all."""
+    if not plan.sections and not plan.preamble and not (plan.closing or "").strip():
+        return [both("plan_no_body")]
+    return []
 
 
 def render_plan(plan: Plan) -> bytes:

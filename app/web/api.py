@@ -23,6 +23,7 @@ from flask_smorest import Api, Blueprint
 from marshmallow import Schema, fields
 from werkzeug.exceptions import HTTPException
 
+from app.domain.errors import KehoachError
 from app.messages import both
 from app.planfile.load import PlanFileError, plan_from_data
 from app.planfile.schemas import PlanSchema
@@ -32,7 +33,7 @@ from app.web import documents
 from app.web.coverage import build_board
 from app.web.database import db
 from app.web.downloads import DOCX_TYPE, attachment
-from app.web.reviews import DRAFT_TYPES
+from app.web.reviews import DRAFT_TYPES, unreadable_upload
 from app.web.security import user
 
 bp = Blueprint(
@@ -250,7 +251,10 @@ def review_draft(plan_id: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"draft{suffix}"
         upload.save(path)
-        child = documents.engine("app.services.documents").read_plan(path)
+        try:
+            child = documents.engine("app.services.documents").read_plan(path)
+        except KehoachError as exc:
+            raise unreadable_upload(exc, Path(folder), {path.name: upload.filename or path.name}) from None
         data = path.read_bytes() if suffix == ".docx" else None
         result = documents.engine("app.services.review").review_plans(parent, child, data)
     store.audit(db(), user(), "review", "upload", plan_id, draft=upload.filename, via="api")

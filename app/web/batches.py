@@ -27,6 +27,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from app import jobs
 from app.batch.communes import CommuneListError, parse_communes, read_table_bytes
+from app.config import settings
 from app.messages import both
 from app.render.pdf import pdf_available
 from app.services import batch_jobs
@@ -87,10 +88,13 @@ def index() -> tuple[str, int]:
 
 def _owner(parent_id: int) -> dict[str, Any]:
     engine = current_app.extensions["kehoach_engine"]
+    url = engine.url.render_as_string(hide_password=False)
     return {
         "user_id": user().id,
         "parent_id": parent_id,
-        "database_url": engine.url.render_as_string(hide_password=False),
+        # The worker reads DATABASE_URL itself; a job file names the database only when the
+        # app uses another one (tests), so credentials are not copied into job folders.
+        "database_url": None if url == settings().database_url else url,
         "database_schema": current_app.config.get("DATABASE_SCHEMA"),
     }
 

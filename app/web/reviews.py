@@ -18,6 +18,7 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from werkzeug.datastructures import FileStorage
 from werkzeug.exceptions import BadRequest
 
+from app.domain.errors import KehoachError
 from app.domain.plan import Plan
 from app.messages import both
 from app.planfile.load import dump_plan_text
@@ -45,6 +46,19 @@ def _save_upload(upload: FileStorage, folder: Path, stem: str) -> Path:
     path = folder / f"{stem}{suffix}"
     upload.save(path)
     return path
+
+
+def unreadable_upload(exc: KehoachError, folder: Path, names: dict[str, str]) -> BadRequest:
+    """The reader's message about a saved upload, naming the file as the user called it: the
+    server's own paths (instance/reviews/<id>/draft.docx) mean nothing to them and leak the
+    server's layout."""
+    message = str(exc)
+    for saved, original in names.items():
+        message = message.replace(str(folder / saved), original)
+    message = message.replace(str(folder) + "/", "")
+    for saved, original in names.items():
+        message = message.replace(saved, original)
+    return BadRequest(message)
 
 
 def _parent_file(folder: Path) -> Path:
@@ -108,7 +122,14 @@ def create() -> tuple[str, int]:
             "filename": draft.filename,
         }
         (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
-        review, parent, child = run_review(folder)
+        try:
+            review, parent, child = run_review(folder)
+        except KehoachError as exc:
+            parent_upload = request.files.get("parent_file")
+            names = {draft_path.name: draft.filename}
+            if parent_upload and parent_upload.filename:
+                names[parent_path.name] = parent_upload.filename
+            raise unreadable_upload(exc, folder, names) from None
     except Exception:
         shutil.rmtree(folder, ignore_errors=True)  # nothing half-written stays behind
         raise

@@ -93,7 +93,13 @@ def init_app(app: Flask) -> None:
         if not app.config.get("WTF_CSRF_ENABLED", True):
             return
         # Only a valid token skips CSRF: a bad token leaves the check (and then 400) in place.
-        if bearer_token() and current_user.is_authenticated and g.get("token_auth"):
+        # A valid token wins over a session cookie sent along (the /api/docs page of a signed-in
+        # user, a script reusing a browser's cookies): the request acts as the token's owner.
+        token = bearer_token()
+        row = accounts.user_for_token(db(), token) if token else None
+        if row is not None:
+            g._login_user = WebUser(row)  # where Flask-Login keeps the request's user
+            g.token_auth = True
             return
         csrf.protect(apply_exemptions=True)
 

@@ -121,6 +121,13 @@ def test_the_last_body_paragraph_ends_with_slash_dot_without_a_closing() -> None
     assert sum(item["text"].count("./.") for item in body) == 1
 
 
+def test_a_plan_without_parts_ends_its_opening_text_with_slash_dot() -> None:
+    # found in QA: with no sections the document had no "./." at all
+    context = build_context(make_plan(sections=[], closing=None, preamble=["Mở đầu.", "Nội dung chính;"]))
+    assert context["body"] == []
+    assert context["preamble"] == ["Mở đầu.", "Nội dung chính./."]
+
+
 def test_funding_goes_into_a_new_section_before_organization() -> None:
     plan = make_plan(funding=Funding(sources=["ngân sách huyện"], amount=1_100_000))
     body = build_context(plan)["body"]

@@ -28,6 +28,8 @@ from tests.builders import district_plan, make_plan, make_section
 from tests.conftest import ROOT
 from tests.render.conftest import SAMPLE_NAMES, sample_docx, sample_plan
 
+SAMPLE_FOR_WARNINGS = ROOT / "samples" / "family_xa_a_2026.yaml"
+
 README = ROOT / "templates" / "docx" / "README.md"
 LONG_WORD = "Đ" + "a" * 299
 
@@ -217,3 +219,30 @@ def test_cli_render_into_a_folder_that_does_not_exist_creates_it(tmp_path: Path)
     result = CliRunner().invoke(main, ["render", str(source), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert text_view(out) == text_view(render_docx(make_plan()))
+
+
+@pytest.mark.parametrize("command", ["render", "check-plan"])
+def test_a_plan_without_a_body_is_rendered_with_a_warning(tmp_path: Path, command: str) -> None:
+    source = tmp_path / "plan.yaml"
+    source.write_text(dump_plan_text(make_plan(sections=[], closing=None)), encoding="utf-8")
+    args = [command, str(source)] + (["-o", str(tmp_path / "out.docx")] if command == "render" else [])
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "the plan has no body" in result.stderr
+    full = CliRunner().invoke(main, [command, str(SAMPLE_FOR_WARNINGS), *args[2:]])
+    assert full.exit_code == 0, full.output
+    assert "no body" not in full.stderr
+
+
+def test_cli_render_folder_renders_the_good_plans_and_reports_the_bad_one(tmp_path: Path) -> None:
+    # found in QA: the first bad plan stopped the folder, the plans after it were never made
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for name in ("a", "c"):
+        (folder / f"{name}.yaml").write_text(dump_plan_text(make_plan()), encoding="utf-8")
+    (folder / "b.yaml").write_text("id: [", encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(folder), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "b.yaml" in result.stderr
+    assert "1/3" in result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.docx", "c.docx"]

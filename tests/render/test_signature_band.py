@@ -20,6 +20,7 @@ from app.render.context import build_context, signature_can_split
 from app.render.docx import render_docx
 from tests.builders import make_plan
 from tests.conftest import need_tool
+from tests.render.conftest import sample_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MANY = [f"UBND xã số {i}" for i in range(300)]
@@ -69,6 +70,56 @@ def test_300_recipients_keep_the_signer_on_the_page_of_the_body(tmp_path: Path) 
     )
     pages = [page.extract_text() or "" for page in pypdf.PdfReader(str(tmp_path / "plan.pdf")).pages]
     first = " ".join(pages[0].split())
-    assert "./." in first and "Nơi nhận:" in first
+    assert "./." in first
+    assert "Nơi nhận:" in first
     assert plan.signer.name in first
     assert "UBND xã số 299" in pages[-1]
+
+
+def _body_paragraphs_before_signature(docx: bytes) -> list[etree._Element]:
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        body = etree.fromstring(package.read("word/document.xml")).find(f"{W}body")
+    children = list(body)
+    tables = [i for i, child in enumerate(children) if child.tag == f"{W}tbl"]
+    return [c for c in children[tables[0] + 1 : tables[1]] if c.tag == f"{W}p"]
+
+
+def _keeps_with_next(paragraph: etree._Element) -> bool:
+    return paragraph.find(f"{W}pPr/{W}keepNext") is not None
+
+
+def test_the_last_body_paragraph_keeps_with_the_signature_band() -> None:
+    # found in QA: family_xa_a put Nơi nhận and the signer alone on page 3, with no text
+    paragraphs = _body_paragraphs_before_signature(render_docx(make_plan()))
+    last_text, spacer = paragraphs[-2], paragraphs[-1]
+    assert "".join(last_text.itertext()).endswith("./.")
+    assert _keeps_with_next(last_text)
+    assert _keeps_with_next(spacer)
+    styles = [p.find(f"{W}pPr/{W}pStyle") for p in paragraphs[:-2]]
+    plain = [
+        p
+        for p, st in zip(paragraphs[:-2], styles, strict=True)
+        if st is not None and st.get(f"{W}val") == "Body"
+    ]
+    assert plain
+    assert not any(_keeps_with_next(p) for p in plain), "only the last paragraph is kept"
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_the_signer_page_carries_body_text(tmp_path: Path) -> None:
+    need_tool("soffice", "libreoffice-writer-nogui")
+    name = "family_xa_a_2026"  # its body used to end exactly at the foot of page 2
+    source = tmp_path / f"{name}.docx"
+    source.write_bytes(sample_docx(name))
+    soffice = shutil.which("soffice") or "soffice"
+    profile = f"-env:UserInstallation=file://{tmp_path / 'profile'}"
+    subprocess.run(
+        [soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pages = [page.extract_text() or "" for page in pypdf.PdfReader(str(tmp_path / f"{name}.pdf")).pages]
+    signer_page = next(p for p in pages if "Nơi nhận" in p)
+    assert "./." in signer_page

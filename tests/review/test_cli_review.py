@@ -63,3 +63,45 @@ def test_an_unwritable_output_exits_2_with_a_message(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["review", XA_B, "--parent", TINH, "-o", str(tmp_path)])
     assert result.exit_code == 2
     assert "Không ghi được tệp kết quả" in result.stderr
+
+
+def test_review_all_without_children_is_a_bilingual_message_not_a_click_error() -> None:
+    result = CliRunner().invoke(main, ["review-all", TINH])
+    assert result.exit_code == 2
+    assert "Cần ít nhất một kế hoạch cấp dưới" in result.stderr
+    assert "Give at least one child plan" in result.stderr
+    assert "Missing argument" not in result.output
+
+
+def test_parent_and_child_swapped_exits_2_naming_both_levels() -> None:
+    result = CliRunner().invoke(main, ["review", TINH, "--parent", XA_A])
+    assert result.exit_code == 2
+    assert "cấp thấp hơn" in result.stderr
+    assert "(province)" in result.stderr
+    assert "(commune)" in result.stderr
+
+
+def test_a_corrupt_docx_child_exits_2_with_a_message(tmp_path: Path) -> None:
+    corrupt = tmp_path / "du_thao.docx"
+    corrupt.write_bytes(b"PK\x03\x04" + b"\x00" * 200)  # a ZIP header, then nothing
+    out = tmp_path / "out.json"
+    result = CliRunner().invoke(main, ["review", str(corrupt), "--parent", TINH, "-o", str(out)])
+    assert result.exit_code == 2
+    assert "du_thao.docx" in result.stderr
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_a_utf16_text_child_is_read(tmp_path: Path) -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nXÃ PHÚ LÝ\nSố: 12/KH-UBND\nKẾ HOẠCH\nPhòng, chống ma túy năm 2026\n"
+        "I. MỤC TIÊU\n- 100% người nghiện ma túy có hồ sơ được quản lý.\n"
+    )
+    child = tmp_path / "xa.txt"
+    child.write_bytes(text.encode("utf-16"))  # with a BOM, as Notepad saves "Unicode"
+    result = CliRunner().invoke(main, ["review", str(child), "--parent", TINH])
+    assert result.exit_code in (0, 1), result.output
+    report = json.loads(result.stdout)
+    assert report["mandates"]
+    counts = report["summary"]["counts"]
+    assert counts["covered"] + counts["weaker"] >= 1, "the Vietnamese text was read, not mojibake"

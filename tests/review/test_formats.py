@@ -62,6 +62,14 @@ def test_the_html_page_is_standalone_vietnamese_and_escaped(tinh: Plan, xa_b: Pl
     assert "<link" not in page, "no external resources"
 
 
+def test_the_html_page_prints_dates_the_vietnamese_way(tinh: Plan, xa_b: Plan) -> None:
+    # found in QA: the header lines read "2026-01-15", not "15/01/2026"
+    page = render_review(review_plans(tinh, xa_b), "html").decode("utf-8")
+    assert "15/01/2026" in page
+    assert "02/03/2026" in page
+    assert "2026-01-15" not in page
+
+
 def test_the_family_html_shows_the_shortfall(tinh: Plan, xa_a: Plan, xa_b: Plan) -> None:
     page = render_family(review_family(tinh, [xa_a, xa_b]), "html").decode("utf-8")
     assert "Tổng hợp chỉ tiêu phân bổ" in page
@@ -82,6 +90,14 @@ def test_the_review_note_is_an_nd30_report_with_the_mandates_appended(tinh: Plan
     cells = [c.text for table in document.tables for row in table.rows for c in row.cells]
     assert "Thiếu" in cells
     assert "Thấp hơn" in cells
+
+
+def test_a_number_below_10_is_cited_with_its_leading_zero(tinh: Plan, xa_b: Plan) -> None:
+    # found in QA: the note's subject cited the commune plan as "8/KH-UBND", against ND30
+    review = review_plans(tinh, xa_b)
+    assert xa_b.number == 8
+    assert json.loads(render_review(review, "json"))["child"]["number_symbol"] == "08/KH-UBND"
+    assert "08/KH-UBND" in review_note(review).subject
 
 
 @pytest.mark.libreoffice

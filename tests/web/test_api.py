@@ -122,3 +122,20 @@ def test_openapi_document_and_offline_docs_page(client: FlaskClient, world: Worl
     assert asset.status_code == 200
     assert len(asset.data) > 100_000
     asset.close()
+
+
+def test_a_token_sent_with_a_session_cookie_acts_as_its_owner_without_csrf(
+    app: Flask, client: FlaskClient, world: World
+) -> None:
+    """The /api/docs page of a signed-in user sends the cookie along with the token."""
+    from tests.web.conftest import login
+
+    login(client, "drafter_c")
+    created = client.post("/api/plans", json={"document": _doc(world)}, headers=_token(app, "drafter_a"))
+    assert created.status_code in (200, 201), created.get_json()
+    plan_id = created.get_json()["id"]
+    # Made for drafter_a's commune, which drafter_c (the cookie's owner) may not read.
+    assert client.get(f"/api/plans/{plan_id}", headers=_token(app, "drafter_a")).status_code == 200
+    assert client.get(f"/api/plans/{plan_id}").status_code == 404
+    forged = client.post("/api/plans", json={"document": _doc(world)}, headers={"Authorization": "Bearer nope"})
+    assert forged.status_code == 400

@@ -106,3 +106,24 @@ def test_someone_elses_job_is_not_found(
     login(client, "admin")
     assert client.get(page_url).status_code == 404
     assert client.get(f"{page_url}/bundle.zip").status_code == 404
+
+
+def test_a_queued_job_shows_pending_and_can_be_cancelled(
+    app: Flask, client: FlaskClient, world: World
+) -> None:
+    from app.services import batch_jobs
+    from tests.jobs.test_jobs import _communes
+
+    parent = plan_for(world.district)
+    root = Path(app.instance_path) / "jobs"
+    folder = batch_jobs.JobFolder.create(
+        root, parent, _communes(3), None, owner={"user_id": world.district_drafter.id}
+    )
+    token = login(client, "district_drafter")
+    status = client.get(f"/batches/{folder.id}/status.json").get_json()
+    assert (status["state"], status["done"], status["total"]) == ("pending", 0, 3)
+    assert "Hủy lô" in client.get(f"/batches/{folder.id}").get_data(as_text=True)
+    assert client.post(f"/batches/{folder.id}/cancel", data={"csrf_token": token}).status_code == 302
+    assert client.get(f"/batches/{folder.id}/status.json").get_json()["state"] == "cancelled"
+    assert batch_jobs.run_chunk(folder, 0) == 0  # a worker picking it up now does nothing
+    assert client.get(f"/batches/{folder.id}/bundle.zip").status_code == 404

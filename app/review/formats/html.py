@@ -124,5 +124,13 @@ def _badge(status: str) -> str:
 
 
 def _ref(ref: PlanRef) -> str:
-    bits = [ref.issuer, ref.number_symbol or "", ref.date or "", ref.title]
+    bits = [ref.issuer, ref.number_symbol or "", _day(ref.date), ref.title]
     return escape(" · ".join(b for b in bits if b))
+
+
+def _day(iso: str | None) -> str:
+    """The date as an office reads it ("15/01/2026"); the JSON keeps ISO for programs."""
+    if not iso:
+        return ""
+    year, month, day = iso.split("-")
+    return f"{day}/{month}/{year}"

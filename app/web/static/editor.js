@@ -86,16 +86,20 @@
                (["text", "title", "name"].includes(name) && path.includes("[")))) {
       input = el("textarea", { "data-path": path, name: path, rows: 2 });
       input.value = value == null ? "" : value;
+    } else if (k === "number" || k === "integer") {
+      // A text box, not type=number: Chromium reads "1.100" as 1.1 and silently empties a box
+      // holding letters. What was typed goes to the server as is, which reads it the
+      // Vietnamese way ("1.100" = 1100, "2,5" = 2.5) or answers with an error beside the field.
+      input = el("input", { type: "text", inputmode: k === "number" ? "decimal" : "numeric", "data-path": path, name: path });
+      input.value = value == null ? "" : (typeof value === "number" ? String(value).replace(".", ",") : value);
     } else {
-      const type = k === "number" || k === "integer" ? "number" : (r.format === "date" ? "date" : "text");
-      input = el("input", { type, "data-path": path, name: path, step: k === "number" ? "any" : undefined });
+      input = el("input", { type: r.format === "date" ? "date" : "text", "data-path": path, name: path });
       input.value = value == null ? "" : value;
     }
     input.addEventListener("input", () => {
       const raw = input.value;
       if (raw === "") set(k === "string" && !nullable(s) && !choices ? "" : null);
-      else if (k === "number") set(Number(raw));
-      else if (k === "integer") set(/^-?\d+$/.test(raw) ? parseInt(raw, 10) : raw);
+      else if (k === "number" || k === "integer") set(/^\s*\d+\s*$/.test(raw) ? parseInt(raw, 10) : raw.trim());
       else set(raw);
       changed();
     });
@@ -142,7 +146,10 @@
     const box = el("fieldset", { class: "arr", "data-path": path }, el("legend", {}, `${LABELS[name] || name} (${list.length})`));
     list.forEach((item, i) => {
       const itemPath = `${path}[${i}]`;
-      const row = el("div", { class: "row" });
+      const nested = kindOf(r.items) === "object" || kindOf(r.items) === "array";
+      // Rows of objects keep their tools in a narrow left gutter: a tools column on the right
+      // of every nesting level left the innermost fields a few characters wide.
+      const row = el("div", { class: nested ? "row row-nested" : "row" });
       const tools = el("div", { class: "row-tools" });
       [["↑", -1, "Lên"], ["↓", 1, "Xuống"]].forEach(([sym, d, label]) => {
         const b = el("button", { type: "button", class: "small", title: label, "aria-label": label }, sym);
@@ -188,13 +195,25 @@
 
   function setState(text) { document.getElementById("save-state").textContent = text; }
 
+  // "sections[1].targets[0].value" → "Các phần 2 › Chỉ tiêu 1 › Giá trị": the summary above the
+  // form names fields the way the form labels them, not by their JSON path.
+  function pathLabel(path) {
+    if (!path || path === "_schema") return "Kế hoạch";
+    return path.split(".").map((part) => {
+      const m = part.match(/^([^\[]*)((?:\[\d+\])*)$/);
+      if (!m) return part;
+      const idx = [...m[2].matchAll(/\[(\d+)\]/g)].map((x) => Number(x[1]) + 1).join(".");
+      return `${LABELS[m[1]] || m[1]}${idx ? " " + idx : ""}`;
+    }).join(" › ");
+  }
+
   function showErrors(errors) {
     form.querySelectorAll(".field-error").forEach((e) => { e.textContent = ""; });
     form.querySelectorAll(".invalid").forEach((e) => e.classList.remove("invalid"));
     const box = document.getElementById("errors");
     const list = Object.entries(errors || {});
     box.hidden = list.length === 0;
-    box.replaceChildren(...list.map(([p, msgs]) => el("div", {}, `${p || "(kế hoạch)"}: ${msgs.join("; ")}`)));
+    box.replaceChildren(...list.map(([p, msgs]) => el("div", {}, `${pathLabel(p)}: ${msgs.join("; ")}`)));
     list.forEach(([p, msgs]) => {
       let target = form.querySelector(`[data-error-for="${CSS.escape(p)}"]`);
       let probe = p;
