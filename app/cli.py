@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from app.domain.errors import KehoachError
 from app.messages import both
 from app.services import plans as plan_services
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 EXIT_INPUT = 2
 
@@ -282,7 +286,7 @@ def db() -> None:
     """Cơ sở dữ liệu: cập nhật lược đồ (Alembic), nạp dữ liệu ban đầu."""
 
 
-def _db_engine():  # type: ignore[no-untyped-def]
+def _db_engine() -> Engine:
     from app.config import settings
     from app.storage.db import make_engine
 
@@ -299,7 +303,9 @@ def db_upgrade() -> None:
 
 
 @db.command("seed")
-@click.option("--samples", type=click.Path(path_type=Path), default=None, help="Thư mục kế hoạch mẫu (samples/)")
+@click.option(
+    "--samples", type=click.Path(path_type=Path), default=None, help="Thư mục kế hoạch mẫu (samples/)"
+)
 def db_seed(samples: Path | None) -> None:
     """Tạo cây cơ quan, tài khoản quản trị đầu tiên (in mật khẩu) và nạp kế hoạch mẫu."""
     from app.config import settings
@@ -331,7 +337,18 @@ def serve(bind: str, workers: int) -> None:
 
     upgrade(_db_engine())
     # --preload: the app is imported once, then forked (faster start, less memory).
-    args = [sys.executable, "-m", "gunicorn", "--preload", "-w", str(workers), "-b", bind, "--access-logfile", "-"]
+    args = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--preload",
+        "-w",
+        str(workers),
+        "-b",
+        bind,
+        "--access-logfile",
+        "-",
+    ]
     os.execvp(sys.executable, [*args, "app.web:create_app()"])
 
 
@@ -350,7 +367,9 @@ def worker(workers: int | None, threads: bool) -> None:
 
 @main.command()
 @click.argument("document", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Tệp kế hoạch .json/.yaml")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), required=True, help="Tệp kế hoạch .json/.yaml"
+)
 def extract(document: Path, output: Path) -> None:
     """Đọc kế hoạch từ DOCUMENT (.docx, .pdf, .txt) và ghi ra tệp kế hoạch có cấu trúc."""
     from app.services.documents import extract_plan_file

@@ -470,8 +470,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dropped a restated target (given in full later): {text}",
     ),
     "extract_written": ("Đã ghi kế hoạch trích xuất", "Extracted plan written"),
-    "extract_summary": ("{targets} chỉ tiêu, {duties} cơ quan được giao nhiệm vụ", "{targets} targets, {duties} agencies with duties"),
-    "extract_out_ext": ("Tệp đầu ra phải là .json, .yaml hoặc .yml", "The output must be .json, .yaml or .yml"),
+    "extract_summary": (
+        "{targets} chỉ tiêu, {duties} cơ quan được giao nhiệm vụ",
+        "{targets} targets, {duties} agencies with duties",
+    ),
+    "extract_out_ext": (
+        "Tệp đầu ra phải là .json, .yaml hoặc .yml",
+        "The output must be .json, .yaml or .yml",
+    ),
     # --- web ---
     "plan_not_found": ("Không tìm thấy kế hoạch", "Plan not found"),
     "plan_forbidden": ("Bạn không có quyền sửa kế hoạch này", "You may not change this plan"),
@@ -507,7 +513,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pdf_unavailable": ("Không tạo được PDF", "PDF is unavailable"),
     "render_unavailable": ("Chưa có bộ tạo DOCX", "The DOCX renderer is not available"),
     "feature_unavailable": ("Chức năng này chưa sẵn sàng", "This feature is not available yet"),
-    "review_need_draft": ("Hãy chọn tệp dự thảo (DOCX, PDF hoặc TXT)", "Choose a draft file (DOCX, PDF or TXT)"),
+    "review_need_draft": (
+        "Hãy chọn tệp dự thảo (DOCX, PDF hoặc TXT)",
+        "Choose a draft file (DOCX, PDF or TXT)",
+    ),
     "review_need_parent": ("Hãy chọn kế hoạch cấp trên (đã lưu hoặc tải lên)", "Choose the parent plan"),
     "bad_json_body": ("Nội dung gửi lên không phải JSON hợp lệ", "The request body is not valid JSON"),
     "bad_version": ("Thiếu hoặc sai số phiên bản gốc (base_version)", "Missing or invalid base_version"),

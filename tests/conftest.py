@@ -15,7 +15,9 @@ IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true", help="rewrite golden files under tests/data/golden")
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite golden files under tests/data/golden"
+    )
 
 
 @pytest.fixture

@@ -30,17 +30,17 @@ NON_EMPTY = validate.Length(min=1, error="empty_string")
 
 
 class Str(fields.String):
-    default_error_messages = {**_BASE_ERRORS, "invalid": "invalid_string"}
+    default_error_messages = {**_BASE_ERRORS, "invalid": "invalid_string"}  # noqa: RUF012 (marshmallow merges these per class)
 
 
 class Int(fields.Integer):
-    default_error_messages = {**_BASE_ERRORS, "invalid": "invalid_integer"}
+    default_error_messages = {**_BASE_ERRORS, "invalid": "invalid_integer"}  # noqa: RUF012 (marshmallow merges these per class)
 
 
 class Number(fields.Float):
     """A float that dumps as an int when it is whole, so files keep "1100", not "1100.0"."""
 
-    default_error_messages = {**_BASE_ERRORS, "invalid": "invalid_number", "special": "invalid_number"}
+    default_error_messages = {**_BASE_ERRORS, "invalid": "invalid_number", "special": "invalid_number"}  # noqa: RUF012 (marshmallow merges these per class)
 
     def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> Any:
         if value is None:
@@ -60,19 +60,19 @@ class Number(fields.Float):
 
 
 class Date(fields.Date):
-    default_error_messages = {**_BASE_ERRORS, "invalid": "invalid_date", "format": "invalid_date"}
+    default_error_messages = {**_BASE_ERRORS, "invalid": "invalid_date", "format": "invalid_date"}  # noqa: RUF012 (marshmallow merges these per class)
 
 
 class List(fields.List[Any]):
-    default_error_messages = {**_BASE_ERRORS, "invalid": "invalid_list"}
+    default_error_messages = {**_BASE_ERRORS, "invalid": "invalid_list"}  # noqa: RUF012 (marshmallow merges these per class)
 
 
 class Nested(fields.Nested):
-    default_error_messages = {**_BASE_ERRORS, "type": "invalid_object"}
+    default_error_messages = {**_BASE_ERRORS, "type": "invalid_object"}  # noqa: RUF012 (marshmallow merges these per class)
 
 
 class Enum(fields.Enum[Any]):
-    default_error_messages = {**_BASE_ERRORS, "unknown": "invalid_choice"}
+    default_error_messages = {**_BASE_ERRORS, "unknown": "invalid_choice"}  # noqa: RUF012 (marshmallow merges these per class)
 
 
 class BaseSchema(Schema):
@@ -81,7 +81,7 @@ class BaseSchema(Schema):
     class Meta:
         unknown = RAISE
 
-    error_messages = {"unknown": "unknown_field", "type": "invalid_object"}
+    error_messages = {"unknown": "unknown_field", "type": "invalid_object"}  # noqa: RUF012
 
     @post_dump
     def drop_empty(self, data: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
@@ -207,7 +207,9 @@ class IssuerSchema(BaseSchema):
 
 
 class ReferenceSchema(BaseSchema):
-    relation = Str(load_default="basis", validate=validate.OneOf(["implements", "basis"], error="invalid_choice"))
+    relation = Str(
+        load_default="basis", validate=validate.OneOf(["implements", "basis"], error="invalid_choice")
+    )
     doc_type = Str(load_default="Kế hoạch")
     number = _opt_str()
     symbol = _opt_str()

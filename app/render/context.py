@@ -163,12 +163,15 @@ def recipient_lines(plan: Plan) -> list[str]:
     return lines
 
 
-def header_line(text: str) -> str:
-    """A line of the agency block, with its hyphenated names ("BÀ RỊA - VŨNG TÀU") bound by
-    no-break spaces when the line is too wide for the column: the wrap then falls before the
-    name, never leaving "- VŨNG TÀU" to open a line. Each wrapped line stays centred."""
+def header_line(text: str, place: str = "") -> str:
+    """A line of the agency block that is too wide for its column, made to wrap where a
+    reader expects: the place name ("BÀ RỊA - VŨNG TÀU") is bound by no-break spaces, and so
+    is every " - ", so that no line opens with "- VŨNG TÀU" or splits "BÀ / RỊA"."""
     if text_width_em(text) <= _COLUMN_EM[12]:
         return text
+    name = upper_vi(clean_text(place))
+    if name and name in text:
+        text = text.replace(name, name.replace(" ", NBSP))
     return text.replace(" - ", f"{NBSP}-{NBSP}")
 
 
@@ -303,7 +306,9 @@ def appendix_context(plan: Plan, appendix: Appendix, label: str) -> dict[str, An
 def build_context(plan: Plan) -> dict[str, Any]:
     """Everything the template prints, as plain strings and lists (see the README contract)."""
     issuer_lines = [
-        header_line(upper_vi(line)) for line in clean_text(plan.issuer.name).split("\n") if line.strip()
+        header_line(upper_vi(line), plan.issuer.place)
+        for line in clean_text(plan.issuer.name).split("\n")
+        if line.strip()
     ]
     widest = max(issuer_lines, key=text_width_em, default="")
     subject = clean_text(plan.subject)
@@ -314,7 +319,7 @@ def build_context(plan: Plan) -> dict[str, Any]:
     if not body and preamble:  # a plan all in its opening text still ends "./."
         preamble[-1] = final_sentence(preamble[-1])
     return {
-        "parent_body": header_line(upper_vi(clean_text(plan.issuer.parent_body))) or None,
+        "parent_body": header_line(upper_vi(clean_text(plan.issuer.parent_body)), plan.issuer.place) or None,
         "issuer_lines": issuer_lines,
         "issuer_rule": rule_text(widest, 0.42, _COLUMN_EM[12]),
         "number_symbol": number_symbol(plan.number, plan.symbol),
