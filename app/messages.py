@@ -73,6 +73,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The output file must end in .docx (or be a folder)",
     ),
     # --- review (coverage) ---
+    "review_same_plan": (
+        "Kế hoạch cấp dưới và kế hoạch cấp trên là cùng một kế hoạch",
+        "The child and the parent are the same plan",
+    ),
+    "review_swapped": (
+        "Có lẽ hai tệp bị đảo: kế hoạch cấp trên đặt sau --parent",
+        "The two files may be swapped: the parent plan goes after --parent",
+    ),
+    "review_duplicate_child": (
+        "Một kế hoạch cấp dưới được đưa vào hai lần",
+        "The same child plan is given twice",
+    ),
     "review_all_no_children": (
         "Cần ít nhất một kế hoạch cấp dưới sau PARENT (kehoach review-all PARENT CHILD...)",
         "Give at least one child plan after PARENT (kehoach review-all PARENT CHILD...)",
@@ -497,6 +509,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan_saved": ("Đã lưu kế hoạch", "Plan saved"),
     "plan_restored": ("Đã khôi phục phiên bản", "Version restored"),
     "status_changed": ("Đã đổi trạng thái", "Status changed"),
+    "issue_needs_number": (
+        "Chưa ban hành được: kế hoạch chưa có số văn bản; mở Sửa, nhập Số rồi ban hành",
+        "Cannot issue: the plan has no number; edit it, enter the number, then issue",
+    ),
     "csrf_failed": (
         "Biểu mẫu đã hết hạn hoặc thiếu mã bảo vệ (CSRF); tải lại trang rồi thử lại",
         "The form expired or lacks its CSRF token; reload the page and retry",
@@ -526,6 +542,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "samples_loaded": ("Đã nạp kế hoạch mẫu", "Sample plans loaded"),
     "token_issued": ("Mã truy cập API mới (chỉ hiện một lần)", "New API token (shown once)"),
     "child_created": ("Đã tạo kế hoạch cấp dưới", "Child plan created"),
+    "session_expired": (
+        "Phiên đăng nhập đã hết hoặc bạn đã đăng xuất; đăng nhập lại ở thẻ khác rồi lưu lại",
+        "Your session ended or you signed out; sign in again in another tab, then save again",
+    ),
+    "child_exists": (
+        "Đơn vị đã có kế hoạch thực hiện kế hoạch này; mở kế hoạch đó thay vì tạo bản thứ hai",
+        "Your agency already has a plan implementing this one; it is opened instead of a second one",
+    ),
     "user_created": ("Đã tạo tài khoản (mật khẩu chỉ hiện lần này)", "Account created (password shown once)"),
     # --- batch ---
     "soffice_missing": (

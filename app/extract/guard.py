@@ -210,7 +210,7 @@ def looks_like_text(data: bytes) -> bool:
     Undecodable bytes do not make a file binary: a legacy-encoded Vietnamese text (TCVN3,
     Windows-1258) is text in the wrong encoding, and gets that message instead.
     """
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or utf16_without_bom(data):
         return True
     sample = data[: 64 * 1024]
     if b"\x00" in sample:
@@ -218,6 +218,30 @@ def looks_like_text(data: bytes) -> bool:
     text = sample.decode("utf-8", errors="ignore")
     control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\x1a")
     return control <= max(2, len(text) // 1000)
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" for UTF-16 text saved without a BOM, else None.
+
+    Some exporters write UTF-16 bare. Its tell is the NUL high byte of every ASCII character
+    (letters, digits, spaces, line ends: most of a Vietnamese text too), all on one side of
+    each byte pair; binary data has NULs scattered on both sides.
+    """
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    if pairs < 8:
+        return None
+    even = sum(1 for b in sample[0 : pairs * 2 : 2] if b == 0) / pairs
+    odd = sum(1 for b in sample[1 : pairs * 2 : 2] if b == 0) / pairs
+    for encoding, zeros, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros > 0.3 and others < 0.05:  # a few NULs: a combining mark (U+03xx) written NFD
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+            return encoding if control <= max(2, len(text) // 1000) else None
+    return None
 
 
 _BOMS = (
@@ -230,9 +254,10 @@ _BOMS = (
 def decode_text(data: bytes, source: str) -> str:
     """The text of ``data``, NFC with "\\n" line ends; raises UnsafeFileError if not text.
 
-    UTF-8 (BOM optional) or UTF-16 with a BOM; legacy Vietnamese encodings are refused by name.
+    UTF-8 (BOM optional) or UTF-16 (BOM optional); legacy Vietnamese encodings are refused by name.
     """
-    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
+    bom = next((name for mark, name in _BOMS if data.startswith(mark)), None)
+    encoding = bom or utf16_without_bom(data) or "utf-8"
     if not looks_like_text(data):
         raise UnsafeFileError(source, "extract_txt_binary")
     try:

@@ -1,4 +1,4 @@
-"""Plain text → TextDocument: UTF-8 (with or without BOM) or UTF-16 with a BOM, any line ends.
+"""Plain text → TextDocument: UTF-8 or UTF-16 (each with or without a BOM), any line ends.
 
 Two layouts occur: one paragraph per line (copied web articles, often with blank lines
 between) and hard-wrapped text where blank lines separate paragraphs. The layout is detected

@@ -15,7 +15,7 @@ from typing import Any
 
 from lxml import etree
 
-from app.render.context import text_width_em
+from app.render.measure import text_width_em
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _NUMBER = re.compile(r"^[-+]?\d[\d.,]*\s*%?$|^\d+\s*/\s*\d+$")
@@ -64,12 +64,13 @@ def split_width(total: int, wants: list[tuple[float, float]], em: int = _EM_TWIP
 
 
 def layout_appendix_tables(body: etree._Element, appendices: list[dict[str, Any]]) -> None:
-    """Set widths and centre number cells in the last ``len(appendices)`` tables of ``body``
-    (the appendix tables come last, one per appendix, in order)."""
-    if not appendices:
+    """Set widths and centre number cells in the appendix tables of ``body``: the last tables,
+    one per appendix that has cells, in order."""
+    with_table = [a for a in appendices if a["columns"]]  # an appendix without cells has none
+    if not with_table:
         return
-    tables = [t for t in body.iter(f"{W}tbl") if t.getparent() is body][-len(appendices) :]
-    for table, appendix in zip(tables, appendices, strict=False):
+    tables = [t for t in body.iter(f"{W}tbl") if t.getparent() is body][-len(with_table) :]
+    for table, appendix in zip(tables, with_table, strict=False):
         _layout(table, appendix)
 
 

@@ -9,13 +9,21 @@ variables are documented in templates/docx/README.md (a test keeps the two in sy
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from dataclasses import replace
 from typing import Any
 
 from app.domain.plan import Appendix, Funding, Plan, Reference, Section, SectionKind
-from app.vn.normalize import nfc, strip_diacritics, upper_vi
+from app.render.measure import (
+    COLUMN_EM,
+    NBSP,
+    dateline_line,
+    header_line,
+    rule_text,
+    signature_can_split,
+    text_width_em,
+)
+from app.vn.normalize import nfc, upper_vi
 from app.vn.numbers import format_number
 
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -23,29 +31,8 @@ MOTTO = "Độc lập - Tự do - Hạnh phúc"
 # Point letters follow the Vietnamese alphabet (no f, j, w, z; "đ" after "d"): ND30 Phụ lục I.
 POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
 FUNDING_TITLE = "Kinh phí thực hiện"
-NBSP = "\u00a0"
-# Advance widths of Times New Roman Bold in 1/1000 em (the Adobe Times-Bold metrics, which
-# Liberation Serif shares); letters with diacritics take the width of their base letter.
-_BOLD_WIDTHS = dict(
-    zip(
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
-        [
-            *(722, 667, 722, 722, 667, 611, 778, 778, 389, 500, 778, 667, 944, 722, 778, 611, 778, 722, 556),
-            *(667, 722, 722, 1000, 722, 722, 667, 500, 556, 444, 556, 444, 333, 500, 556, 278, 333, 556),
-            *(278, 833, 556, 500, 556, 556, 444, 389, 333, 556, 500, 722, 500, 500, 444),
-        ],
-        strict=True,
-    )
-)
-_BOLD_WIDTHS.update({" ": 250, "-": 333, ",": 250, ".": 250, ":": 333, "(": 333, ")": 333, "/": 278})
-_BOLD_WIDTHS.update({"Đ": 722, "đ": 556, "&": 833})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TRAILING_PUNCT = re.compile(r"[\s;.,]+$")
-_COLUMN_EM = {12: 15.9, 14: 33.4}  # header left column (6.75 cm) at 12 pt; text width at 14 pt
-# Nơi nhận column (7.75 cm) in em at 11 pt, and how many 11 pt lines fit on one page of text
-# (257 mm less the "Nơi nhận:" line). A longer list cannot be kept on one page anyway.
-_RECIPIENT_COLUMN_EM = 19.9
-_RECIPIENT_LINES_PER_PAGE = 50
 
 
 def clean_text(text: str | None) -> str:
@@ -55,26 +42,6 @@ def clean_text(text: str | None) -> str:
         return ""
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL.sub("", text).strip()
-
-
-def text_width_em(text: str) -> float:
-    """Estimated printed width of ``text`` in bold Times New Roman, in em."""
-    return sum(_char_width(char) for char in text) / 1000
-
-
-@functools.lru_cache(maxsize=512)
-def _char_width(char: str) -> int:
-    base = char if char in _BOLD_WIDTHS else strip_diacritics(char)[:1]
-    return _BOLD_WIDTHS.get(base, 500)
-
-
-def rule_text(text: str, ratio: float, max_em: float | None = None) -> str:
-    """A run of no-break spaces that, underlined, draws a rule ``ratio`` times as long as
-    ``text`` (a no-break space is 1/4 em wide in Times New Roman, whatever the size)."""
-    width = text_width_em(text)
-    if max_em is not None:
-        width = min(width, max_em)
-    return NBSP * max(4, round(4 * width * ratio))
 
 
 def point_label(index: int) -> str:
@@ -112,7 +79,7 @@ def short_date(date: dt.date) -> str:
 
 
 def dateline(place: str, date: dt.date | None) -> str:
-    return f"{clean_text(place)}, {long_date(date)}"
+    return dateline_line(clean_text(place), long_date(date))
 
 
 def number_symbol(number: int | None, symbol: str) -> str:
@@ -161,30 +128,6 @@ def recipient_lines(plan: Plan) -> list[str]:
     archive = [_TRAILING_PUNCT.sub("", clean_text(a)) for a in plan.archive if clean_text(a)] or ["VT"]
     lines.append(f"- Lưu: {', '.join(archive)}.")
     return lines
-
-
-def header_line(text: str, place: str = "") -> str:
-    """A line of the agency block that is too wide for its column, made to wrap where a
-    reader expects: the place name ("BÀ RỊA - VŨNG TÀU") is bound by no-break spaces, and so
-    is every " - ", so that no line opens with "- VŨNG TÀU" or splits "BÀ / RỊA"."""
-    if text_width_em(text) <= _COLUMN_EM[12]:
-        return text
-    name = upper_vi(clean_text(place))
-    if name and name in text:
-        text = text.replace(name, name.replace(" ", NBSP))
-    return text.replace(" - ", f"{NBSP}-{NBSP}")
-
-
-def signature_can_split(recipients: list[str]) -> bool:
-    """Whether the Nơi nhận / signer band may break across pages.
-
-    It is kept whole so that the signer is never separated from Nơi nhận; but a band taller
-    than a page (hundreds of recipients) cannot be kept whole: Word and LibreOffice then push
-    it to a new page, leaving the rest of the last body page blank, and split it all the same.
-    Such a band is allowed to break, so the signer stays beside the start of the list.
-    """
-    lines = sum(max(1, -(-text_width_em(line) // _RECIPIENT_COLUMN_EM)) for line in recipients)
-    return lines > _RECIPIENT_LINES_PER_PAGE
 
 
 def with_funding(plan: Plan) -> list[Section]:
@@ -257,8 +200,8 @@ def _emit(section: Section, depth: int, index: int, out: list[dict[str, str]]) -
             out.append({"kind": "khoan_text", "text": lines.pop(0).lstrip("- ") if lines else ""})
     elif depth == 2:
         label = point_label(index)
-        if title or not lines:
-            out.append({"kind": "body", "text": f"{label} {title}".rstrip()})
+        if title or not lines:  # a titled point heads what follows: kept with it on one page
+            out.append({"kind": "point", "text": f"{label} {title}".rstrip()})
         else:
             out.append({"kind": "body", "text": f"{label} {lines.pop(0).lstrip('- ')}"})
     elif title:
@@ -293,12 +236,17 @@ def appendix_context(plan: Plan, appendix: Appendix, label: str) -> dict[str, An
     attached = (
         f"(Kèm theo {doc} số {number_symbol(plan.number, plan.symbol)} {long_date(plan.date)} của {issuer})"
     )
+    # A regular grid whatever the plan holds: short rows padded, a header widened to the widest
+    # row (a read document's merged header cells), and no table at all without any cell (a
+    # table row with no cell is a file Word refuses to open).
+    width = max([len(appendix.columns), *(len(r) for r in appendix.rows)])
+    columns = [clean_text(c) for c in appendix.columns] + [""] * (width - len(appendix.columns))
     return {
         "label": label,
         "title": upper_vi(clean_text(appendix.title)),
         "attached": attached,
-        "columns": [clean_text(c) for c in appendix.columns],
-        "rows": [[clean_text(str(v)) for v in r] for r in appendix.rows],
+        "columns": columns,
+        "rows": [[clean_text(str(v)) for v in r] + [""] * (width - len(r)) for r in appendix.rows if r],
         "note": clean_text(appendix.note),
     }
 
@@ -321,12 +269,12 @@ def build_context(plan: Plan) -> dict[str, Any]:
     return {
         "parent_body": header_line(upper_vi(clean_text(plan.issuer.parent_body)), plan.issuer.place) or None,
         "issuer_lines": issuer_lines,
-        "issuer_rule": rule_text(widest, 0.42, _COLUMN_EM[12]),
+        "issuer_rule": rule_text(widest, 0.42, COLUMN_EM[12]),
         "number_symbol": number_symbol(plan.number, plan.symbol),
         "dateline": dateline(plan.issuer.place, plan.date),
         "doc_type": upper_vi(clean_text(plan.doc_type)),
         "subject": subject,
-        "subject_rule": rule_text(max(subject.split("\n"), key=text_width_em), 0.4, _COLUMN_EM[14]),
+        "subject_rule": rule_text(max(subject.split("\n"), key=text_width_em), 0.4, COLUMN_EM[14]),
         "references": punctuated([citation(r) for r in plan.references]),
         "preamble": preamble,
         "body": body,

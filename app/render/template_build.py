@@ -13,7 +13,8 @@ import sys
 import zipfile
 from pathlib import Path
 
-from app.render.context import MOTTO, rule_text
+from app.render.context import MOTTO
+from app.render.measure import rule_text
 from app.render.template_parts import (
     CONTENT_TYPES,
     DOCUMENT_RELS,
@@ -36,6 +37,7 @@ TEXT_W = PAGE_W - LEFT - RIGHT
 HEAD_LEFT = 3827  # 6.75 cm, 41 % of the text width (convention 40-45 %)
 SIGN_LEFT = 4395  # Nơi nhận column, about 47 %
 KEEP_NEXT = "<w:keepNext/>"
+CELL_SPACING = 'w:before="40" w:after="40"'  # 2 pt above and below: text clear of the borders
 
 
 def run(
@@ -167,13 +169,14 @@ def body_block() -> str:
         ("if item.kind == 'muc'", "Muc", 0),
         ("elif item.kind == 'khoan'", "Khoan", 1),
         ("elif item.kind == 'khoan_text'", "KhoanText", 1),
-        ("elif loop.last", "Body", -1),
+        ("elif item.kind == 'point' or loop.last", "Body", -1),
         ("else", "Body", None),
     ]
     # numPr is repeated on the paragraph: LibreOffice ties a list level to one style only and
-    # would leave the second style sharing level 1 (KhoanText) unnumbered. The last paragraph
-    # (level -1) keeps with the signature band: ND30 practice never leaves the signer alone on
-    # a page without any of the text it signs.
+    # would leave the second style sharing level 1 (KhoanText) unnumbered. Level -1 keeps with
+    # the next paragraph: a point's title ("a) Về ...") is never left at the foot of a page, and
+    # the last paragraph stays with the signature band (ND30 practice never leaves the signer
+    # alone on a page without any of the text it signs).
     inner = "".join(
         tag(cond) + para(run("{{ item.text }}"), style=style, extra=_body_extra(level))
         for cond, style, level in branches
@@ -229,7 +232,7 @@ def appendix_block() -> str:
     third = TEXT_W // 3
     head = row(
         cell(third, tag("for col in appendix.columns", "tc"))
-        + cell(third, para(run("{{ col }}", 13, bold=True), jc="center"))
+        + cell(third, para(run("{{ col }}", 13, bold=True), jc="center", spacing=CELL_SPACING))
         + cell(third, tag("endfor", "tc")),
         header=True,
     )
@@ -237,7 +240,7 @@ def appendix_block() -> str:
         tr_tag("for cells in appendix.rows")
         + row(
             cell(third, tag("for value in cells", "tc"))
-            + cell(third, para(run("{{ value }}", 13)))
+            + cell(third, para(run("{{ value }}", 13), spacing=CELL_SPACING))
             + cell(third, tag("endfor", "tc"))
         )
         + tr_tag("endfor")
@@ -248,7 +251,9 @@ def appendix_block() -> str:
         + centre(run("{{ appendix.label }}", 14, bold=True))
         + centre(run("{{ appendix.title }}", 14, bold=True))
         + centre(run("{{ appendix.attached }}", 14, italic=True), 'w:after="240"')
+        + tag("if appendix.columns")
         + table([third, third, third], head + body, borders=True)
+        + tag("endif")
         + tag("if appendix.note")
         + para(run("{{ appendix.note }}", 13, italic=True), spacing='w:before="120"')
         + tag("endif")

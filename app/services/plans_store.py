@@ -165,6 +165,10 @@ def save_plan(
     """
     if status is not None and status not in STATUSES:
         raise KehoachError(f"{both('bad_status')}: {status}")
+    if status == "issued" and plan.number is None:
+        # An issued plan is cited by its number ("Kế hoạch số 12/KH-UBND"); without one the
+        # plans implementing it would cite "Kế hoạch số KH-UBND".
+        raise KehoachError(both("issue_needs_number"))
     document = dump_plan(plan)
     plan_from_data(document, "plan")  # what is stored must load back: refuse it now, not on read
     if plan_id is None:

@@ -62,7 +62,16 @@ def review_files(child_path: str | Path, parent_path: str | Path) -> Review:
 
 
 def review_family_files(parent_path: str | Path, child_paths: list[Path]) -> FamilyReview:
-    return review_family(read_plan(parent_path), [read_plan(p) for p in child_paths])
+    """Read the parent and every child file, and review the family. A child given twice (or
+    two files of the same plan) is refused: its quota share would be counted once, its
+    review shown twice, and the office would not see the typo."""
+    children = [read_plan(p) for p in child_paths]
+    seen: dict[str, Path] = {}
+    for path, child in zip(child_paths, children, strict=True):
+        if child.id in seen:
+            raise ReviewInputError(f"{both('review_duplicate_child')}: {child.id} ({seen[child.id]}, {path})")
+        seen[child.id] = Path(path)
+    return review_family(read_plan(parent_path), children)
 
 
 def format_linter() -> Callable[[bytes], list[Finding]] | None:
@@ -79,7 +88,11 @@ def _check_levels(parent: Plan, child: Plan, levels: LevelTable) -> None:
     for plan in (parent, child):
         if levels.get(plan.level) is None:
             raise ReviewInputError(f"{plan.id}: {both('unknown_level')}: {plan.level}")
+    if child == parent:
+        raise ReviewInputError(f"{both('review_same_plan')}: {child.id}")
     if not levels.is_below(child.level, parent.level):
+        # the two files given the wrong way round is the usual cause: say so
+        hint = f" {both('review_swapped')}" if levels.is_below(parent.level, child.level) else ""
         raise ReviewInputError(
-            f"{both('review_not_below')}: {child.id} ({child.level}) / {parent.id} ({parent.level})"
+            f"{both('review_not_below')}: {child.id} ({child.level}) / {parent.id} ({parent.level}).{hint}"
         )

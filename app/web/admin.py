@@ -14,13 +14,33 @@ from app.web.database import db
 from app.web.security import admin_required, login_required, user
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
+# The log keeps stable codes (scripts read them); the page shows them in words.
+AUDIT_ACTIONS = {
+    "login": "Đăng nhập",
+    "login_failed": "Đăng nhập sai",
+    "logout": "Đăng xuất",
+    "create": "Tạo kế hoạch",
+    "save": "Lưu kế hoạch",
+    "token": "Tạo mã API",
+    "create_user": "Tạo tài khoản",
+    "download_docx": "Tải DOCX",
+    "download_pdf": "Tải PDF",
+    "review": "Rà soát dự thảo",
+    "download_review": "Tải báo cáo rà soát",
+}
+AUDIT_OBJECTS = {"user": "tài khoản", "plan": "kế hoạch", "upload": "tệp tải lên"}
 
 
 @bp.get("/audit")
 @login_required
 @admin_required
 def audit() -> str:
-    return render_template("admin/audit.html", entries=store.audit_log(db(), user(), limit=300))
+    return render_template(
+        "admin/audit.html",
+        entries=store.audit_log(db(), user(), limit=300),
+        audit_actions=AUDIT_ACTIONS,
+        audit_objects=AUDIT_OBJECTS,
+    )
 
 
 def _branch() -> list[int]:

@@ -11,6 +11,7 @@ one gets 409 with the diff of the other's changes.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import enum
 import tempfile
 from pathlib import Path
@@ -91,7 +92,7 @@ class ListArgsSchema(Schema):
 class VersionSchema(Schema):
     version = fields.Int()
     note = fields.Str()
-    created_at = fields.DateTime()
+    created_at = fields.AwareDateTime(default_timezone=dt.UTC)
     author = fields.Function(lambda v: v.author.username if v.author else None)
 
 

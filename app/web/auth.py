@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import login_user, logout_user
+from flask_wtf.csrf import generate_csrf
 from werkzeug.wrappers import Response
 
 from app.messages import t
@@ -44,6 +45,14 @@ def logout() -> Response:
     logout_user()
     flash(t("logged_out"), "success")
     return redirect(url_for("auth.login"))
+
+
+@bp.get("/csrf")
+def csrf_token() -> Response:
+    """A fresh CSRF token for the editor after the user signed in again in another tab: the
+    page's own token died with the old session, and reloading would lose what they typed.
+    (Another site cannot read this answer: no CORS.)"""
+    return jsonify({"csrf_token": generate_csrf()})
 
 
 @bp.route("/token", methods=["GET", "POST"])

@@ -37,6 +37,20 @@ def error_response(status: int, detail: str = "", **extra: object) -> tuple[Resp
     return render_template("errors/error.html", status=status, title=t(key), detail=detail), status
 
 
+def _saved_by(exc: StaleVersionError) -> dict[str, object]:
+    """Who saved the version that made the user's stale, and when: an office worker's first
+    question on a conflict is whom to call."""
+    from app.storage import repository as repo
+    from app.web.database import db
+    from app.web.plans import vietnam_time
+
+    row = repo.version(db(), exc.plan_id, exc.current)
+    if row is None:
+        return {}
+    author = row.author.full_name or row.author.username if row.author else ""
+    return {"saved_by": author, "saved_at": f"{vietnam_time(row.created_at):%H:%M %d/%m/%Y}"}
+
+
 def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(exc: CSRFError) -> tuple[Response | str, int]:
@@ -52,7 +66,9 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(StaleVersionError)
     def stale(exc: StaleVersionError) -> tuple[Response | str, int]:
-        return error_response(409, str(exc), current_version=exc.current, diff=exc.diff.to_dict())
+        return error_response(
+            409, str(exc), current_version=exc.current, diff=exc.diff.to_dict(), **_saved_by(exc)
+        )
 
     @app.errorhandler(KehoachError)
     def bad_input(exc: KehoachError) -> tuple[Response | str, int]:

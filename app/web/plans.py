@@ -10,12 +10,14 @@ from flask import Blueprint, current_app, flash, jsonify, redirect, render_templ
 from werkzeug.exceptions import BadRequest
 from werkzeug.wrappers import Response
 
+from app.domain.errors import KehoachError
 from app.domain.levels import DEFAULT_LEVELS
 from app.messages import both, t
 from app.planfile.jsonschema import plan_json_schema
 from app.planfile.load import PlanFileError, dump_plan, plan_from_data
 from app.services import plans_store as store
 from app.storage import repository as repo
+from app.vn.numbers import format_number
 from app.web import documents
 from app.web.database import db
 from app.web.security import login_required, user
@@ -189,8 +191,14 @@ def restore(plan_id: int, version: int) -> Response:
 @login_required
 def set_status(plan_id: int) -> Response:
     base = _optional_int(dict(request.form), "base_version")
-    store.set_status(db(), user(), plan_id, request.form.get("status", ""), base_version=base or 0)
-    flash(t("status_changed"), "success")
+    try:
+        store.set_status(db(), user(), plan_id, request.form.get("status", ""), base_version=base or 0)
+    except (store.PlanNotFoundError, store.PlanForbiddenError):
+        raise
+    except KehoachError as exc:  # no number yet, a newer version: said on the plan's own page
+        flash(str(exc), "error")
+    else:
+        flash(t("status_changed"), "success")
     return redirect(url_for("plans.show", plan_id=plan_id))
 
 
@@ -206,10 +214,49 @@ def derive(plan_id: int) -> Response:
     record, parent = store.plan_at(db(), user(), plan_id)
     if not _can_derive(record.agency_id):
         raise store.PlanForbiddenError(plan_id)
+    # A second click (or a second colleague) opens the agency's existing plan, not a duplicate.
+    mine = [c for c in repo.children_of(db(), plan_id) if c.agency_id == user().agency_id]
+    if mine:
+        flash(t("child_exists"), "warning")
+        return redirect(url_for("plans.edit", plan_id=mine[0].id))
     child = documents.child_plan(parent, user().agency)
     saved = store.save_plan(db(), user(), child, parent_id=record.id, note="derive")
     flash(t("child_created"), "success")
     return redirect(url_for("plans.edit", plan_id=saved.record.id))
+
+
+# Vietnam keeps UTC+7 all year (no daylight saving), so a fixed offset needs no tz database.
+VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7))
+
+
+def vietnam_time(value: dt.datetime) -> dt.datetime:
+    """A stored time (naive UTC, see app.storage.tables.utcnow) as the clock on an office wall."""
+    aware = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    return aware.astimezone(VIETNAM_TIME)
+
+
+VERSION_NOTES = {
+    "autosave": "Tự lưu",
+    "derive": "Tạo từ kế hoạch cấp trên",
+    "issued": "Ban hành",
+    "draft": "Chuyển về dự thảo",
+    "sample": "Kế hoạch mẫu",
+}
+
+
+@bp.app_template_filter("version_note")
+def version_note(note: str | None) -> str:
+    """The history's note in words, not the code the store keeps ("restore v3")."""
+    note = note or ""
+    if note.startswith("restore v"):
+        return f"Khôi phục từ v{note.removeprefix('restore v')}"
+    return VERSION_NOTES.get(note, note)
+
+
+@bp.app_template_filter("vn_number")
+def vn_number(value: float | None) -> str:
+    """A figure as the plans print it: 1100 → "1.100", 2.5 → "2,5" (``| int`` gave "1100" and cut 2,5 to 2)."""
+    return "" if value is None else format_number(value)
 
 
 @bp.app_template_filter("vn_date")
@@ -217,5 +264,5 @@ def vn_date(value: dt.date | dt.datetime | None) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
-        return f"{value:%d/%m/%Y %H:%M}"
+        return f"{vietnam_time(value):%d/%m/%Y %H:%M}"
     return f"{value:%d/%m/%Y}"

@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 import flask_login
-from flask import Flask, abort, g, request
-from flask_login import LoginManager, current_user
+from flask import Flask, abort, flash, g, redirect, request
+from flask_login import LoginManager, current_user, login_url
 from flask_wtf.csrf import CSRFProtect
 
-from app.messages import t
+from app.messages import both, t
 from app.services import accounts
 from app.storage.tables import User
 from app.web.database import db
@@ -87,6 +87,7 @@ def init_app(app: Flask) -> None:
 
     login_manager.user_loader(load_user)
     login_manager.request_loader(load_from_token)
+    login_manager.unauthorized_handler(_unauthorized)
 
     @app.before_request
     def check_csrf() -> None:
@@ -102,6 +103,17 @@ def init_app(app: Flask) -> None:
             g.token_auth = True
             return
         csrf.protect(apply_exemptions=True)
+
+
+def _unauthorized() -> Any:
+    """A page goes to the sign-in form; a fetch (the editor's save, autosave, the API) gets a
+    401 JSON it can explain, where a redirect to the HTML form read as "server unreachable"."""
+    from app.web.errors import error_response, wants_json
+
+    if wants_json():
+        return error_response(401, both("session_expired"))
+    flash(t("login_required"), "warning")
+    return redirect(login_url("auth.login", request.url))
 
 
 def user() -> User:

@@ -31,6 +31,22 @@ def test_utf16_be_with_bom() -> None:
     assert _texts(b"\xfe\xff" + TEXT.encode("utf-16-be"))[0] == "KẾ HOẠCH"
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_read_not_refused_as_binary(encoding: str) -> None:
+    # found in QA: BOM-less UTF-16 (some exporters write it) was refused as "binary data"
+    assert _texts(TEXT.encode(encoding)) == [
+        "KẾ HOẠCH",
+        "Giảm tỷ lệ hộ nghèo xuống dưới 1,5%.",
+        "Đến năm 2030 đạt 85%.",
+    ]
+
+
+def test_binary_with_nuls_on_both_sides_is_still_binary() -> None:
+    data = bytes(range(256)) * 8
+    with pytest.raises(UnsafeFileError):
+        read_txt(data, "k.txt")
+
+
 def test_utf8_with_bom_and_old_mac_line_ends() -> None:
     data = "\ufeffKế hoạch\rsố 12".encode()
     assert _texts(data) == ["Kế hoạch", "số 12"]

@@ -68,3 +68,45 @@ def test_rendered_appendix_has_content_widths_and_centred_numbers() -> None:
     assert (stt.text, stt.align) == ("1", "center")
     assert (quota.text, quota.align) == ("1.200", "center")
     assert (name.align, note.align) == ("left", "left")
+
+
+def test_ragged_rows_make_a_regular_grid() -> None:
+    # found in QA: short and long rows gave a table of 3, 2 and 4 cells per row
+    rows = [["1", "X"], [], ["2", "Y", "3", "thừa"]]
+    plan = make_plan(appendices=[Appendix(title="T", columns=["STT", "Xã", "Số"], rows=rows)])
+    table = document_view(render_docx(plan)).tables()[-1]
+    assert [len(r) for r in table.rows] == [4, 4, 4]
+
+
+def test_an_appendix_without_any_cell_prints_no_table() -> None:
+    # found in QA: a header row without a single cell, which Word reports as a damaged file
+    plan = make_plan(appendices=[Appendix(title="Danh sách", columns=[], rows=[], note="Xem kèm theo.")])
+    docx = render_docx(plan)
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        root = etree.fromstring(package.read("word/document.xml"))
+    assert all(row.findall(f"{W}tc") for row in root.iter(f"{W}tr"))
+    texts = [p.text for p in document_view(docx).paragraphs()]
+    assert "DANH SÁCH" in texts
+    assert "Xem kèm theo." in texts
+
+
+def test_a_table_less_appendix_does_not_shift_the_layout_onto_the_signature_band() -> None:
+    appendices = [
+        Appendix(title="Danh sách", columns=[], rows=[]),
+        Appendix(title="Phân bổ", columns=COLUMNS, rows=ROWS),
+    ]
+    docx = render_docx(make_plan(appendices=appendices))
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        root = etree.fromstring(package.read("word/document.xml"))
+    signature, appendix = root.findall(f".//{W}tbl")[1:]
+    assert len(signature.findall(f"{W}tblGrid/{W}gridCol")) == 2
+    grid = [int(c.get(f"{W}w")) for c in appendix.findall(f"{W}tblGrid/{W}gridCol")]
+    assert grid[0] < grid[1] / 2
+
+
+def test_appendix_cells_keep_their_text_clear_of_the_borders() -> None:
+    plan = make_plan(appendices=[Appendix(title="Phân bổ", columns=COLUMNS, rows=ROWS)])
+    table = _appendix_table(render_docx(plan))
+    spacings = [p.find(f"{W}pPr/{W}spacing") for p in table.iter(f"{W}p")]
+    assert spacings
+    assert all(s is not None and s.get(f"{W}before") == "40" and s.get(f"{W}after") == "40" for s in spacings)

@@ -8,7 +8,6 @@ import pytest
 
 from app.domain.plan import Funding, Reference, SectionKind
 from app.render.context import (
-    NBSP,
     build_context,
     citation,
     dateline,
@@ -17,9 +16,8 @@ from app.render.context import (
     point_label,
     punctuated,
     recipient_lines,
-    rule_text,
-    text_width_em,
 )
+from app.render.measure import NBSP, header_line, rule_text, text_width_em
 from tests.builders import make_plan, make_section, points_section
 
 MONTHS = {
@@ -170,3 +168,34 @@ def test_signer_lines_are_upper_case_one_per_line() -> None:
     context = build_context(make_plan())
     assert context["signer_lines"] == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
     assert context["signer_name"] == "Phạm Minh Phước"
+
+
+def test_a_short_header_line_is_left_as_it_is() -> None:
+    assert header_line("TỈNH BÀ RỊA - VŨNG TÀU", "Bà Rịa - Vũng Tàu") == "TỈNH BÀ RỊA - VŨNG TÀU"
+
+
+def test_a_wrapping_header_line_keeps_the_place_name_whole() -> None:
+    # found in QA: "ỦY BAN NHÂN DÂN TỈNH BÀ RỊA / - VŨNG TÀU" as the cơ quan chủ quản line
+    line = header_line("ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU", "Bà Rịa - Vũng Tàu")
+    assert line == f"ỦY BAN NHÂN DÂN TỈNH BÀ{NBSP}RỊA{NBSP}-{NBSP}VŨNG{NBSP}TÀU"
+    agency = header_line("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI TỈNH BÌNH DƯƠNG", "Bình Dương")
+    assert f"ĐỘNG{NBSP}-{NBSP}THƯƠNG" in agency
+    assert f"BÌNH{NBSP}DƯƠNG" in agency
+
+
+def test_the_header_context_binds_names_in_the_parent_body_and_the_issuer() -> None:
+    plan = make_plan()
+    plan.issuer.parent_body = "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu"
+    plan.issuer.place = "Bà Rịa - Vũng Tàu"
+    context = build_context(plan)
+    assert context["parent_body"].endswith(f"BÀ{NBSP}RỊA{NBSP}-{NBSP}VŨNG{NBSP}TÀU")
+    assert context["parent_body"].replace(NBSP, " ") == "ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU"
+
+
+def test_a_long_place_name_wraps_the_dateline_after_the_comma() -> None:
+    # found in QA: "Thành phố Hồ Chí Minh, ngày 25 tháng 12 năm" / "2024"
+    long_line = dateline("Thành phố Hồ Chí Minh", dt.date(2024, 12, 25))
+    assert long_line == f"Thành phố Hồ Chí Minh, ngày{NBSP}25{NBSP}tháng{NBSP}12{NBSP}năm{NBSP}2024"
+    assert (
+        dateline("Bà Rịa - Vũng Tàu", dt.date(2024, 10, 8)) == "Bà Rịa - Vũng Tàu, ngày 08 tháng 10 năm 2024"
+    )

@@ -7,8 +7,9 @@ import re
 
 import pytest
 
-from app.render.context import MOTTO, NATIONAL_NAME, POINT_LETTERS, month_text, text_width_em
+from app.render.context import MOTTO, NATIONAL_NAME, POINT_LETTERS, month_text
 from app.render.docx import render_docx
+from app.render.measure import text_width_em
 from app.render.textview import ParagraphView, TableView, document_view, text_view
 from tests.builders import make_plan
 from tests.conftest import DATA

@@ -40,9 +40,17 @@ def test_review_exits_2_with_a_clear_message_for_unusable_input(tmp_path: Path) 
 
 def test_review_of_a_missing_file_or_a_same_level_pair_exits_2(tmp_path: Path) -> None:
     assert CliRunner().invoke(main, ["review", str(tmp_path / "no.yaml"), "--parent", TINH]).exit_code == 2
-    result = CliRunner().invoke(main, ["review", TINH, "--parent", TINH])
+    result = CliRunner().invoke(main, ["review", XA_B, "--parent", XA_A])
     assert result.exit_code == 2
     assert "cấp thấp hơn" in result.stderr
+    assert "swapped" not in result.stderr
+
+
+def test_a_plan_reviewed_against_itself_is_named_as_such() -> None:
+    result = CliRunner().invoke(main, ["review", TINH, "--parent", TINH])
+    assert result.exit_code == 2
+    assert "cùng một kế hoạch" in result.stderr
+    assert "the same plan" in result.stderr
 
 
 def test_docx_needs_an_output_file() -> None:
@@ -79,6 +87,7 @@ def test_parent_and_child_swapped_exits_2_naming_both_levels() -> None:
     assert "cấp thấp hơn" in result.stderr
     assert "(province)" in result.stderr
     assert "(commune)" in result.stderr
+    assert "The two files may be swapped" in result.stderr
 
 
 def test_a_corrupt_docx_child_exits_2_with_a_message(tmp_path: Path) -> None:
@@ -105,3 +114,13 @@ def test_a_utf16_text_child_is_read(tmp_path: Path) -> None:
     assert report["mandates"]
     counts = report["summary"]["counts"]
     assert counts["covered"] + counts["weaker"] >= 1, "the Vietnamese text was read, not mojibake"
+
+
+def test_review_all_refuses_a_child_given_twice(tmp_path: Path) -> None:
+    # found in QA: the same commune twice was reviewed twice and its share counted once
+    out = tmp_path / "family.json"
+    result = CliRunner().invoke(main, ["review-all", TINH, XA_A, XA_B, XA_A, "-o", str(out)])
+    assert result.exit_code == 2
+    assert "The same child plan is given twice" in result.stderr
+    assert "family-xa-a-2026" in result.stderr
+    assert not out.exists()

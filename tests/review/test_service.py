@@ -61,8 +61,13 @@ def test_the_family_quota_falls_short_by_what_the_other_communes_must_carry(
     assert [(f.rule, f.location) for f in family.findings] == [("KH005", "t-tinh-cai-nghien-300")]
 
 
-def test_a_child_of_the_same_level_cannot_be_reviewed(tinh: Plan) -> None:
+def test_a_child_of_the_same_level_cannot_be_reviewed(xa_a: Plan, xa_b: Plan) -> None:
     with pytest.raises(ReviewInputError, match="thấp hơn"):
+        review_plans(xa_a, xa_b)
+
+
+def test_a_plan_against_itself_is_reported_as_the_same_plan(tinh: Plan) -> None:
+    with pytest.raises(ReviewInputError, match="cùng một kế hoạch"):
         review_plans(tinh, tinh)
 
 

@@ -72,7 +72,8 @@ def mini_data(**changes: Any) -> dict[str, Any]:
     data = copy.deepcopy(data)
     data["date"] = str(data["date"])  # JSON-ready, as a browser sends it
     data.update(changes)
-    return data
+    plan: dict[str, Any] = data
+    return plan
 
 
 def mini_plan(**changes: Any) -> Plan:

@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.domain.errors import KehoachError
 from app.services import plans_store as store
 from app.storage.tables import AuditEntry, PlanVersion
 from tests.storage.builders import build_world, plan_for
@@ -101,6 +102,15 @@ def test_issued_plans_of_the_levels_above_are_readable_drafts_are_not(session: S
         store.get_record(session, w.drafter_a, district_plan.id, edit=True)
     with pytest.raises(store.PlanNotFoundError):
         store.get_record(session, w.drafter_c, district_plan.id)
+
+
+def test_a_plan_without_a_number_cannot_be_issued(session: Session) -> None:
+    w = build_world(session)
+    unnumbered = store.save_plan(session, w.district_drafter, plan_for(w.district, number=None)).record
+    with pytest.raises(KehoachError, match="chưa có số văn bản"):
+        store.set_status(session, w.district_drafter, unnumbered.id, "issued", base_version=1)
+    assert store.get_record(session, w.district_drafter, unnumbered.id).status == "draft"
+    assert store.get_record(session, w.district_drafter, unnumbered.id).current_version == 1
 
 
 def test_list_filters_by_year_status_and_level(session: Session) -> None:

@@ -137,5 +137,7 @@ def test_a_token_sent_with_a_session_cookie_acts_as_its_owner_without_csrf(
     # Made for drafter_a's commune, which drafter_c (the cookie's owner) may not read.
     assert client.get(f"/api/plans/{plan_id}", headers=_token(app, "drafter_a")).status_code == 200
     assert client.get(f"/api/plans/{plan_id}").status_code == 404
-    forged = client.post("/api/plans", json={"document": _doc(world)}, headers={"Authorization": "Bearer nope"})
+    forged = client.post(
+        "/api/plans", json={"document": _doc(world)}, headers={"Authorization": "Bearer nope"}
+    )
     assert forged.status_code == 400

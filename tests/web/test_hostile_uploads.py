@@ -78,7 +78,9 @@ def test_api_review_of_a_bomb_names_the_file_not_a_temp_path(
     app: Flask, client: FlaskClient, world: World, parent_id: int
 ) -> None:
     with app.app_context(), sessions()() as session:
-        token = accounts.issue_token(session, session.get(User, world.district_drafter.id))
+        drafter = session.get(User, world.district_drafter.id)
+        assert drafter is not None
+        token = accounts.issue_token(session, drafter)
         session.commit()
     response = client.post(
         f"/api/plans/{parent_id}/review",

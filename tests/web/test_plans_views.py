@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from flask.testing import FlaskClient
 
 from tests.storage.builders import World, mini_data
@@ -79,22 +82,48 @@ def test_two_saves_on_the_same_base_version_conflict_with_the_diff(client: Flask
     assert body["current_version"] == 2
     assert body["diff"]["targets"][0]["id"] == "t1"
     assert {"field": "value", "old": 1100, "new": 1200} in body["diff"]["targets"][0]["fields"]
+    # Whom to call about it, in office time (HH:MM dd/mm/yyyy).
+    assert body["saved_by"] == "drafter_a"
+    assert re.fullmatch(r"\d\d:\d\d \d\d/\d\d/\d{4}", body["saved_at"])
+
+
+def test_figures_are_shown_the_vietnamese_way() -> None:
+    from app.web.plans import vn_number
+
+    assert vn_number(1100.0) == "1.100"
+    assert vn_number(2.5) == "2,5"
+    assert vn_number(None) == ""
+
+
+def test_times_are_shown_in_vietnam_time_not_utc() -> None:
+    from app.web.plans import vn_date
+
+    stored = dt.datetime(2026, 1, 20, 20, 30)  # naive UTC, as app.storage.tables.utcnow stores it
+    assert vn_date(stored) == "21/01/2026 03:30"
+    assert vn_date(dt.date(2026, 1, 20)) == "20/01/2026"
 
 
 def test_history_diff_and_restore(client: FlaskClient, world: World) -> None:
     token = login(client, "drafter_a")
     plan_id = _create(client, token, world)
-    changed = _doc_for(world.commune_a.name, "commune", subject="Kế hoạch sửa đổi")
+    changed = _doc_for(
+        world.commune_a.name, "commune", subject="Kế hoạch sửa đổi", recipients=["UBND tỉnh;", "Lưu: VT."]
+    )
     post_json(client, "/plans/save", {"plan_id": plan_id, "base_version": 1, "document": changed}, token)
     history = client.get(f"/plans/{plan_id}/history").get_data(as_text=True)
     assert "v2" in history
     assert "Khôi phục" in history
     diff = client.get(f"/plans/{plan_id}/diff?from=1&to=2").get_data(as_text=True)
     assert "Kế hoạch sửa đổi" in diff
+    assert "nơi nhận, thêm: <ins>Lưu: VT.</ins>" in diff
+    assert "[&#39;" not in diff  # recipients were shown as a Python list
     restored = client.post(f"/plans/{plan_id}/restore/1", data={"base_version": "2", "csrf_token": token})
     assert restored.status_code == 302
     assert "Thực hiện Dự án 4" in client.get(f"/plans/{plan_id}").get_data(as_text=True)
-    assert "v3" in client.get(f"/plans/{plan_id}/history").get_data(as_text=True)
+    history = client.get(f"/plans/{plan_id}/history").get_data(as_text=True)
+    assert "v3" in history
+    assert "Khôi phục từ v1" in history  # the note in words, not "restore v1"
+    assert "UTC" not in history
 
 
 def test_preview_fragment_renders_the_nd30_layout(client: FlaskClient, world: World) -> None:
@@ -155,3 +184,16 @@ def test_other_branch_gets_404(client: FlaskClient, world: World) -> None:
     login(client, "drafter_c")
     assert client.get(f"/plans/{plan_id}/history").status_code == 404
     assert "Thực hiện Dự án 4" not in client.get("/plans/").get_data(as_text=True)
+
+
+def test_issuing_a_plan_without_a_number_is_refused_on_its_page(client: FlaskClient, world: World) -> None:
+    token = login(client, "drafter_a")
+    plan_id = _create(client, token, world, number=None)
+    response = client.post(
+        f"/plans/{plan_id}/status", data={"status": "issued", "base_version": "1", "csrf_token": token}
+    )
+    assert response.status_code == 302
+    page = client.get(f"/plans/{plan_id}").get_data(as_text=True)
+    assert "chưa có số văn bản" in page
+    assert "flash-error" in page
+    assert "Dự thảo" in page

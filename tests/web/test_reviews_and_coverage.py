@@ -165,6 +165,9 @@ def test_child_plan_is_derived_and_shown_on_the_coverage_board(
     assert response.status_code == 302
     assert response.headers["Location"].endswith("/edit")
     child_id = int(response.headers["Location"].split("/")[-2])
+    again = client.post(f"/plans/{issued_parent}/derive", data={"csrf_token": token})
+    assert again.headers["Location"] == response.headers["Location"]  # opened, not duplicated
+    assert "đã có kế hoạch thực hiện" in client.get(again.headers["Location"]).get_data(as_text=True)
     child = client.get(f"/api/plans/{child_id}").get_json()
     targets = [t for s in child["document"]["sections"] for t in s.get("targets", [])]
     assert {t.get("parent_target") for t in targets} >= {"t1", "t2"}
@@ -211,3 +214,23 @@ def test_only_a_plan_from_above_can_be_implemented(
     token = login(client, "district_drafter")
     assert "Tạo kế hoạch thực hiện" not in client.get(f"/plans/{issued_parent}").get_data(as_text=True)
     assert client.post(f"/plans/{issued_parent}/derive", data={"csrf_token": token}).status_code == 403
+
+
+def test_coverage_board_of_a_plan_without_mandates_for_its_children_says_so(
+    client: FlaskClient, world: World
+) -> None:
+    token = login(client, "district_drafter")
+    own = district_plan(world)
+    own["sections"][0]["targets"] = [dict(t, level="district") for t in PARENT_TARGETS]
+    saved = post_json(client, "/plans/save", {"document": own}, token).get_json()
+    client.post(
+        f"/plans/{saved['plan_id']}/status",
+        data={"status": "issued", "base_version": "1", "csrf_token": token},
+    )
+    client.post("/auth/logout", data={"csrf_token": token})
+    token = login(client, "drafter_a")
+    assert client.post(f"/plans/{saved['plan_id']}/derive", data={"csrf_token": token}).status_code == 302
+    board = client.get(f"/plans/{saved['plan_id']}/coverage").get_data(as_text=True)
+    assert "data-empty-board" in board
+    assert "không giao chỉ tiêu" in board
+    assert "<svg" not in board

@@ -8,7 +8,8 @@
   const meta = JSON.parse(document.getElementById("plan-meta").textContent);
   let doc = JSON.parse(document.getElementById("plan-document").textContent);
   const form = document.getElementById("plan-form");
-  const csrf = document.querySelector('meta[name="csrf-token"]').content;
+  let csrf = document.querySelector('meta[name="csrf-token"]').content;
+  let sessionLost = false;
   let dirty = false, conflicted = false, saving = false;
 
   const LABELS = {
@@ -35,6 +36,13 @@
     organization: "tổ chức thực hiện", lead: "chủ trì", coordinate: "phối hợp", implement: "thực hiện",
     report: "báo cáo", implements: "thực hiện (kế hoạch cấp trên)", basis: "căn cứ",
     national: "Trung ương", province: "Cấp tỉnh", district: "Cấp huyện", commune: "Cấp xã",
+  };
+  // What one row of a list is called, for its "+ Thêm ..." button.
+  const ITEM_NAMES = {
+    targets: "chỉ tiêu", tasks: "nhiệm vụ", duties: "nhiệm vụ", recipients: "nơi nhận", sections: "phần",
+    references: "căn cứ", partners: "cơ quan phối hợp", bullets: "gạch đầu dòng", appendices: "phụ lục",
+    preamble: "đoạn", text: "đoạn", breakdown: "phần chia", sub_values: "giá trị riêng", sources: "nguồn",
+    parts: "phần nhỏ", notes: "ghi chú",
   };
   const ENUM_EXTRA = { relation: ["implements", "basis"], level: ["national", "province", "district", "commune"] };
 
@@ -81,7 +89,8 @@
       input = el("select", { "data-path": path, name: path });
       if (nullable(s) || !r.enum) input.append(el("option", { value: "" }, "—"));
       choices.filter((c) => c !== null).forEach((c) => input.append(el("option", { value: c }, CHOICES[c] || c)));
-      input.value = value == null ? "" : value;
+      // An unset choice shows the default the server will apply (a new target reads "ít nhất", not blank).
+      input.value = value == null ? (r.default ?? "") : value;
     } else if (k === "string" && (["subject", "closing"].includes(name) || String(value || "").includes("\n") ||
                (["text", "title", "name"].includes(name) && path.includes("[")))) {
       input = el("textarea", { "data-path": path, name: path, rows: 2 });
@@ -168,7 +177,7 @@
         el("small", { class: "field-error", "data-error-for": itemPath }));
       box.append(row);
     });
-    const add = el("button", { type: "button", class: "small add", "data-add": path }, "+ Thêm dòng");
+    const add = el("button", { type: "button", class: "small add", "data-add": path }, `+ Thêm ${ITEM_NAMES[name] || "dòng"}`);
     add.addEventListener("click", () => { list.push(emptyFor(r.items)); render(); changed(); });
     box.append(add, el("small", { class: "field-error", "data-error-for": path }));
     return box;
@@ -239,7 +248,12 @@
     return value;
   }
 
-  function post(url, body) {
+  async function post(url, body) {
+    if (sessionLost) {
+      // The page's CSRF token died with the old session: take the one of the new sign-in.
+      const res = await fetch("/auth/csrf", { credentials: "same-origin" });
+      if (res.ok) csrf = (await res.json()).csrf_token;
+    }
     return fetch(url, {
       method: "POST", credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRFToken": csrf, Accept: "application/json" },
@@ -254,7 +268,7 @@
       const res = await post(meta.save_url, { plan_id: meta.plan_id, base_version: meta.base_version, parent_id: meta.parent_id, autosave, document: cleaned(doc) });
       const body = await res.json();
       if (res.ok) {
-        showErrors({}); dirty = false;
+        showErrors({}); dirty = false; sessionLost = false;
         const first = !meta.plan_id;
         meta.plan_id = body.plan_id; meta.base_version = body.version;
         const bv = document.getElementById("base-version"); if (bv) bv.textContent = body.version;
@@ -264,6 +278,8 @@
         showErrors(body.errors); setState(body.message);
       } else if (res.status === 409) {
         conflicted = true; showConflict(body);
+      } else if (res.status === 401 || (res.status === 400 && /CSRF/.test(body.message || ""))) {
+        showSessionLost();
       } else {
         setState(body.message || `Lỗi ${res.status}`);
       }
@@ -272,19 +288,44 @@
     } finally { saving = false; }
   }
 
+  // Signed out (another tab, an expired session): say so, keep everything typed, and let the
+  // next save (or autosave) go through once the user has signed in again elsewhere.
+  function showSessionLost() {
+    sessionLost = true;
+    const box = document.getElementById("errors");
+    box.hidden = false;
+    const link = el("a", { href: "/auth/login", target: "_blank", rel: "noopener" }, "mở trang đăng nhập trong thẻ mới");
+    box.replaceChildren(el("strong", {}, "Chưa lưu: phiên đăng nhập đã hết hoặc bạn đã đăng xuất. "),
+      "Nội dung đang soạn vẫn còn trên trang này, đừng tải lại trang. Hãy ", link,
+      ", đăng nhập, rồi quay lại bấm Lưu.");
+    setState("Chưa lưu: cần đăng nhập lại");
+  }
+
   function showConflict(body) {
     const box = document.getElementById("conflict");
     box.hidden = false;
     const lines = [];
     const d = body.diff || {};
+    const name = (f) => LABELS[f] || f;
+    const change = (x) => `${name(x.field)}: «${x.old ?? "—"}» → «${x.new ?? "—"}»`;
     ["targets", "tasks", "assignments"].forEach((k) => (d[k] || []).forEach((c) => {
-      const f = (c.fields || []).map((x) => `${x.field}: ${x.old ?? "—"} → ${x.new ?? "—"}`).join("; ");
-      lines.push(`${c.kind === "added" ? "Thêm" : c.kind === "removed" ? "Bỏ" : "Sửa"} [${c.id}] ${c.text}${f ? " (" + f + ")" : ""}`);
+      const f = (c.fields || []).map(change).join("; ");
+      lines.push(`${LABELS[k]} — ${c.kind === "added" ? "thêm" : c.kind === "removed" ? "bỏ" : "sửa"}: ${c.text}${f ? " (" + f + ")" : ""}`);
     }));
-    (d.header || []).concat(d.recipients || []).forEach((x) => lines.push(`${x.field}: ${x.old ?? "—"} → ${x.new ?? "—"}`));
-    box.replaceChildren(el("strong", {}, body.message), el("p", {}, `Phiên bản hiện hành: v${body.current_version}. Thay đổi của người khác:`),
-      el("ul", {}, ...lines.map((l) => el("li", {}, l))),
-      el("p", {}, "Tự lưu đã dừng. Tải lại trang để làm tiếp trên phiên bản mới (sao chép phần của bạn trước)."));
+    (d.header || []).concat(d.recipients || []).forEach((x) => lines.push(change(x)));
+    const who = body.saved_by ? `${body.saved_by} đã lưu phiên bản v${body.current_version} lúc ${body.saved_at}`
+      : `Đã có phiên bản v${body.current_version}`;
+    // Two explicit ways out: nothing is overwritten unless the user asks for it after reading the list.
+    const mine = el("button", { type: "button", class: "primary" }, `Lưu bản của tôi đè lên v${body.current_version}`);
+    mine.addEventListener("click", () => { meta.base_version = body.current_version; conflicted = false; box.hidden = true; save(false); });
+    const theirs = el("button", { type: "button" }, `Bỏ thay đổi của tôi, mở v${body.current_version}`);
+    theirs.addEventListener("click", () => { dirty = false; window.location.reload(); });
+    box.replaceChildren(
+      el("strong", {}, "Chưa lưu: kế hoạch đã được người khác sửa sau khi bạn mở."),
+      el("p", {}, `${who} (bạn đang sửa từ v${meta.base_version}). Các thay đổi của họ:`),
+      el("ul", {}, ...(lines.length ? lines : ["(không có thay đổi về nội dung)"]).map((l) => el("li", {}, l))),
+      el("p", {}, "Tự lưu đã tạm dừng. Nội dung bạn đang soạn vẫn còn trên màn hình."),
+      el("div", { class: "actions" }, mine, theirs));
     setState("Xung đột phiên bản: chưa lưu");
   }
 
@@ -292,8 +333,17 @@
   function schedulePreview() { clearTimeout(previewTimer); previewTimer = setTimeout(refreshPreview, 800); }
   async function refreshPreview() {
     const res = await post(meta.preview_url, { document: cleaned(doc) });
-    if (res.ok) { document.getElementById("preview").innerHTML = await res.text(); showErrors({}); }
-    else if (res.status === 422) { showErrors((await res.json()).errors); }
+    const pane = document.getElementById("preview");
+    if (res.ok) { pane.innerHTML = await res.text(); showErrors({}); }
+    else if (res.status === 422) {
+      const errors = (await res.json()).errors;
+      // A new, untouched form is not greeted with red errors: the pane says what is still needed.
+      if (dirty) showErrors(errors);
+      if (!pane.querySelector(".paper") || !dirty) {
+        pane.replaceChildren(el("p", { class: "card meta" }, "Bản xem trước hiện khi đã nhập đủ: "
+          + Object.keys(errors).map(pathLabel).join(", ") + "."));
+      }
+    }
   }
 
   document.getElementById("save").addEventListener("click", () => save(false));

@@ -1,4 +1,5 @@
-"""The Nơi nhận / signer band: kept on one page, unless it is taller than a page.
+"""What is kept together across a page break: the Nơi nhận / signer band (unless it is taller
+than a page), the last paragraph with that band, a point's title with its content.
 
 Found in QA: with 300 recipients the band (a row that may not split) was pushed whole to page
 2, leaving page 1 with the body and a blank half page, and LibreOffice then split it anyway.
@@ -16,9 +17,10 @@ import pypdf
 import pytest
 from lxml import etree
 
-from app.render.context import build_context, signature_can_split
+from app.render.context import build_context
 from app.render.docx import render_docx
-from tests.builders import make_plan
+from app.render.measure import signature_can_split
+from tests.builders import make_plan, make_section, points_section
 from tests.conftest import need_tool
 from tests.render.conftest import sample_docx
 
@@ -123,3 +125,17 @@ def test_the_signer_page_carries_body_text(tmp_path: Path) -> None:
     pages = [page.extract_text() or "" for page in pypdf.PdfReader(str(tmp_path / f"{name}.pdf")).pages]
     signer_page = next(p for p in pages if "Nơi nhận" in p)
     assert "./." in signer_page
+
+
+def test_a_titled_point_keeps_with_its_content() -> None:
+    # found in QA: "b) Về hỗ trợ nạn nhân ..." could be left alone at the foot of a page
+    plan = make_plan(sections=[make_section("Mục tiêu", sections=[points_section(3)])])
+    assert [i["kind"] for i in build_context(plan)["body"]][:3] == ["muc", "khoan", "point"]
+    paragraphs = _body_paragraphs_before_signature(render_docx(plan))
+    texts = ["".join(p.itertext()) for p in paragraphs]
+    titles = [p for p, text in zip(paragraphs, texts, strict=True) if text.startswith(("a) ", "b) ", "c) "))]
+    contents = [p for p, text in zip(paragraphs, texts, strict=True) if text.startswith("- Nội dung 1")]
+    assert len(titles) == 3
+    assert all(_keeps_with_next(p) for p in titles)
+    assert contents
+    assert not _keeps_with_next(contents[0])
