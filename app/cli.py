@@ -334,22 +334,11 @@ def serve(bind: str, workers: int) -> None:
     import os
 
     from app.storage.db import upgrade
+    from app.web.server import gunicorn_command
 
     upgrade(_db_engine())
-    # --preload: the app is imported once, then forked (faster start, less memory).
-    args = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "--preload",
-        "-w",
-        str(workers),
-        "-b",
-        bind,
-        "--access-logfile",
-        "-",
-    ]
-    os.execvp(sys.executable, [*args, "app.web:create_app()"])
+    args = gunicorn_command(bind, workers, "--access-logfile", "-")
+    os.execvp(args[0], args)
 
 
 @main.command()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 from app.domain.plan import Plan
@@ -41,14 +40,6 @@ def render_plan_file(source: str | Path, output: str | Path) -> Path:
 def plan_files_in(folder: str | Path) -> list[Path]:
     """The plan files of a folder, in name order."""
     return sorted(p for p in Path(folder).iterdir() if p.is_file() and p.suffix.lower() in PLAN_EXTENSIONS)
-
-
-def render_folder(folder: str | Path, out_dir: str | Path) -> Iterator[tuple[Path, Path]]:
-    """Render every plan file of ``folder`` into ``out_dir``; yields (source, output)."""
-    target = Path(out_dir)
-    target.mkdir(parents=True, exist_ok=True)
-    for source in plan_files_in(folder):
-        yield source, render_plan_file(source, target / f"{source.stem}.docx")
 
 
 def write_schema(output: str | Path) -> Path:

@@ -37,6 +37,7 @@ from app.services import accounts
 from app.services import plans_store as store
 from app.storage.db import make_engine, make_session_factory, upgrade
 from app.storage.tables import PlanVersion
+from app.web.server import gunicorn_command
 from tests.storage.builders import build_world, plan_for
 
 PG_URL = os.environ.get("KEHOACH_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -136,19 +137,7 @@ def start_gunicorn(port: int, workers: int, schema: str) -> subprocess.Popen[byt
         "KEHOACH_DATABASE_SCHEMA": schema,
         "KEHOACH_SECRET_KEY": "load",
     }
-    args = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "--preload",
-        "-w",
-        str(workers),
-        "-b",
-        f"127.0.0.1:{port}",
-        "--log-level",
-        "warning",
-        "app.web:create_app()",
-    ]
+    args = gunicorn_command(f"127.0.0.1:{port}", workers, "--log-level", "warning")
     process = subprocess.Popen(args, env=env)
     deadline = time.time() + 120
     while time.time() < deadline:
