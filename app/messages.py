@@ -327,7 +327,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'no spaces around "/" and "-"',
     ),
     "fmt_number_year": ("ký hiệu kế hoạch không ghi năm", "no year in a plan's symbol"),
-    "fmt_number_type": ('ký hiệu bắt đầu bằng "KH-"', 'a symbol starting "KH-"'),
+    "fmt_number_type": (
+        'ký hiệu bắt đầu bằng "{code}-", đúng với tên loại {name}',
+        'a symbol starting "{code}-", as the type name {name} requires',
+    ),
+    "fmt_doc_type_any": (
+        "một tên loại văn bản theo Phụ lục III NĐ 30 (KẾ HOẠCH, BÁO CÁO, QUYẾT ĐỊNH, ...)",
+        "a type name of ND30 Appendix III (KẾ HOẠCH, BÁO CÁO, QUYẾT ĐỊNH, ...)",
+    ),
     "fmt_date_form": (
         'dạng "Địa danh, ngày DD tháng M năm YYYY"',
         'the form "Place, ngày DD tháng M năm YYYY"',

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from app.domain.levels import DEFAULT_LEVELS
 from app.domain.plan import Issuer, Reference
+from app.extract.agency import agency_lines, proper_place, split_bodies
 from app.vn.normalize import clean, strip_diacritics
 
 DOC_TYPES = (
@@ -142,15 +143,17 @@ def parse_reference(text: str) -> Reference | None:
 
 
 def issuer_from_lines(body_lines: list[str], place: str | None, symbol: str | None) -> Issuer | None:
-    """The Issuer named by the upper-case header lines ("ỦY BAN NHÂN DÂN", "HUYỆN VĨNH CỬU")."""
+    """The Issuer named by the upper-case header lines: "ỦY BAN NHÂN DÂN" / "HUYỆN VĨNH CỬU" is
+    one body; "UBND TỈNH ĐỒNG NAI" / "SỞ Y TẾ" is the cơ quan chủ quản above the issuing body
+    (the renderer prints both upper case, only the issuer bold, so the words tell them apart)."""
     if not body_lines:
         return None
-    own = body_lines[-2:] if len(body_lines) > 2 else body_lines
-    name = "\n".join(_sentence_case(line, first=i == 0) for i, line in enumerate(own))
-    parent = _sentence_case(body_lines[0]) if len(body_lines) > 2 else None
+    parent_lines, own = split_bodies(body_lines)
+    name = "\n".join(agency_lines(own))
+    parent = " ".join(agency_lines(parent_lines)) or None
     level = level_of_body(name)
     abbreviation = symbol.split("-", 1)[1] if symbol and "-" in symbol else _abbreviate(name)
-    proper = _proper_name(own[-1])
+    proper = proper_place(own[-1]) or (proper_place(parent_lines[-1]) if parent_lines else None)
     return Issuer(
         name=name, abbreviation=abbreviation, level=level, place=place or proper or name, parent_body=parent
     )
@@ -218,57 +221,6 @@ def headless_number_date(text: str) -> tuple[int | None, str | None, dt.date | N
     d = _HEADLESS_DATE.search(text)
     date = _date(d.group(1), d.group(2), d.group(3)) if d else None
     return number, symbol, date
-
-
-def _sentence_case(line: str, first: bool = True) -> str:
-    """ "ỦY BAN NHÂN DÂN" -> "Ủy ban nhân dân", "HUYỆN VĨNH CỬU" -> "huyện Vĩnh Cửu"."""
-    words = clean(line).lower().split()
-    out: list[str] = []
-    proper = False
-    for i, w in enumerate(words):
-        proper = proper or w not in _COMMON_WORDS
-        out.append(w.capitalize() if (proper and w not in ("và", "-")) or (i == 0 and first) else w)
-    return " ".join(out)
-
-
-_COMMON_WORDS = frozenset(
-    (
-        "ủy",
-        "uỷ",
-        "ban",
-        "nhân",
-        "dân",
-        "tỉnh",
-        "huyện",
-        "xã",
-        "phường",
-        "thị",
-        "trấn",
-        "thành",
-        "phố",
-        "quận",
-        "sở",
-        "phòng",
-        "lao",
-        "động",
-        "thương",
-        "binh",
-        "và",
-        "hội",
-        "đồng",
-        "bộ",
-        "thủ",
-        "tướng",
-        "chính",
-        "phủ",
-        "trưởng",
-    )
-)
-
-
-def _proper_name(line: str) -> str | None:
-    m = re.search(r"(?:TỈNH|HUYỆN|XÃ|PHƯỜNG|THỊ TRẤN|THỊ XÃ|QUẬN|THÀNH PHỐ)\s+(.+)$", clean(line))
-    return " ".join(w.capitalize() for w in m.group(1).lower().split()) if m else None
 
 
 def _abbreviate(name: str) -> str:

@@ -10,6 +10,7 @@ is ambiguous and neither is picked.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -35,7 +36,7 @@ class MatchKind(StrEnum):
 class Item:
     """Something the child plan prints that may carry a mandate."""
 
-    kind: str  # target | task | duty | bullet
+    kind: str  # target | task | duty | bullet | paragraph
     id: str
     text: str
     where: str
@@ -56,7 +57,14 @@ class Match:
 
 
 def child_items(child: Plan) -> list[Item]:
-    """Every target, task, duty and bullet of ``child`` with where it stands."""
+    """Every target, task, duty, bullet and prose sentence of ``child`` with where it stands.
+
+    Prose counts: real drafts and press summaries often write their duties as paragraphs
+    ("UBND xã chủ trì tổ chức truyền thông ..."), and a duty written so is still carried. Each
+    sentence is its own item, so a long paragraph does not drown the one sentence that carries
+    a duty. A sentence can carry a duty, or restate a target without a figure (weaker, like a
+    task): it never covers a target mandate, since a figure in it is already a parsed target.
+    """
     items: list[Item] = []
     for path, section in sections_with_paths(child):
         for t in section.targets:
@@ -79,7 +87,31 @@ def child_items(child: Plan) -> list[Item]:
                 )
         for i, bullet in enumerate(section.bullets, start=1):
             items.append(Item("bullet", f"{path} #{i}", bullet, f"{path} › gạch đầu dòng {i}"))
+        items.extend(_prose_items(path, section.text))
     return items
+
+
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=\S)")
+_MIN_SENTENCE_WORDS = 4  # a stub clause ("; báo cáo.") is read with the sentence before it
+
+
+def _prose_items(path: str, paragraphs: list[str]) -> list[Item]:
+    items: list[Item] = []
+    for i, paragraph in enumerate(paragraphs, start=1):
+        for j, sentence in enumerate(sentences(paragraph), start=1):
+            items.append(Item("paragraph", f"{path} ¶{i}.{j}", sentence, f"{path} › đoạn văn {i}"))
+    return items
+
+
+def sentences(paragraph: str) -> list[str]:
+    """The sentences (and ";"-separated clauses) of a paragraph; stubs join the one before."""
+    out: list[str] = []
+    for part in _SENTENCE_END.split(paragraph.strip()):
+        if out and len(part.split()) < _MIN_SENTENCE_WORDS:
+            out[-1] = f"{out[-1]} {part}"
+        elif part:
+            out.append(part)
+    return out
 
 
 def match_mandate(

@@ -112,6 +112,7 @@ class ParentDigest:
     level: str
     groups: list[tuple[str | None, list[Target]]]  # the parent's heading and mandated targets
     shared: dict[str, Target]  # parent target id -> its child copy without a share
+    target_levels: dict[str, str]  # parent target id -> the level its child copy carries
     tasks: list[Task]
     duties: list[Duty]
     citation: Reference
@@ -126,21 +127,45 @@ def digest_parent(
     if mandates is None:
         mandates = mandates_for(parent, level, levels)
     selected = {m.id for m in mandates if m.target is not None}
-    return _digest(parent, level, mandates, selected)
+    return _digest(parent, level, mandates, selected, levels)
 
 
-def _digest(parent: Plan, level: str, mandates: list[Mandate], selected: set[str]) -> ParentDigest:
+def _carried_levels(mandates: list[Mandate], level: str, levels: LevelTable) -> dict[str, str]:
+    """The level each mandated target keeps in the child plan.
+
+    A target the parent mandates to a level below the child's (a province's commune target in
+    a district plan) keeps that level: the district carries it down to its communes, and the
+    commune plan derived from the district plan must still find it. A target mandated to the
+    child's own level (or to no level) becomes the child's own.
+    """
+    return {
+        m.id: m.level if m.level and levels.is_below(m.level, level) else level
+        for m in mandates
+        if m.target is not None
+    }
+
+
+def _digest(
+    parent: Plan, level: str, mandates: list[Mandate], selected: set[str], levels: LevelTable = DEFAULT_LEVELS
+) -> ParentDigest:
     groups = [
         (section.title, [t for t in section.targets if t.id in selected])
         for section in parent.walk()
         if any(t.id in selected for t in section.targets)
     ]
-    shared = {target.id: child_target(target, level, None) for _, targets in groups for target in targets}
+    carried = _carried_levels(mandates, level, levels)
+    target_levels = {t.id: carried.get(t.id, level) for _, targets in groups for t in targets}
+    shared = {
+        target.id: child_target(target, target_levels[target.id], None)
+        for _, targets in groups
+        for target in targets
+    }
     tasks, duties = _duty_sections(mandates, level)
     return ParentDigest(
         level=level,
         groups=groups,
         shared=shared,
+        target_levels=target_levels,
         tasks=tasks,
         duties=duties,
         citation=_parent_citation(parent),
@@ -154,7 +179,9 @@ def _objective_sections(digest: ParentDigest, quotas: dict[str, float] | None) -
     out: list[Section] = []
     for title, targets in digest.groups:
         children = [
-            child_target(t, digest.level, quotas) if quotas and t.id in quotas else digest.shared[t.id]
+            child_target(t, digest.target_levels[t.id], quotas)
+            if quotas and t.id in quotas
+            else digest.shared[t.id]
             for t in targets
         ]
         out.append(Section(title=title, kind=SectionKind.OBJECTIVES, targets=children))
@@ -191,7 +218,7 @@ def derive_child_plan(
     if digest is None or not extra <= digest.shared.keys():
         mandates = mandates_for(parent, issuer.level, levels)
         selected = {m.id for m in mandates if m.target is not None} | extra
-        digest = _digest(parent, issuer.level, mandates, selected)
+        digest = _digest(parent, issuer.level, mandates, selected, levels)
     unit = unit_name(issuer)
     sections = [
         Section(

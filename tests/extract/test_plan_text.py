@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from app.cli import main
 from app.domain.assignments import Role
 from app.domain.plan import Plan, SectionKind
+from app.extract import header as hd
 from app.extract.blocks import Block, Location, TextDocument
 from app.extract.plan_text import parse_plan
 from app.extract.read import read_document_file
@@ -286,3 +287,27 @@ def test_odd_text_never_crashes_and_stays_fast(text: str) -> None:
     plan = parse_plan(doc)
     assert time.perf_counter() - start < 5
     assert plan.notes
+
+
+@pytest.mark.parametrize(
+    ("lines", "name", "parent_body"),
+    [
+        (["UBND TỈNH ĐỒNG NAI", "SỞ Y TẾ"], "Sở Y tế", "UBND tỉnh Đồng Nai"),
+        (["ỦY BAN NHÂN DÂN", "HUYỆN VĨNH CỬU"], "Ủy ban nhân dân\nhuyện Vĩnh Cửu", None),
+        (["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG NAI", "SỞ Y TẾ"], "Sở Y tế", "Ủy ban nhân dân tỉnh Đồng Nai"),
+        (
+            ["UBND TỈNH ĐỒNG NAI", "SỞ LAO ĐỘNG - THƯƠNG BINH", "VÀ XÃ HỘI"],
+            "Sở Lao động - Thương binh\nvà Xã hội",
+            "UBND tỉnh Đồng Nai",
+        ),
+        (["BAN CHỈ ĐẠO", "PHÒNG, CHỐNG TỘI PHẠM"], "Ban Chỉ đạo\nphòng, chống tội phạm", None),
+    ],
+)
+def test_header_tells_the_chu_quan_from_the_issuer_and_restores_case(
+    lines: list[str], name: str, parent_body: str | None
+) -> None:
+    # found in QA: "UBND TỈNH ĐỒNG NAI" / "SỞ Y TẾ" came back as one issuer named
+    # "Ubnd Tỉnh Đồng Nai\nsở Y Tế" and the cơ quan chủ quản was lost
+    issuer = hd.issuer_from_lines(lines, None, "KH-SYT")
+    assert issuer is not None
+    assert (issuer.name, issuer.parent_body) == (name, parent_body)

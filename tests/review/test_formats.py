@@ -13,6 +13,7 @@ from app.domain.plan import Plan
 from app.review.formats import render_family, render_review
 from app.review.formats.docx import review_note
 from app.review.formats.json import family_to_dict, review_to_dict
+from app.rules.format import lint_docx
 from app.services.review import review_family, review_plans
 from tests.conftest import ROOT, need_tool
 
@@ -90,6 +91,11 @@ def test_the_review_note_is_an_nd30_report_with_the_mandates_appended(tinh: Plan
     cells = [c.text for table in document.tables for row in table.rows for c in row.cells]
     assert "Thiếu" in cells
     assert "Thấp hơn" in cells
+
+
+def test_our_review_note_passes_the_format_linter(tinh: Plan, xa_b: Plan) -> None:
+    # found in QA: ND015 only knew "KẾ HOẠCH" and rejected the note, a BÁO CÁO
+    assert lint_docx(render_review(review_plans(tinh, xa_b), "docx")) == []
 
 
 def test_a_number_below_10_is_cited_with_its_leading_zero(tinh: Plan, xa_b: Plan) -> None:

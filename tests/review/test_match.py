@@ -3,7 +3,7 @@ from __future__ import annotations
 from app.domain.plan import Plan
 from app.domain.targets import Target
 from app.review.mandates import Mandate, MandateKind, mandates_for
-from app.review.match import Item, MatchKind, child_items, match_mandate, similarity
+from app.review.match import Item, MatchKind, child_items, match_mandate, sentences, similarity
 from app.review.vocabulary import build_vocabulary, load_vocabulary
 
 
@@ -84,3 +84,37 @@ def test_a_reworded_target_is_matched_with_its_score(tinh: Plan, xa_a: Plan) -> 
 def test_similarity_ignores_word_order_and_is_zero_for_empty_keys() -> None:
     assert similarity("cai nghiện ma túy", "ma túy cai nghiện") == 100
     assert similarity("", "cai nghiện") == 0
+
+
+def test_duties_written_as_prose_are_carried_and_a_missing_one_is_still_missing(tinh: Plan) -> None:
+    # found in QA: only targets, tasks, duties and bullets were offered, so a child that wrote
+    # its duties as paragraphs (common in real drafts) had every duty reported missing
+    from app.planfile.load import load_plan
+    from app.services.review import review_plans
+    from tests.review.conftest import PLANS
+
+    review = review_plans(tinh, load_plan(PLANS / "xa_tri_an_prose.yaml"))
+    status = {r.id: (str(r.status), r.child_text) for r in review.results}
+    assert status["duty-xa.2"][0] == "covered"
+    assert (status["duty-xa.2"][1] or "").startswith("Ủy ban nhân dân xã giao Phòng Văn hóa - Xã hội")
+    assert status["duty-xa.3"][0] == "covered"
+    assert (status["duty-xa.3"][1] or "").startswith("Công an xã chủ trì rà soát")
+    assert status["duty-xa.4"] == ("missing", None)
+
+
+def test_prose_is_split_into_sentences_and_stubs_join_the_one_before() -> None:
+    text = "Công an xã chủ trì rà soát người nghiện. Cụ thể: Đoàn thanh niên phối hợp tuyên truyền; báo cáo."
+    assert sentences(text) == [
+        "Công an xã chủ trì rà soát người nghiện.",
+        "Cụ thể: Đoàn thanh niên phối hợp tuyên truyền; báo cáo.",
+    ]
+
+
+def test_a_sentence_never_covers_a_target_mandate() -> None:
+    """A figure in prose is already a parsed target: a sentence alone cannot prove the value."""
+    parent = Target("p", "100% các xã tổ chức truyền thông", metric="tổ chức truyền thông", unit="%")
+    prose = Item("paragraph", "s1", "100% các xã tổ chức truyền thông", "test")
+    assert match_mandate(_mandate(parent), [prose], set()).kind is MatchKind.UNMATCHED
+    duty = Mandate("d", MandateKind.DUTY, "Tổ chức truyền thông tại khu dân cư", "commune", "test")
+    prose = Item("paragraph", "s2", "UBND xã tổ chức truyền thông tại khu dân cư", "test")
+    assert match_mandate(duty, [prose], set()).kind is MatchKind.SCORED

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from app.domain.plan import Issuer, Plan, SectionKind, Signer
+from app.domain.targets import Target
 from app.planfile.load import dump_plan, load_plan, plan_from_data
 from app.services.derive import derive_child_plan, short_name, unit_name
 from app.services.derive_targets import rewrite_quota_text
@@ -121,3 +123,34 @@ def test_derived_plans_pass_the_compliance_engine(parent: Plan) -> None:
         assert not review.findings
     family = review_family(parent, children)
     assert not family.has_faults
+
+
+def test_three_level_chain_province_district_commune(parent: Plan) -> None:
+    # found in QA: the district plan relabelled the province's commune targets "district", so
+    # the commune plan derived from it had no targets at all
+    province = copy.deepcopy(parent)
+    objectives = next(s for s in province.walk() if s.targets)
+    objectives.targets.append(
+        Target(
+            id="t-tinh-huyen-bao-cao",
+            text="100% các huyện báo cáo kết quả hằng quý",
+            metric="báo cáo kết quả",
+            value=100,
+            unit="%",
+            level="district",
+        )
+    )
+    district_issuer = Issuer(
+        name="Ủy ban nhân dân\nhuyện Vĩnh Cửu", abbreviation="UBND", level="district", place="Vĩnh Cửu"
+    )
+    district = derive_child_plan(province, district_issuer, SIGNER, dt.date(2026, 2, 1))
+    levels = {t.parent_target: t.level for t in district.targets()}
+    commune_ids = {t.id for t in province.targets() if t.level == "commune"}
+    assert levels == {"t-tinh-huyen-bao-cao": "district", **dict.fromkeys(commune_ids, "commune")}
+    assert not review_plans(province, district).has_faults
+
+    commune = derive_child_plan(district, _commune(), SIGNER, dt.date(2026, 3, 1))
+    assert {t.parent_target for t in commune.targets()} == commune_ids
+    assert all(t.level == "commune" for t in commune.targets())
+    review = review_plans(district, commune)
+    assert not review.has_faults, [(r.id, r.status, r.reasons) for r in review.results]

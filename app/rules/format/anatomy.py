@@ -21,10 +21,41 @@ from app.vn.normalize import match_key
 
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
-DOC_TYPE = "KẾ HOẠCH"
+# The type names of ND30 Phụ lục III, Mục I (nd30.md §3.1) and their codes in a ký hiệu. The
+# linter checks any document with a type name: our own review note is a BÁO CÁO, a parent may
+# be a QUYẾT ĐỊNH or a CHƯƠNG TRÌNH. Mixed-case codes (QyĐ, CTr, TTr) are part of the decree.
+DOC_TYPE_CODES = {
+    "KẾ HOẠCH": "KH",
+    "BÁO CÁO": "BC",
+    "QUYẾT ĐỊNH": "QĐ",
+    "NGHỊ QUYẾT": "NQ",
+    "CHỈ THỊ": "CT",
+    "QUY CHẾ": "QC",
+    "QUY ĐỊNH": "QyĐ",
+    "THÔNG CÁO": "TC",
+    "THÔNG BÁO": "TB",
+    "HƯỚNG DẪN": "HD",
+    "CHƯƠNG TRÌNH": "CTr",
+    "PHƯƠNG ÁN": "PA",
+    "ĐỀ ÁN": "ĐA",
+    "DỰ ÁN": "DA",
+    "BIÊN BẢN": "BB",
+    "TỜ TRÌNH": "TTr",
+    "HỢP ĐỒNG": "HĐ",
+    "CÔNG ĐIỆN": "CĐ",
+    "BẢN GHI NHỚ": "BGN",
+    "BẢN THỎA THUẬN": "BTT",
+    "GIẤY ỦY QUYỀN": "GUQ",
+    "GIẤY MỜI": "GM",
+    "GIẤY GIỚI THIỆU": "GGT",
+    "GIẤY NGHỈ PHÉP": "GNP",
+    "PHIẾU GỬI": "PG",
+    "PHIẾU CHUYỂN": "PC",
+    "PHIẾU BÁO": "PB",
+}
 _QH_KEY = match_key(NATIONAL_NAME)
 _TN_KEY = match_key(MOTTO)
-_TYPE_KEY = match_key(DOC_TYPE)
+_TYPE_BY_KEY = {match_key(name): name for name in DOC_TYPE_CODES}
 _HEAD_WINDOW = 40  # the header band is never further down than this many paragraphs
 _NUMBER = re.compile(r"^\s*(?i:số)\s*[:.]?", re.UNICODE)
 _DATELINE = re.compile(r"(?i:ngày)\s*\S*\s*(?i:tháng)\s*\S*\s*(?i:năm)\s*\d*")
@@ -47,6 +78,11 @@ class Anatomy:
     signer: tuple[Paragraph, ...]  # non-blank lines of the signer block, name last
 
 
+def doc_type_name(paragraph: Paragraph | None) -> str | None:
+    """The ND30 type name ("KẾ HOẠCH", "BÁO CÁO") the title paragraph spells, whatever its case."""
+    return _TYPE_BY_KEY.get(match_key(paragraph.text)) if paragraph is not None else None
+
+
 def _fuzzy(paragraph: Paragraph, key: str, limit: int = 86) -> bool:
     text = match_key(paragraph.text)
     return bool(text) and len(text) < 2 * len(key) and fuzz.partial_ratio(text, key) >= limit
@@ -56,7 +92,7 @@ def _fuzzy(paragraph: Paragraph, key: str, limit: int = 86) -> bool:
 def anatomy(layout: Layout) -> Anatomy:
     """Locate every landmark once per layout (rules share the result)."""
     paragraphs = layout.paragraphs
-    doc_type = next((p for p in paragraphs[:_HEAD_WINDOW] if match_key(p.text) == _TYPE_KEY), None)
+    doc_type = next((p for p in paragraphs[:_HEAD_WINDOW] if match_key(p.text) in _TYPE_BY_KEY), None)
     head_end = doc_type.index - 1 if doc_type else min(len(paragraphs), 15)
     head = pieces(paragraphs[:head_end])
     qh = next((p for p in head if _fuzzy(p, _QH_KEY)), None)

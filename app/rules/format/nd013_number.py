@@ -11,10 +11,11 @@ Why:
 
 Fails:
     "Số: 5/KH-UBND", "Số: 05/KH - UBND", "Số: 12/2025/KH-UBND", "Số 05/KH-UBND" (no colon), "Số:05/KH-UBND",
-    "Số: 05/QĐ-UBND" on a KẾ HOẠCH.
+    "Số: 05/QĐ-UBND" on a KẾ HOẠCH (the type code must agree with the type name: KH ↔ KẾ HOẠCH,
+    BC ↔ BÁO CÁO; nd30.md §3.1).
 
 Passes:
-    "Số: 05/KH-UBND", "Số: 4544/KH-UBND", "Số:     /KH-UBND".
+    "Số: 05/KH-UBND", "Số: 4544/KH-UBND", "Số:     /KH-UBND", "Số: 03/BC-SYT" on a BÁO CÁO.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from collections.abc import Iterator
 from app.extract.layout import Layout
 from app.messages import t
 from app.rules.finding import Finding, Severity
-from app.rules.format.anatomy import anatomy
+from app.rules.format.anatomy import DOC_TYPE_CODES, anatomy, doc_type_name
 from app.rules.format.facts import check_size, check_style, finding
 from app.vn.normalize import clean
 
@@ -37,8 +38,9 @@ _FORM = re.compile(r"^Số: (?P<number>\d*) *(?P<slash>/)\s*(?P<symbol>.*)$")
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 
 
-def _problem(text: str, is_plan: bool) -> str | None:
-    """The message key of the first defect of a "Số: ..." text, or None."""
+def _problem(text: str, type_code: str | None) -> str | None:
+    """The message key of the first defect of a "Số: ..." text, or None. ``type_code`` is the
+    code the document's type name calls for ("KH" for a KẾ HOẠCH, "BC" for a BÁO CÁO)."""
     match = _FORM.match(text)
     if not match:
         return "fmt_number_form"
@@ -49,7 +51,7 @@ def _problem(text: str, is_plan: bool) -> str | None:
         return "fmt_number_spaces"
     if _YEAR.search(symbol):
         return "fmt_number_year"
-    if is_plan and not symbol.startswith("KH-"):
+    if type_code and symbol.split("-")[0] != type_code:
         return "fmt_number_type"
     return None
 
@@ -60,10 +62,13 @@ def check(layout: Layout) -> Iterator[Finding]:
     if paragraph is None:
         return
     text = clean(paragraph.text)
-    key = _problem(text, parts.doc_type is not None)
+    name = doc_type_name(parts.doc_type)
+    code = DOC_TYPE_CODES[name] if name else None
+    key = _problem(text, code)
     if key:
+        required = t(key).format(code=code, name=name)
         yield finding(
-            CODE, SEVERITY, paragraph.location, "fmt_part_number", t("fmt_text").format(text=text), t(key)
+            CODE, SEVERITY, paragraph.location, "fmt_part_number", t("fmt_text").format(text=text), required
         )
     problem = check_style(CODE, SEVERITY, paragraph, "fmt_part_number", italic=False)
     problem = problem or check_size(CODE, SEVERITY, paragraph, "fmt_part_number", 13, 13)

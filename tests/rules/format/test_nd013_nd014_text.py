@@ -79,3 +79,24 @@ def test_datelines_that_fail_name_the_defect(text: str, problem: str) -> None:
 
 def test_upright_dateline_is_reported() -> None:
     assert len(_date("Hà Nội, ngày 05 tháng 3 năm 2020", italic=False)) == 1
+
+
+@pytest.mark.parametrize(
+    ("type_name", "number", "ok"),
+    [
+        ("BÁO CÁO", "Số: 03/BC-SYT", True),
+        ("QUYẾT ĐỊNH", "Số: 1234/QĐ-UBND", True),
+        ("CHƯƠNG TRÌNH", "Số: 08/CTr-UBND", True),  # the decree's mixed-case code
+        ("BÁO CÁO", "Số: 03/KH-SYT", False),  # a report numbered as a plan
+        ("KẾ HOẠCH", "Số: 03/BC-SYT", False),
+    ],
+)
+def test_symbol_type_code_agrees_with_the_type_name(type_name: str, number: str, ok: bool) -> None:
+    plan = plain_plan(
+        type=p(type_name, 14, bold=True, alignment="center"), number=p(number, 13, alignment="left")
+    )
+    findings = lint(layout(*plan), ["ND013", "ND015"])
+    assert [f.rule for f in findings] == ([] if ok else ["ND013"])
+    if not ok:
+        code = {"BÁO CÁO": "BC", "KẾ HOẠCH": "KH"}[type_name]
+        assert f'"{code}-"' in (findings[0].required or "")
