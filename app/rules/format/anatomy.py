@@ -83,9 +83,23 @@ def doc_type_name(paragraph: Paragraph | None) -> str | None:
     return _TYPE_BY_KEY.get(match_key(paragraph.text)) if paragraph is not None else None
 
 
-def _fuzzy(paragraph: Paragraph, key: str, limit: int = 86) -> bool:
-    text = match_key(paragraph.text)
-    return bool(text) and len(text) < 2 * len(key) and fuzz.partial_ratio(text, key) >= limit
+def _closest(
+    candidates: list[Paragraph], key: str, limit: float, skip: Paragraph | None = None
+) -> Paragraph | None:
+    """The candidate most like ``key``, if any reaches ``limit``.
+
+    The best, not the first: a commune's name can look enough like the motto ("XÃ THẠNH PHÚ"
+    against "... Hạnh phúc") to pass the limit, and it stands before the motto in reading order.
+    """
+    best, best_score = None, float(limit)
+    for paragraph in candidates:
+        text = match_key(paragraph.text)
+        if paragraph is skip or not text or len(text) >= 2 * len(key):
+            continue
+        score = fuzz.partial_ratio(text, key)
+        if score >= best_score and (best is None or score > best_score):
+            best, best_score = paragraph, score
+    return best
 
 
 @lru_cache(maxsize=16)
@@ -95,8 +109,8 @@ def anatomy(layout: Layout) -> Anatomy:
     doc_type = next((p for p in paragraphs[:_HEAD_WINDOW] if match_key(p.text) in _TYPE_BY_KEY), None)
     head_end = doc_type.index - 1 if doc_type else min(len(paragraphs), 15)
     head = pieces(paragraphs[:head_end])
-    qh = next((p for p in head if _fuzzy(p, _QH_KEY)), None)
-    tn = next((p for p in head if p is not qh and _fuzzy(p, _TN_KEY, 80)), None)
+    qh = _closest(head, _QH_KEY, 86)
+    tn = _closest(head, _TN_KEY, 80, skip=qh)
     number = next((p for p in head if _NUMBER.match(p.text)), None)
     dateline = next((p for p in head if _DATELINE.search(p.text)), None)
     landmarks = {id(x) for x in (qh, tn, number, dateline) if x is not None}
