@@ -26,8 +26,26 @@ def fail(message: str) -> None:
     sys.exit(EXIT_INPUT)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="kehoach")
+HELP_TEXT = "Hiện hướng dẫn này rồi thoát / Show this message and exit."
+
+
+class _Command(click.Command):
+    """A command whose -h/--help option is described in Vietnamese too."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = HELP_TEXT
+        return option
+
+
+class _Group(_Command, click.Group):
+    command_class = _Command
+    group_class = type  # sub-groups (kehoach db) are _Group as well
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kehoach", help="Hiện phiên bản rồi thoát / Show the version and exit.")
 def main() -> None:
     """kehoach: soạn, kiểm tra và rà soát KẾ HOẠCH theo Nghị định 30/2020/NĐ-CP."""
 
