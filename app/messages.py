@@ -558,6 +558,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Your agency already has a plan implementing this one; it is opened instead of a second one",
     ),
     "user_created": ("Đã tạo tài khoản (mật khẩu chỉ hiện lần này)", "Account created (password shown once)"),
+    "coverage_no_lower_level": (
+        "Kế hoạch {level} không có cấp dưới nên không có bảng bao phủ cấp dưới",
+        "A plan of level {level} has no lower level, so it has no coverage board",
+    ),
+    "review_draft_not_below": (
+        "Tệp dự thảo «{draft}» là kế hoạch {child_level}, không thuộc cấp thấp hơn"
+        " kế hoạch cấp trên «{parent}» ({parent_level})",
+        "The draft file «{draft}» is a plan of level {child_level},"
+        " not below the parent «{parent}» ({parent_level})",
+    ),
+    "review_draft_swapped": (
+        "Có thể đã chọn ngược: tệp dự thảo là kế hoạch cấp trên",
+        "The files may be swapped: the draft is the higher-level plan",
+    ),
+    "date_format": (
+        "Ngày phải theo dạng ngày/tháng/năm, ví dụ 20/01/2026",
+        "Dates are dd/mm/yyyy, e.g. 20/01/2026",
+    ),
+    "date_invalid": ("Ngày không có thật", "No such date"),
     # --- batch ---
     "soffice_missing": (
         "Chưa cài LibreOffice nên không tạo được PDF (DOCX vẫn tạo bình thường). Cài bằng lệnh",

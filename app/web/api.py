@@ -31,9 +31,10 @@ from app.planfile.schemas import PlanSchema
 from app.services import plans_store as store
 from app.storage.tables import PlanRecord
 from app.web import documents
-from app.web.coverage import build_board
+from app.web.coverage import build_board, require_lower_level
 from app.web.database import db
 from app.web.downloads import DOCX_TYPE, attachment
+from app.web.review_names import review_named, stored_plan_name
 from app.web.reviews import DRAFT_TYPES, unreadable_upload
 from app.web.security import user
 
@@ -257,7 +258,8 @@ def review_draft(plan_id: int) -> dict[str, Any]:
         except KehoachError as exc:
             raise unreadable_upload(exc, Path(folder), {path.name: upload.filename or path.name}) from None
         data = path.read_bytes() if suffix == ".docx" else None
-        result = documents.engine("app.services.review").review_plans(parent, child, data)
+        draft_name = upload.filename or path.name
+        result = review_named(parent, child, data, draft_name, stored_plan_name(parent))
     store.audit(db(), user(), "review", "upload", plan_id, draft=upload.filename, via="api")
     plain: dict[str, Any] = documents.engine("app.review.formats.json").review_to_dict(result)
     return plain
@@ -270,6 +272,7 @@ def coverage(plan_id: int) -> dict[str, Any]:
     from app.storage import repository as repo
 
     _, parent = store.plan_at(db(), user(), plan_id)
+    require_lower_level(parent)
     children = [
         (c.id, store.plan_at(db(), user(), c.id)[1])
         for c in repo.children_of(db(), plan_id)

@@ -8,7 +8,10 @@ from typing import Any
 
 from flask import Blueprint, render_template
 
+from app.domain.errors import KehoachError
+from app.domain.levels import DEFAULT_LEVELS, LevelTable
 from app.domain.plan import Plan
+from app.messages import both, t
 from app.services import plans_store as store
 from app.storage import repository as repo
 from app.web import documents
@@ -25,6 +28,29 @@ class Board:
     rows: list[dict[str, Any]] = field(default_factory=list)  # {id, text, cells: [status|None]}
     quotas: list[Any] = field(default_factory=list)
     covered: list[tuple[str, int, int]] = field(default_factory=list)  # (child, covered, applicable)
+
+
+class NoLowerLevelError(KehoachError):
+    """The plan's level has no level below it (a commune), so no plan can implement it."""
+
+
+def has_lower_level(level: str | None, levels: LevelTable = DEFAULT_LEVELS) -> bool:
+    """True when some level ranks below ``level``: only then can a plan have children, and a
+    coverage board make sense. An unknown level has none (nothing is known to be below it)."""
+    own = levels.get(level)
+    return own is not None and any(other.rank > own.rank for other in levels.levels)
+
+
+def level_name(level: str | None, levels: LevelTable = DEFAULT_LEVELS) -> str:
+    """The Vietnamese name of a level ("cấp xã"), or its id when the table lacks it."""
+    found = levels.get(level)
+    return found.name.lower() if found else str(level)
+
+
+def require_lower_level(plan: Plan) -> None:
+    """Refuse a coverage board for a plan whose level has nobody below it."""
+    if not has_lower_level(plan.level):
+        raise NoLowerLevelError(both("coverage_no_lower_level").format(level=level_name(plan.level)))
 
 
 def build_board(parent: Plan, children: list[tuple[int, Plan]]) -> Board:
@@ -66,8 +92,11 @@ def bars(board: Board) -> list[dict[str, Any]]:
 
 @bp.get("/<int:plan_id>/coverage")
 @login_required
-def board(plan_id: int) -> str:
+def board(plan_id: int) -> str | tuple[str, int]:
     record, parent = store.plan_at(db(), user(), plan_id)
+    if not has_lower_level(parent.level):
+        message = t("coverage_no_lower_level").format(level=level_name(parent.level))
+        return render_template("plans/coverage.html", record=record, parent=parent, no_board=message), 400
     children = []
     for child in repo.children_of(db(), plan_id):
         if store.can_read(db(), user(), child):

@@ -14,12 +14,14 @@ from app.domain.errors import KehoachError
 from app.domain.levels import DEFAULT_LEVELS
 from app.messages import both, t
 from app.planfile.jsonschema import plan_json_schema
-from app.planfile.load import PlanFileError, dump_plan, plan_from_data
+from app.planfile.load import PlanFileError, dump_plan
 from app.services import plans_store as store
 from app.storage import repository as repo
 from app.vn.numbers import format_number
 from app.web import documents
+from app.web.coverage import has_lower_level
 from app.web.database import db
+from app.web.dates import read_document
 from app.web.security import login_required, user
 
 bp = Blueprint("plans", __name__, url_prefix="/plans")
@@ -66,6 +68,7 @@ def show(plan_id: int) -> str:
         children=children,
         can_edit=store.can_edit(db(), user(), record),
         can_derive=_can_derive(record.agency_id),
+        has_children_level=has_lower_level(plan.level),
     )
 
 
@@ -122,7 +125,7 @@ def save() -> tuple[Response, int]:
     body = _json_body()
     plan_id = _optional_int(body, "plan_id")
     try:
-        plan = plan_from_data(body.get("document"), "document")
+        plan = read_document(body.get("document"))
     except PlanFileError as exc:
         return jsonify({"message": both("plan_invalid"), "errors": exc.errors}), 422
     saved = store.save_plan(
@@ -145,7 +148,7 @@ def save() -> tuple[Response, int]:
 def preview_fragment() -> tuple[Response | str, int]:
     """The preview of the editor's unsaved document (HTML), or its errors (422 JSON)."""
     try:
-        plan = plan_from_data(_json_body().get("document"), "document")
+        plan = read_document(_json_body().get("document"))
     except PlanFileError as exc:
         return jsonify({"message": both("plan_invalid"), "errors": exc.errors}), 422
     return render_template("plans/_document.html", plan=plan), 200

@@ -26,6 +26,7 @@ from app.services import plans_store as store
 from app.web import documents
 from app.web.database import db
 from app.web.downloads import DOCX_TYPE, attachment
+from app.web.review_names import review_named, stored_plan_name
 from app.web.security import login_required, user
 
 bp = Blueprint("reviews", __name__, url_prefix="/reviews")
@@ -74,6 +75,11 @@ def _parent_file(folder: Path) -> Path:
     return path
 
 
+def _parent_upload_name() -> str | None:
+    upload = request.files.get("parent_file")
+    return upload.filename if upload and upload.filename else None
+
+
 def run_review(folder: Path) -> tuple[Any, Plan, Plan]:
     """Read both saved files and review the draft against the parent."""
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
@@ -81,7 +87,8 @@ def run_review(folder: Path) -> tuple[Any, Plan, Plan]:
     parent, child = read(folder / meta["parent"]), read(folder / meta["draft"])
     draft_path = folder / meta["draft"]
     docx = draft_path.read_bytes() if draft_path.suffix == ".docx" else None
-    review = documents.engine("app.services.review").review_plans(parent, child, docx)
+    parent_name = meta.get("parent_filename") or stored_plan_name(parent)
+    review = review_named(parent, child, docx, meta.get("filename") or draft_path.name, parent_name)
     return review, parent, child
 
 
@@ -120,6 +127,7 @@ def create() -> tuple[str, int]:
             "draft": draft_path.name,
             "parent": parent_path.name,
             "filename": draft.filename,
+            "parent_filename": _parent_upload_name(),
         }
         (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
         try:

@@ -94,11 +94,29 @@ def sign_in(browser: object, base: str, username: str) -> object:
     return page
 
 
+def fill_the_date_day_first(page: object) -> None:
+    """The date box takes dd/mm/yyyy whatever the browser's language (this Chromium runs in
+    English, where <input type=date> shows mm/dd/yyyy); a date that does not exist is named
+    beside the field in Vietnamese, and the document keeps the ISO date."""
+    box = page.locator('[data-path="date"]')  # type: ignore[attr-defined]
+    assert box.get_attribute("type") == "text"
+    assert box.get_attribute("placeholder") == "ngày/tháng/năm"
+    box.fill("31/02/2026")
+    box.press("Tab")
+    error = page.locator('[data-error-for="date"]')  # type: ignore[attr-defined]
+    error.wait_for(state="visible")
+    assert "Ngày không có thật: 31/02/2026" in error.inner_text()
+    box.fill("20/01/2026")
+    box.press("Tab")
+    assert error.inner_text() == ""
+    assert page.evaluate("window.kehoachEditor.document.date") == "2026-01-20"  # type: ignore[attr-defined]
+
+
 def create_plan_through_the_form(page: object, base: str) -> str:
     page.goto(f"{base}/plans/new")  # type: ignore[attr-defined]
     page.fill('[data-path="number"]', "12")  # type: ignore[attr-defined]
     page.fill('[data-path="subject"]', "Thực hiện công tác phòng, chống tệ nạn xã hội năm 2026")  # type: ignore[attr-defined]
-    page.fill('[data-path="date"]', "2026-01-20")  # type: ignore[attr-defined]
+    fill_the_date_day_first(page)
     for i, (tid, text, value, unit) in enumerate(TARGETS):
         page.click('[data-add="sections[0].targets"]')  # type: ignore[attr-defined]
         prefix = f"sections[0].targets[{i}]"
@@ -117,6 +135,8 @@ def create_plan_through_the_form(page: object, base: str) -> str:
     page.click("#save")  # type: ignore[attr-defined]
     page.wait_for_function("document.getElementById('save-state').textContent.includes('Đã lưu')")  # type: ignore[attr-defined]
     page.wait_for_selector("#preview .paper")  # type: ignore[attr-defined]
+    assert page.input_value('[data-path="date"]') == "20/01/2026"  # type: ignore[attr-defined]
+    assert "ngày 20 tháng 01 năm 2026" in page.inner_text("#preview .paper")  # type: ignore[attr-defined]
     shot(page, "editor")
     url: str = page.url  # type: ignore[attr-defined]
     return url.rstrip("/").split("/")[-2]

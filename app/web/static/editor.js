@@ -101,8 +101,10 @@
       // Vietnamese way ("1.100" = 1100, "2,5" = 2.5) or answers with an error beside the field.
       input = el("input", { type: "text", inputmode: k === "number" ? "decimal" : "numeric", "data-path": path, name: path });
       input.value = value == null ? "" : (typeof value === "number" ? String(value).replace(".", ",") : value);
+    } else if (r.format === "date") {
+      return dateInput(s, value, path, set);
     } else {
-      input = el("input", { type: r.format === "date" ? "date" : "text", "data-path": path, name: path });
+      input = el("input", { type: "text", "data-path": path, name: path });
       input.value = value == null ? "" : value;
     }
     input.addEventListener("input", () => {
@@ -112,6 +114,54 @@
       else set(raw);
       changed();
     });
+    return input;
+  }
+
+  // Dates are shown and typed day first (20/01/2026), as offices write them, whatever the
+  // browser's language: an <input type=date> in an English Chromium shows mm/dd/yyyy. The
+  // document keeps ISO; what cannot be read is sent as typed, and the server answers with
+  // the same Vietnamese message beside the field.
+  const DATE_FORMAT = "Ngày phải theo dạng ngày/tháng/năm, ví dụ 20/01/2026";
+  const DATE_INVALID = "Ngày không có thật";
+  function isoToDmy(value) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value || "");
+    return m ? `${m[3]}/${m[2]}/${m[1]}` : (value || "");
+  }
+  function dmyToIso(text) {
+    const m = /^\s*(\d{1,2})\s*[\/.-]\s*(\d{1,2})\s*[\/.-]\s*(\d{4})\s*$/.exec(text);
+    if (!m) return { error: DATE_FORMAT };
+    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(y, mo - 1, d));
+    if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
+      return { error: `${DATE_INVALID}: ${text.trim()}` };
+    }
+    const pad = (n) => String(n).padStart(2, "0");
+    return { iso: `${y}-${pad(mo)}-${pad(d)}` };
+  }
+  function dateInput(s, value, path, set) {
+    const input = el("input", {
+      type: "text", inputmode: "numeric", autocomplete: "off", maxlength: 10, "data-path": path, name: path,
+      "data-date": "", placeholder: "ngày/tháng/năm", pattern: "\\d{1,2}[\\/.\\-]\\d{1,2}[\\/.\\-]\\d{4}",
+      title: "Ngày/tháng/năm, ví dụ 20/01/2026",
+    });
+    input.value = isoToDmy(value);
+    const errorBox = () => form.querySelector(`[data-error-for="${CSS.escape(path)}"]`);
+    const check = (strict) => {
+      const raw = input.value;
+      const box = errorBox();
+      if (raw.trim() === "") { set(nullable(s) ? null : ""); if (box) box.textContent = ""; return; }
+      const read = dmyToIso(raw);
+      set(read.iso || raw.trim());
+      const message = read.error && strict ? read.error : "";
+      input.setCustomValidity(read.error || "");
+      // While typing only a finished, valid date clears the message; a half-typed one is not an error yet.
+      if (box && (strict || !read.error)) {
+        box.textContent = message;
+        box.parentElement.classList.toggle("invalid", !!message);
+      }
+    };
+    input.addEventListener("input", () => { check(false); changed(); });
+    input.addEventListener("change", () => check(true));
     return input;
   }
 
