@@ -153,3 +153,16 @@ def proper_place(text: str) -> str | None:
         r"(?:TỈNH|HUYỆN|XÃ|PHƯỜNG|THỊ TRẤN|THỊ XÃ|QUẬN|THÀNH PHỐ|ĐẶC KHU)\s+(.+)$", clean(text).upper()
     )
     return " ".join(w.capitalize() for w in m.group(1).lower().split()) if m else None
+
+
+# Bodies of the issuer's own government that open a sentence as its subject ("Sở Y tế tổ
+# chức từ 10 đến 12 lớp tập huấn ... cho cán bộ cấp xã"): the figure is theirs to reach, so the
+# target stays at the issuer's level even when it names the units it serves.
+_OWN_BODY = re.compile(r"^(?:Sở|Phòng|Chi cục|Trung tâm|Văn phòng|Ban|Công an)\s+(\w+)")
+
+
+def opens_with_own_body(text: str) -> bool:
+    """Whether ``text`` opens with a named body ("Sở Y tế", "Công an tỉnh"), not a verb that
+    shares its first word ("Phòng, chống", "Ban hành")."""
+    m = _OWN_BODY.match(text.strip())
+    return m is not None and (m.group(1)[0].isupper() or m.group(1) in ("tỉnh", "huyện"))

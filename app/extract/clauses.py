@@ -10,7 +10,8 @@ constructions refer back:
   parts add up ("1.100 lượt người: tại cơ sở 1.000 (bắt buộc 920, tự nguyện 80); ... 100");
 - "riêng <nhóm> dưới 15%" gives the target before it a value for a sub-population;
 - "các tỷ lệ này lần lượt là 85%, 30% và 80%" restates the earlier targets, one each, for the
-  clause's own year.
+  clause's own year; "tỷ lệ A, tỷ lệ B và tỷ lệ C lần lượt đạt 100%, 40% và 30%" names its
+  measures before the figures, one target each.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from app.domain.levels import DEFAULT_LEVELS
-from app.domain.targets import Comparator, SubValue, Target
+from app.domain.targets import Comparator, Target
 from app.extract import targets as tg
+from app.extract.agency import opens_with_own_body
 from app.extract.figures import Head, find_heads
 from app.extract.quota_parts import IN_WHICH, parts_in_which, take_part
 from app.vn.normalize import clean, slugify
@@ -47,7 +49,9 @@ MAX_CLAUSE = 2000
 @dataclass
 class Scope:
     """What a paragraph's targets inherit: the plan's deadline, the level its section names
-    (which beats the text's own unit words), the issuer's level, the block label."""
+    (which beats the text's own unit words), the issuer's level (given only to a target whose
+    subject is one of the issuer's own bodies; one naming no level is left None, see
+    ``_target``), the block label."""
 
     deadline: int | None = None
     level: str | None = None
@@ -97,6 +101,10 @@ def extract_targets(text: str, scope: Scope) -> list[Target]:
                 before, after = clause.split(":", 1)
                 if not find_heads(before) and after.strip():
                     lead, clause = before.strip(), after.strip()
+            clause, listed = _listed_respectively(clause, deadline, scope)
+            if listed and not clause:
+                found.extend(listed)
+                continue
             if _RESPECTIVELY.search(clause) and found:
                 found.extend(_respectively(clause, found, deadline, scope))
                 continue
@@ -110,6 +118,7 @@ def extract_targets(text: str, scope: Scope) -> list[Target]:
                 if target.is_quota and re.search(r":\s*\S", piece):
                     pending = target
                     take_part(target, piece.split(":", 1)[1].strip(), first=True)
+            found.extend(listed)
     return found
 
 
@@ -169,6 +178,8 @@ def _parse(
     after = text[head.end :]
     population, metric, said = _population_and_metric(text, head, lead)
     frequency, freq_text = tg.frequency_of(text)
+    if population and freq_text and population.endswith(freq_text):  # "... trên địa bàn mỗi năm"
+        population = population[: -len(freq_text)].strip(" ,") or None
     target = _target(
         text,
         scope,
@@ -183,7 +194,7 @@ def _parse(
     )
     target.frequency = frequency
     target.period = ", ".join(p for p in (freq_text, deadline[1]) if p) or None
-    target.sub_values = _sub_values(text, heads, comparator)
+    target.sub_values = tg.sub_values(text, heads, comparator)
     if IN_WHICH.search(after) and head.kind == "count":
         target.breakdown = parts_in_which(after, head.unit)
     return target, said
@@ -238,30 +249,61 @@ def _target(
     for name, value in values.items():
         setattr(target, name, value)
     target.deadline = deadline[0] if deadline[0] is not None else scope.deadline
-    target.level = scope.level or DEFAULT_LEVELS.infer(text) or scope.own_level
+    # A target naming no level of units stays unknown (None) rather than taking the issuer's
+    # own level: the review infers it from the population and text, and an absolute quota of
+    # the parent is shared out among the children unless the text keeps it (see mandates_for).
+    target.level = scope.level or (
+        scope.own_level if opens_with_own_body(text) else DEFAULT_LEVELS.infer(text)
+    )
     return target
 
 
-def _sub_values(text: str, heads: list[Head], comparator: Comparator) -> list[SubValue]:
-    subs: list[SubValue] = []
-    for prev, head in itertools.pairwise(heads):
-        between = text[prev.end : head.start]
-        m = _SUBGROUP.search(between)
-        if m and head.kind == prev.kind:
-            words = between[m.end() :].strip(" ,")
-            population = re.sub(r"\s*(?:dưới|trên|ít nhất|không quá|tối đa|là|đạt)\s*$", "", words).strip(
-                " ,"
+def _listed_respectively(
+    clause: str, deadline: tuple[int | None, str | None], scope: Scope
+) -> tuple[str, list[Target]]:
+    """ "Tỷ lệ A, tỷ lệ B và tỷ lệ C lần lượt đạt 100%, 40% và 30%": the measures named before
+    "lần lượt" (cut where the opening words repeat, else at every "," and "và"), paired in
+    order with the figures after it. When figures come earlier in the clause ("100% nạn nhân
+    được tiếp nhận, tỷ lệ nạn nhân được hỗ trợ A, B và C lần lượt đạt ..."), the list opens at
+    the "tỷ lệ" after them and the clause before it is returned to be read as usual.
+    (clause, []) when the counts differ."""
+    m = _RESPECTIVELY.search(clause)
+    heads = find_heads(clause[m.end() :]) if m else []
+    if m is None or len(heads) < 2:
+        return clause, []
+    earlier = find_heads(clause[: m.start()])
+    start = 0
+    if earlier:
+        opens = re.search(r"\b(?:tỷ lệ|số)\b", clause[earlier[-1].end : m.start()], re.IGNORECASE)
+        if opens is None:
+            return clause, []
+        start = earlier[-1].end + opens.start()
+    after, before = clause[m.end() :], clause[start : m.start()].strip(" ,")
+    opener = " ".join(before.split()[:2])
+    items = re.split(rf"(?:,\s*|\s+và\s+)(?={re.escape(opener)}\b)", before, flags=re.IGNORECASE)
+    if len(items) != len(heads):
+        items = _JOIN.split(before)
+    if len(items) != len(heads):
+        return clause, []
+    rest = clause[:start].strip(" ,")
+    comparator = tg.comparator_for(after[: heads[0].start], heads[0])
+    out: list[Target] = []
+    for item, head in zip(items, heads, strict=True):
+        population, predicate = tg.population_after(re.sub(r"^(?:tỷ lệ|số)\s+", "", item.strip(), flags=re.I))
+        out.append(
+            _target(
+                item.strip(),
+                scope,
+                metric=predicate or item,
+                comparator=comparator,
+                deadline=deadline,
+                population=population,
+                value=head.value,
+                value_max=head.value_max,
+                unit=head.unit,
             )
-            sub_cmp = tg.comparator_for(between, head)
-            subs.append(
-                SubValue(
-                    population or words,
-                    sub_cmp if sub_cmp is not Comparator.AT_LEAST else comparator,
-                    head.value,
-                    head.value_max,
-                )
-            )
-    return subs
+        )
+    return rest, out
 
 
 def _respectively(

@@ -25,6 +25,7 @@ _RANGE = re.compile(rf"(?:từ\s+)?(?<![\w.,])({N})\s*(%?)\s*(?:đến|tới|-)\
 _PERCENT = re.compile(rf"(?<![\w.,])({N})\s*%")
 _FRACTION = re.compile(rf"(?<![\w/.,])({N})\s*/\s*({N})(?![\w/])")
 _COUNT = re.compile(rf"(?<![\w/.,%])({N})\s+[“\"]?(?=\w)")
+_COUNT_RANGE = re.compile(rf"(?:từ\s+)?(?<![\w/.,%])({N})\s*(?:đến|tới|-)\s*({N})\s+(?=\w)", re.IGNORECASE)
 
 
 WORDS_FILE = Path(__file__).with_name("target_words.yaml")
@@ -85,6 +86,10 @@ def find_heads(clause: str) -> list[Head]:
             unit = read_unit(clause[m.end() :].lstrip())
             heads.append(Head(m.start(), m.end(), "fraction", num, denominator=den, unit=unit))
             taken.append((m.start(), m.end()))
+    for head in _count_ranges(clause):
+        if free(head.start, head.end):
+            heads.append(head)
+            taken.append((head.start, head.end))
     for m in _COUNT.finditer(clause):
         if not free(m.start(), m.end()):
             continue
@@ -98,6 +103,20 @@ def find_heads(clause: str) -> list[Head]:
     if not heads:
         heads.extend(_whole_heads(clause))
     return sorted(heads, key=lambda h: h.start)
+
+
+def _count_ranges(clause: str) -> list[Head]:
+    """ "từ 10 đến 12 lớp tập huấn", "10 - 12 lớp": a count range, read like a single count
+    (a unit after it, a target verb before it); the lower figure must be below the upper one,
+    so "ngày 15 - 20 tháng" style dates and reversed pairs are not ranges."""
+    heads: list[Head] = []
+    for m in _COUNT_RANGE.finditer(clause):
+        low, high = _num(m.group(1)), _num(m.group(2))
+        unit = read_unit(clause[m.end() :])
+        if low >= high or unit is None or not _count_is_target(clause, m.start(), unit):
+            continue
+        heads.append(Head(m.start(), m.end() + len(unit), "count", low, high, unit=unit))
+    return heads
 
 
 _NUMBER_WORD = (

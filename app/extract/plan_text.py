@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.domain.levels import DEFAULT_LEVELS
 from app.domain.plan import Issuer, Plan, Section, SectionKind, Signer
@@ -184,7 +184,7 @@ class _Body:
         if self.structured and low.startswith("tren day la"):
             self.plan.closing = text
             return
-        if self.structured and self._heading(text):
+        if self.structured and self._heading(line):
             return
         if self.mode == "intro":
             self._intro(text)
@@ -198,7 +198,8 @@ class _Body:
         else:
             self.plan.preamble.append(text)
 
-    def _heading(self, text: str) -> bool:
+    def _heading(self, line: Line) -> bool:
+        text = line.text
         for level, pattern in ((1, _ARTICLE), (1, _ROMAN), (2, _ARABIC), (3, _LETTER)):
             m = pattern.match(text)
             if m is None or (level == 3 and not self.stack):
@@ -210,13 +211,28 @@ class _Body:
             if level > 1 and self.stack:
                 parent_kind = self.stack[-1][1].kind
             section = Section(title=title, kind=_kind(title, parent_kind))
-            if len(title) > 160 or (title.endswith(".") and len(title) > 90):
+            sets_targets = level > 1 and self._sets_targets(title, section.kind, line.where)
+            if sets_targets:
+                section = Section(title=None, kind=parent_kind)
+            elif len(title) > 160 or (title.endswith(".") and len(title) > 90):
                 section = Section(title=None, kind=parent_kind, text=[title])
             (self.stack[-1][1].sections if self.stack else self.plan.sections).append(section)
             self.stack.append((level, section))
             self.mode = "parts"
+            if sets_targets:  # the point is a sentence: its targets are read like a bullet's
+                self._content(Line(title, line.where, line.table, line.row))
             return True
         return False
+
+    def _sets_targets(self, title: str, kind: SectionKind, where: str) -> bool:
+        """Whether a numbered or lettered point ("a) Khống chế tỷ lệ tái nghiện dưới 12%.")
+        is a sentence setting a target rather than a title ("a) Về cai nghiện ma túy"): in
+        a part where targets are read, a point whose text sets one is content. The trial
+        runs on a copy of the scope so target ids are not used up."""
+        if kind not in _TARGET_KINDS:
+            return False
+        trial = replace(self.scope, source=where, level=self._level(), ids=set(self.scope.ids))
+        return bool(extract_targets(title, trial))
 
     def _content(self, line: Line) -> None:
         section = self.stack[-1][1]

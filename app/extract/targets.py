@@ -7,9 +7,10 @@ The figures themselves are found by :mod:`app.extract.figures`. The comparator i
 
 from __future__ import annotations
 
+import itertools
 import re
 
-from app.domain.targets import Comparator, Frequency
+from app.domain.targets import Comparator, Frequency, SubValue
 from app.extract.figures import Head
 
 # Comparator words right before the figure (after an optional "là", "ở mức").
@@ -60,7 +61,9 @@ _DATE_DEADLINE = re.compile(
     r"\b(?:đến|tới|trước|hết|chậm nhất)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-_BASELINE = re.compile(r"\bso\s+với\s+(?:cùng\s+kỳ\s+)?(?:năm\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
+# "so với năm 2020", "so với cuối năm 2025", "so với thời điểm 31/12/2025": the year a change
+# is measured from, never the deadline.
+_BASELINE = re.compile(r"\bso\s+với\s+[^,;:]{0,40}?(?<!\d)(?:19|20)\d\d\b", re.IGNORECASE)
 _PERIOD = re.compile(r"\bgiai\s+đoạn\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 
@@ -95,7 +98,8 @@ def comparator_for(prefix: str, head: Head) -> Comparator:
             best = (pos, comparator)
     if best is not None:
         return best[1]
-    return Comparator.EQUAL if head.kind == "count" else Comparator.AT_LEAST
+    # a bare count is exact; a bare range ("từ 10 đến 12 lớp") binds its lower figure
+    return Comparator.EQUAL if head.kind == "count" and head.value_max is None else Comparator.AT_LEAST
 
 
 def frequency_of(text: str) -> tuple[Frequency | None, str | None]:
@@ -140,3 +144,29 @@ _TRAILING_COMPARATOR = re.compile(
 def strip_comparator(text: str) -> str:
     """The words before a figure without the comparator ending them ("giảm xuống dưới")."""
     return _TRAILING_COMPARATOR.sub("", " " + text).strip(" ,:")
+
+
+_SUBGROUP = re.compile(r"\briêng\b", re.IGNORECASE)
+
+
+def sub_values(text: str, heads: list[Head], comparator: Comparator) -> list[SubValue]:
+    """ "dưới 12%, riêng các xã biên giới dưới 15%": the value each named sub-population gets."""
+    subs: list[SubValue] = []
+    for prev, head in itertools.pairwise(heads):
+        between = text[prev.end : head.start]
+        m = _SUBGROUP.search(between)
+        if m and head.kind == prev.kind:
+            words = between[m.end() :].strip(" ,")
+            population = re.sub(r"\s*(?:dưới|trên|ít nhất|không quá|tối đa|là|đạt)\s*$", "", words).strip(
+                " ,"
+            )
+            sub_cmp = comparator_for(between, head)
+            subs.append(
+                SubValue(
+                    population or words,
+                    sub_cmp if sub_cmp is not Comparator.AT_LEAST else comparator,
+                    head.value,
+                    head.value_max,
+                )
+            )
+    return subs

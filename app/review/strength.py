@@ -21,8 +21,7 @@ from app.messages import t
 from app.review.population import population_narrower
 from app.review.status import Status
 from app.review.vocabulary import Vocabulary, load_vocabulary
-from app.vn.normalize import match_key
-from app.vn.numbers import format_number
+from app.vn.numbers import NUMBER_PATTERN, format_number, parse_number
 
 FAMILIES = {
     Comparator.AT_LEAST: "min",
@@ -76,6 +75,9 @@ def compare_targets(
     verdict = Verdict()
     if quota:
         _compare_share(parent, child, share, verdict)
+    elif (each := _count_for_each_unit(parent, child, child_level, levels, vocab)) is not None:
+        if child.value is not None and child.value < each and not math.isclose(child.value, each):
+            verdict.add("value", "rv_value", parent=describe_value(parent), child=describe_value(child))
     else:
         _compare_value(parent, child, verdict)
     _compare_sub_values(parent, child, vocab, verdict)
@@ -83,6 +85,28 @@ def compare_targets(
     _compare_population(parent, child, child_level, levels, vocab, verdict)
     _compare_deadline(parent, child, verdict)
     return verdict
+
+
+_COUNT_IN_TEXT = re.compile(rf"({NUMBER_PATTERN})\s+(\w+)")
+
+
+def _count_for_each_unit(
+    parent: Target, child: Target, child_level: str, levels: LevelTable, vocab: Vocabulary
+) -> float | None:
+    """ "100% xã, phường tổ chức ít nhất 02 đợt ...": read by one of those communes, a share of
+    every unit of the child's level is the count each unit must reach, so a child's count
+    ("xã tổ chức ít nhất 02 đợt") is held to that count; None when this does not apply."""
+    if parent.unit != "%" or parent.value is None or not math.isclose(parent.value, 100):
+        return None
+    if not child.unit or child.unit == "%" or child.value is None:
+        return None
+    if levels.infer_any(parent.population or "") != child_level:
+        return None
+    unit = vocab.unit(child.unit.split()[0])
+    for m in _COUNT_IN_TEXT.finditer(parent.text):
+        if vocab.unit(m.group(2)) == unit:
+            return parse_number(m.group(1))
+    return None
 
 
 def _compare_value(parent: Target, child: Target, verdict: Verdict) -> None:
@@ -176,7 +200,8 @@ def _share(target: Target) -> float | None:
 def units_compatible(a: str | None, b: str | None) -> bool:
     """Same unit, or one names the other's kind ("lượt người" and "người"; "Điểm tư vấn"
     and "điểm")."""
-    ka, kb = match_key(a or ""), match_key(b or "")
+    vocab = load_vocabulary()
+    ka, kb = vocab.unit(a), vocab.unit(b)
     if ka == kb:
         return True
     if not (ka and kb):

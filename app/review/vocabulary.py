@@ -31,6 +31,8 @@ class Vocabulary:
     stopwords: frozenset[str]
     place_words: frozenset[str]
     self_fulfilling: tuple[str, ...]
+    # Count units that name the same thing ("lần" ~ "đợt"), folded, each to its group's first.
+    unit_rewrite: dict[str, str] = field(default_factory=dict)
     # Folding is the review's hot spot and the same texts come back for every pair.
     _cache: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
@@ -52,6 +54,11 @@ class Vocabulary:
         if len(self._cache) < 100_000:
             self._cache[text] = folded
         return folded
+
+    def unit(self, unit: str | None) -> str:
+        """``unit`` folded, with a unit synonym rewritten to its group's first entry."""
+        key = match_key(unit or "")
+        return self.unit_rewrite.get(key, key)
 
     def is_self_fulfilling(self, text: str) -> bool:
         """True for a duty the child fulfils by issuing its plan ("xây dựng kế hoạch")."""
@@ -80,6 +87,12 @@ def build_vocabulary(data: dict[str, list[object]]) -> Vocabulary:
         stopwords=frozenset(match_key(str(w)) for w in data.get("stopwords", [])),
         place_words=frozenset(match_key(str(w)) for w in data.get("place_words", [])),
         self_fulfilling=tuple(match_key(str(w)) for w in data.get("self_fulfilling", [])),
+        unit_rewrite={
+            match_key(str(entry)): match_key(str(group[0]))
+            for group in data.get("unit_groups", [])
+            if isinstance(group, list) and group
+            for entry in group[1:]
+        },
     )
 
 

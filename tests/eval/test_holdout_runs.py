@@ -1,9 +1,19 @@
 """The held-out eval (tests/eval/eval_holdout.py) runs end to end and prints its figures.
 
-The floors are the figures measured on the first run (2026-11-23), minus nothing: they were
-not tuned to pass, and they are low (extraction recall 17/36; the coverage pair finds none
-of its 4 faults because the parser reads no target from the parent's "a)" items). A floor of
-0 says "measured 0", not "anything goes": raise it when the parser or review improves.
+First run (2026-11-23), the only truly held-out figures: extraction P 0.895 (17/19) R 0.472
+(17/36); coverage on the province→commune pair R 0.000, exact status 0.188 (3/16) — the parser
+read no target from the parent's "a)" items, and gave every target naming no level the
+issuer's own level, so the review asked the commune for nothing.
+
+The defects it found were then fixed in general terms (issues 3 and 4: lettered/numbered points
+that are sentences with a figure are targets; a target naming no level has level None; count
+ranges; worded comparison years; measures listed before "lần lượt" (also after other figures
+of the clause); a trailing frequency is not
+population; "lần" ~ "đợt" as units; "100% xã ... ít nhất 02 đợt" read by a commune is the
+count each commune must reach; a sentence whose subject is the issuer's own body ("Sở Y
+tế ...") stays at the issuer's level). SINCE THOSE FIXES THE HOLDOUT IS DEVELOPMENT DATA: the
+floors below are the figures reached after them, a regression guard, not a held-out measure.
+A fresh held-out set is needed to measure generalisation again.
 """
 
 from __future__ import annotations
@@ -12,16 +22,17 @@ import pytest
 
 from tests.eval import eval_holdout
 
-# Measured on the first run: `.venv/bin/python -m tests.eval eval_holdout`.
-EXTRACT_PRECISION = 17 / 19
-EXTRACT_RECALL = 17 / 36
-COVERAGE_RECALL = 0.0
-COVERAGE_EXACT = 3 / 16
+# Reached after the fixes: `.venv/bin/python -m tests.eval eval_holdout` (first run: 17/19,
+# 17/36, 0.0, 3/16).
+EXTRACT_PRECISION = 33 / 35
+EXTRACT_RECALL = 33 / 36
+COVERAGE_RECALL = 1.0
+COVERAGE_EXACT = 16 / 16
 LABELLED_TARGETS = 36
 LABELLED_MANDATES = 16
 # The diagnostic run (parent's "a)" items as bullets): a reading aid, not a held-out figure.
-DIAGNOSTIC_PRECISION = 2 / 4
-DIAGNOSTIC_RECALL = 2 / 3
+DIAGNOSTIC_PRECISION = 3 / 3
+DIAGNOSTIC_RECALL = 3 / 3
 
 
 def test_holdout_eval_runs_and_prints(capsys: pytest.CaptureFixture[str]) -> None:
@@ -34,7 +45,7 @@ def test_holdout_eval_runs_and_prints(capsys: pytest.CaptureFixture[str]) -> Non
     assert coverage["labelled"] == LABELLED_MANDATES
     assert scores.precision >= EXTRACT_PRECISION - 1e-9
     assert scores.recall >= EXTRACT_RECALL - 1e-9
-    assert coverage["recall"] >= COVERAGE_RECALL
+    assert coverage["recall"] >= COVERAGE_RECALL - 1e-9
     assert coverage["exact_status"] >= COVERAGE_EXACT - 1e-9
     assert figures["coverage_diagnostic"]["precision"] >= DIAGNOSTIC_PRECISION - 1e-9
     assert figures["coverage_diagnostic"]["recall"] >= DIAGNOSTIC_RECALL - 1e-9

@@ -86,7 +86,8 @@ def test_targets_come_from_the_objectives_not_from_tasks(plan_004: Plan) -> None
     assert all(not s.targets for s in tasks.walk())
     assert any("06" in b for s in tasks.walk() for b in s.bullets)
     first = plan_004.targets()[0]
-    assert (first.deadline, first.level, first.source) == (2020, "district", "đoạn 12, dòng 25")
+    # no level of units named: unknown, for the review to infer (not the issuer's "district")
+    assert (first.deadline, first.level, first.source) == (2020, None, "đoạn 12, dòng 25")
     # a bullet with no figure stays a bullet of its section
     assert any("lồng ghép" in b for b in plan_004.sections[0].sections[1].sections[1].bullets)
 
@@ -311,3 +312,51 @@ def test_header_tells_the_chu_quan_from_the_issuer_and_restores_case(
     issuer = hd.issuer_from_lines(lines, None, "KH-SYT")
     assert issuer is not None
     assert (issuer.name, issuer.parent_body) == (name, parent_body)
+
+
+def _province_plan(objectives: list[str]) -> Plan:
+    """A minimal province plan whose "II. CHỈ TIÊU" part holds the given lines."""
+    lines = [
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH HÀ TĨNH",
+        "Số: 12/KH-UBND",
+        "Hà Tĩnh, ngày 26 tháng 12 năm 2025",
+        "KẾ HOẠCH",
+        "Phòng, chống ma túy năm 2026",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "Nâng cao nhận thức của toàn xã hội.",
+        "II. CHỈ TIÊU CỤ THỂ",
+        *objectives,
+        "III. NHIỆM VỤ, GIẢI PHÁP",
+        "1. Tổ chức 20 lớp tập huấn cho cán bộ.",
+    ]
+    blocks = [Block(text, Location(line=i + 1)) for i, text in enumerate(lines)]
+    return parse_plan(TextDocument(source="kh.txt", format="txt", blocks=blocks))
+
+
+def test_a_lettered_or_numbered_point_with_a_figure_is_a_target_not_a_heading() -> None:
+    """Issue 4 (held-out defect): "a) Khống chế ... dưới 12%." under an objectives part was a
+    sub-section heading and its target was never read; a short title stays a heading."""
+    plan = _province_plan(
+        [
+            "1. Về cai nghiện ma túy",
+            "a) Khống chế tỷ lệ tái nghiện dưới 12%.",
+            "b) Thực hiện cai nghiện ma túy cho ít nhất 850 lượt người.",
+            "2. Giảm từ 3% đến 5% số người nghiện có hồ sơ quản lý.",
+        ]
+    )
+    found = [(t.value, t.value_max, t.unit, t.source) for t in plan.targets()]
+    assert found == [(12, None, "%", "dòng 11"), (850, None, "lượt người", "dòng 12"), (3, 5, "%", "dòng 13")]
+    objectives = plan.sections[1]
+    assert [s.title for s in objectives.sections] == ["Về cai nghiện ma túy", None]
+    assert objectives.sections[0].sections[0].title is None  # the point is content, not a title
+    assert not any("20 lớp" in t.text for t in plan.targets())  # a task's count stays a task
+
+
+def test_a_target_naming_no_level_has_no_level_for_the_review_to_infer() -> None:
+    """Issue 3 (held-out defect): a target of a read plan naming no level of units took the
+    issuer's own level, so review marked it not applicable to children; it is now unknown."""
+    plan = _province_plan(
+        ["- Thực hiện cai nghiện ma túy cho ít nhất 850 lượt người.", "- 100% các xã tổ chức tuyên truyền."]
+    )
+    assert [(t.value, t.level) for t in plan.targets()] == [(850, None), (100, "commune")]

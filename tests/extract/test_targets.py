@@ -233,3 +233,70 @@ def test_articles_and_years_in_words_are_not_figures() -> None:
 
 def test_a_maintained_count_after_cua_is_a_target() -> None:
     assert one("Tiếp tục duy trì hoạt động của 25 Đội công tác xã hội tình nguyện cấp xã.").value == 25
+
+
+def test_a_count_range_is_one_target_with_both_ends() -> None:
+    """ "từ 10 đến 12 lớp", "10 - 12 lớp": a range of counts binds its lower figure."""
+    for text in ("Tổ chức từ 10 đến 12 lớp tập huấn cho cán bộ", "Tổ chức 10 - 12 lớp tập huấn cho cán bộ"):
+        target = one(text)
+        assert (target.value, target.value_max, target.unit, target.comparator) == (
+            10,
+            12,
+            "lớp",
+            Comparator.AT_LEAST,
+        )
+    assert targets("Họp vào ngày 15 - 20 tháng 6") == []  # a span of days is no target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Giảm từ 3 - 5% số người nghiện có hồ sơ quản lý so với cuối năm 2025",
+        "Giảm từ 3% đến 5% số người nghiện có hồ sơ quản lý so với thời điểm 31/12/2025",
+    ],
+)
+def test_a_worded_comparison_year_is_not_the_deadline(text: str) -> None:
+    assert (one(text).deadline, one(text).value_max) == (2030, 5)
+
+
+def test_levels_unknown_unless_named_and_an_own_body_keeps_its_figure() -> None:
+    """A target naming no units has level None for the review to infer; one whose subject is a
+    body of the issuer ("Sở Y tế", "Công an tỉnh") stays at the issuer's level even when it
+    serves commune officials; "Phòng, chống" is a verb, not a body."""
+    assert one("Thực hiện cai nghiện ma túy cho ít nhất 850 lượt người").level is None
+    assert one("100% các xã tổ chức tuyên truyền").level == "commune"
+    assert one("Sở Y tế tổ chức 12 lớp tập huấn cho cán bộ cấp xã").level == "district"
+    assert one("Phòng, chống ma túy: 100% các xã tổ chức tuyên truyền").level == "commune"
+
+
+def test_measures_named_before_lan_luot_get_one_figure_each() -> None:
+    found = targets(
+        "Tỷ lệ học viên được khám sức khỏe, tỷ lệ học viên được học nghề và tỷ lệ học viên "
+        "được tư vấn lần lượt đạt 100%, 40% và 30%."
+    )
+    assert [(t.value, t.population, t.metric) for t in found] == [
+        (100, "học viên", "được khám sức khỏe"),
+        (40, "học viên", "được học nghề"),
+        (30, "học viên", "được tư vấn"),
+    ]
+
+
+def test_a_trailing_frequency_is_not_part_of_the_population() -> None:
+    target = one("Kiểm tra ít nhất 30% số cơ sở kinh doanh dịch vụ trên địa bàn xã mỗi năm")
+    assert (target.population, target.frequency) == (
+        "cơ sở kinh doanh dịch vụ trên địa bàn xã",
+        Frequency.YEARLY,
+    )
+
+
+def test_a_lan_luot_list_after_other_figures_in_the_same_clause() -> None:
+    found = targets(
+        "100% nạn nhân được tiếp nhận kịp thời, tỷ lệ nạn nhân được hỗ trợ học nghề, hỗ trợ vay vốn "
+        "và hỗ trợ tâm lý lần lượt đạt 50%, 30% và 100%."
+    )
+    assert [(t.value, t.text) for t in found] == [
+        (100, "100% nạn nhân được tiếp nhận kịp thời"),
+        (50, "tỷ lệ nạn nhân được hỗ trợ học nghề"),
+        (30, "hỗ trợ vay vốn"),
+        (100, "hỗ trợ tâm lý"),
+    ]

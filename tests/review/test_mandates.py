@@ -62,3 +62,30 @@ def test_a_figure_for_each_unit_is_a_target_not_a_quota() -> None:
     parent = plan("tinh_dong_nai_2018")
     kinds = {m.id: m.kind for m in mandates_for(parent, "district")}
     assert kinds["dn-diem-tu-van"] is MandateKind.TARGET  # "Mỗi huyện ... ít nhất 05 Điểm"
+
+
+def test_a_quota_read_from_a_parent_document_is_shared_by_its_children() -> None:
+    """Issue 3 (held-out defect): the parser gave a quota naming no level the province's own
+    level, so a commune child was never asked for its share; a province's own figure
+    ("trên địa bàn tỉnh") stays with the province."""
+    from app.extract.blocks import Block, Location, TextDocument
+    from app.extract.plan_text import parse_plan
+
+    lines = [
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH HÀ TĨNH",
+        "Số: 12/KH-UBND",
+        "KẾ HOẠCH",
+        "Phòng, chống ma túy năm 2026",
+        "I. CHỈ TIÊU",
+        "- Thực hiện cai nghiện ma túy cho ít nhất 850 lượt người.",
+        "- Có ít nhất 5/9 cơ sở trợ giúp xã hội công lập trên địa bàn tỉnh triển khai mô hình.",
+    ]
+    doc = TextDocument(
+        source="kh.txt", format="txt", blocks=[Block(x, Location(line=i + 1)) for i, x in enumerate(lines)]
+    )
+    mandates = mandates_for(parse_plan(doc), "commune", include_kept=True)
+    assert [(m.target.value if m.target else None, m.kind, m.applies) for m in mandates] == [
+        (850, MandateKind.QUOTA, True),
+        (5, MandateKind.TARGET, False),
+    ]

@@ -154,3 +154,22 @@ def test_a_sub_population_value_must_be_kept_at_least_as_strictly() -> None:
     assert "value" in lax.causes
     dropped = compare_targets(parent, t(10, rate), "commune")
     assert dropped.status is Status.WEAKER
+
+
+def test_count_units_named_alike_compare_lan_and_dot() -> None:
+    """Held-out defect: "mỗi quý 01 lần kiểm tra" carries "mỗi quý 01 đợt kiểm tra" (unit groups
+    in synonyms.yaml); a unit of another kind still cannot be compared."""
+    assert units_compatible("đợt", "lần")
+    assert status(t(1, unit="đợt"), t(1, unit="lần")) is Status.COVERED
+    assert status(t(2, unit="đợt"), t(1, unit="lần")) is Status.WEAKER
+    assert not units_compatible("lần", "lớp")
+
+
+def test_a_share_of_every_commune_is_the_count_each_commune_must_reach() -> None:
+    """Held-out defect: "100% xã, phường tổ chức ít nhất 02 đợt" read by a commune holds its
+    "ít nhất 02 đợt" (or 01 lần, weaker) to the nested count, not to "100%"."""
+    parent = t(100, population="xã, phường", text="100% xã, phường tổ chức ít nhất 02 đợt tuyên truyền")
+    assert status(parent, t(2, unit="đợt", text="xã tổ chức ít nhất 02 đợt")) is Status.COVERED
+    assert status(parent, t(1, unit="lần", text="xã tổ chức 01 lần")) is Status.WEAKER
+    # a district is not one of those communes: the share is not its count
+    assert compare_targets(parent, t(2, unit="đợt"), "district").status is not Status.COVERED
