@@ -110,7 +110,9 @@ def coverage(path: Path = HOLDOUT / "pairs.yaml", letters_as_bullets: bool = Fal
 
 def main() -> dict[str, Any]:
     scores = extraction()
-    print(f"holdout texts (now development data) extraction: labelled {scores.labelled}, extracted {scores.extracted}")
+    print(
+        f"holdout texts (now development data) extraction: labelled {scores.labelled}, extracted {scores.extracted}"
+    )
     print(f"precision: {scores.precision:.3f}  recall: {scores.recall:.3f}  matched: {scores.matched}")
     for name in FIELDS:
         total = scores.field_total.get(name, 0)

@@ -38,8 +38,8 @@ DIAGNOSTIC_RECALL = 3 / 3
 def test_holdout_eval_runs_and_prints(capsys: pytest.CaptureFixture[str]) -> None:
     figures = eval_holdout.main()
     out = capsys.readouterr().out
-    assert "held-out extraction" in out
-    assert "held-out coverage" in out
+    assert "holdout texts (now development data) extraction" in out
+    assert "holdout pair (now development data) coverage" in out
     scores, coverage = figures["extraction"], figures["coverage"]
     assert scores.labelled == LABELLED_TARGETS
     assert coverage["labelled"] == LABELLED_MANDATES
