@@ -220,20 +220,32 @@ def parse_communes(
         if all(c is None or not str(c).strip() for c in cells):
             continue
         commune = _parse_row(row_no, cells, columns, titles, levels, errors)
-        if commune is None:
-            continue
-        key = match_key(f"{commune.unit} | {commune.place}")  # same name in two provinces is fine
-        if key in seen:
+        # A duplicate is reported even when the row has other faults: the user fixes both at once.
+        key = _identity(cells, columns, levels)
+        if key and key in seen:
             name_col = next((titles[i] for i, f in columns.items() if f == "name"), "")
             errors.append(CellError(row_no, name_col, both("communes_duplicate").format(row=seen[key])))
             continue
-        seen[key] = row_no
-        communes.append(commune)
+        if key:
+            seen[key] = row_no
+        if commune is not None:
+            communes.append(commune)
     if not communes and not errors:
         errors.append(CellError(0, "", both("communes_empty")))
     if errors:
         raise CommuneListError(source, errors)
     return communes
+
+
+def _identity(cells: list[Any], columns: dict[int, str], levels: LevelTable) -> str | None:
+    """The key two rows of the same commune share ("xã Tân Phú | Tân Phú"), from the raw cells;
+    the same name in two places is fine."""
+    raw = {name: cells[i] for i, name in columns.items() if i < len(cells) and cells[i] is not None}
+    kind, name, _ = _kind_and_name(clean(str(raw.get("name", ""))), clean(str(raw.get("kind", ""))), levels)
+    if not name:
+        return None
+    place = clean(str(raw.get("place", ""))) or name
+    return match_key(f"{kind} {name} | {place}")
 
 
 def _parse_row(

@@ -107,6 +107,19 @@ def test_old_and_new_tone_placement_are_the_same_commune(tmp_path: Path) -> None
         load_communes(path)
 
 
+def test_a_duplicate_is_reported_even_when_the_first_row_has_another_fault(tmp_path: Path) -> None:
+    """The user fixes the list in one pass: row 2's bad weight does not hide row 4's duplicate."""
+    path = _csv(
+        tmp_path,
+        "Tên,Người ký,Chức vụ,Trọng số\nTân Phú,A,Chủ tịch,abc\nPhú Lý,B,Chủ tịch,3\nTân  phú,C,Chủ tịch,2\n",
+    )
+    with pytest.raises(CommuneListError) as caught:
+        load_communes(path)
+    message = str(caught.value)
+    assert "dòng 2, cột Trọng số" in message
+    assert "dòng 4, cột Tên" in message
+
+
 @pytest.mark.parametrize(
     ("name", "content", "expected"),
     [
