@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from marshmallow import RAISE, Schema, fields, post_dump, post_load, validate
+from marshmallow import RAISE, Schema, ValidationError, fields, post_dump, post_load, validate
 
 from app.domain.assignments import Assignment, Duty, Role, Task
+from app.domain.levels import DEFAULT_LEVELS
 from app.domain.plan import (
+    SIGNER_MARKS,
     Appendix,
     Funding,
     Issuer,
@@ -27,6 +29,19 @@ from app.vn.numbers import NumberFormatError, parse_number
 
 _BASE_ERRORS = {"required": "required", "null": "null", "validator_failed": "invalid_type"}
 NON_EMPTY = validate.Length(min=1, error="empty_string")
+
+
+# These repeat two checks of app.domain.plan.validate_plan at field level so that a file with
+# a type error AND an unknown level (or a bad signer mark) gets every error in one report,
+# rather than the second only after the first is fixed.
+def known_level(value: str | None) -> None:
+    if value is not None and DEFAULT_LEVELS.get(value) is None:
+        raise ValidationError("unknown_level")
+
+
+def signer_mark(value: str) -> None:
+    if not value.strip().upper().startswith(SIGNER_MARKS):
+        raise ValidationError("signer_mark")
 
 
 class Str(fields.String):
@@ -130,7 +145,7 @@ class TargetSchema(BaseSchema):
     period = _opt_str()
     deadline = Int(load_default=None, allow_none=True, metadata={"description": "Năm hoàn thành"})
     frequency = Enum(Frequency, by_value=True, load_default=None, allow_none=True)
-    level = _opt_str(metadata={"description": "Cấp áp dụng"})
+    level = _opt_str(validate=known_level, metadata={"description": "Cấp áp dụng"})
     breakdown = List(Nested(QuotaPartSchema()), load_default=list)
     sub_values = List(Nested(SubValueSchema()), load_default=list)
     parent_target = _opt_str(metadata={"description": "Mã chỉ tiêu cấp trên được cụ thể hóa"})
@@ -147,7 +162,7 @@ class TaskSchema(BaseSchema):
     lead = _opt_str()
     partners = _str_list()
     deadline = _opt_str()
-    level = _opt_str()
+    level = _opt_str(validate=known_level)
     parent_task = _opt_str()
 
     @post_load
@@ -171,7 +186,7 @@ class DutySchema(BaseSchema):
 class AssignmentSchema(BaseSchema):
     agency = Str(required=True, validate=NON_EMPTY)
     duties = List(Nested(DutySchema()), load_default=list)
-    level = _opt_str()
+    level = _opt_str(validate=known_level)
     id = _opt_str()
 
     @post_load
@@ -197,7 +212,7 @@ class SectionSchema(BaseSchema):
 class IssuerSchema(BaseSchema):
     name = Str(required=True, validate=NON_EMPTY, metadata={"description": "Tên cơ quan ban hành"})
     abbreviation = Str(required=True, validate=NON_EMPTY)
-    level = Str(required=True, validate=NON_EMPTY)
+    level = Str(required=True, validate=[NON_EMPTY, known_level])
     place = Str(required=True, validate=NON_EMPTY, metadata={"description": "Địa danh"})
     parent_body = _opt_str(metadata={"description": "Cơ quan chủ quản"})
 
@@ -226,7 +241,7 @@ class ReferenceSchema(BaseSchema):
 class SignerSchema(BaseSchema):
     name = Str(required=True, validate=NON_EMPTY)
     title = Str(required=True, validate=NON_EMPTY)
-    authority = _str_list()
+    authority = List(Str(validate=[NON_EMPTY, signer_mark]), load_default=list)
 
     @post_load
     def make(self, data: dict[str, Any], **kwargs: Any) -> Signer:

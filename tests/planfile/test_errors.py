@@ -264,3 +264,16 @@ def test_json_plan_file_loads(tmp_path: Path) -> None:
     path = tmp_path / "ke_hoach.json"
     path.write_text(dump_plan_text(load_plan(SAMPLE), "json"), encoding="utf-8")
     assert load_plan(path) == load_plan(SAMPLE)
+
+
+def test_every_error_of_a_file_is_reported_in_one_pass(data: dict[str, Any]) -> None:
+    """A type error must not hide an unknown level or a bad signer mark until it is fixed."""
+    data["number"] = "abc"
+    data["issuer"]["level"] = "xa"
+    data["signer"]["authority"] = ["THAY MẶT ỦY BAN NHÂN DÂN"]
+    first_target(data)["level"] = "thon"
+    errors = errors_of(data)
+    assert_error(errors, "number", "invalid_integer")
+    assert_error(errors, "issuer.level", "unknown_level")
+    assert_error(errors, "signer.authority[0]", "signer_mark")
+    assert_error(errors, "sections[1].targets[0].level", "unknown_level")
