@@ -80,8 +80,7 @@ def test_same_file_names_are_refused_before_starting(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
     first = _docx(tmp_path / "a" / "x.docx", "a")
     second = _docx(tmp_path / "b" / "x.docx", "b")
-    if soffice_path() is None:
-        pytest.skip("LibreOffice not installed")
+    need_tool("soffice", "libreoffice-writer-nogui")
     with pytest.raises(PdfError, match="x"):
         convert_many([first, second], tmp_path / "out")
 
