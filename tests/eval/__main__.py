@@ -1,21 +1,10 @@
-"""Run every evaluation module of this folder (or those named on the command line)."""
+"""Run every eval module of this folder (or those named on the command line)."""
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-import sys
 from pathlib import Path
 
-
-def main() -> None:
-    names = sys.argv[1:] or sorted(
-        m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)]) if m.name.startswith("eval_")
-    )
-    for name in names:
-        print(f"== {name}", flush=True)
-        importlib.import_module(f"tests.eval.{name}").main()
-
+from tests.runner import run_modules
 
 if __name__ == "__main__":
-    main()
+    run_modules("tests.eval", Path(__file__).parent, "eval_")

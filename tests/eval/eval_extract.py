@@ -153,9 +153,8 @@ def cross_check(folder: Path = DATA.parent / "review" / "plans") -> tuple[int, i
     return total, same_value, same_all
 
 
-def main() -> None:
-    scores = evaluate()
-    print(f"seeds: {len(label_files())}, labelled targets: {scores.labelled}, extracted: {scores.extracted}")
+def print_scores(scores: Scores) -> None:
+    """Precision, recall, field accuracy and every miss, extra and wrong field."""
     print(f"precision: {scores.precision:.3f}  recall: {scores.recall:.3f}  matched: {scores.matched}")
     for name in FIELDS:
         total = scores.field_total.get(name, 0)
@@ -165,6 +164,12 @@ def main() -> None:
     for title, items in (("missed", scores.misses), ("extra", scores.extras), ("wrong field", scores.wrong)):
         for item in items:
             print(f"  {title}: {item}")
+
+
+def main() -> None:
+    scores = evaluate()
+    print(f"seeds: {len(label_files())}, labelled targets: {scores.labelled}, extracted: {scores.extracted}")
+    print_scores(scores)
     total, same_value, same_all = cross_check()
     if total:
         print(

@@ -38,7 +38,7 @@ from app.services.documents import read_plan, read_plan_bytes
 from app.services.review import review_plans
 from app.vn.normalize import match_key
 from tests.eval.eval_coverage import FAULT_LABELS, FLAGGED, ROOT, STATUSES
-from tests.eval.eval_extract import FIELDS, MATCH_THRESHOLD, Scores, score_seed
+from tests.eval.eval_extract import MATCH_THRESHOLD, Scores, print_scores, score_seed
 
 HOLDOUT = ROOT / "tests" / "data" / "holdout"
 _LETTER_ITEM = re.compile(r"^[a-eđ]\) ", re.MULTILINE)
@@ -113,15 +113,7 @@ def main() -> dict[str, Any]:
     print(
         f"holdout texts (now development data) extraction: labelled {scores.labelled}, extracted {scores.extracted}"
     )
-    print(f"precision: {scores.precision:.3f}  recall: {scores.recall:.3f}  matched: {scores.matched}")
-    for name in FIELDS:
-        total = scores.field_total.get(name, 0)
-        print(
-            f"  {name:<11} accuracy {scores.accuracy(name):.3f}  ({scores.field_right.get(name, 0)}/{total})"
-        )
-    for title, items in (("missed", scores.misses), ("extra", scores.extras), ("wrong field", scores.wrong)):
-        for item in items:
-            print(f"  {title}: {item}")
+    print_scores(scores)
     figures = coverage()
     _print_coverage("holdout pair (now development data) coverage", figures)
     diagnostic = coverage(letters_as_bullets=True)
