@@ -34,7 +34,7 @@ _ARCHIVE_SUFFIXES = {".zip", ".docx", ".xlsx", ".pptx", ".docm", ".xlsm", ".jar"
 # Word stores embedded workbooks/charts as archives here; they are counted but never opened.
 _EMBEDDINGS_DIR = "word/embeddings/"
 _XML_SUFFIXES = {".xml", ".rels", ".vml"}
-SUPPORTED_EXTENSIONS = {".docx", ".pdf", ".txt"}
+SUPPORTED_EXTENSIONS = {".docx", ".pdf", ".txt", ".md"}
 
 __all__ = [
     "UnreadableDocumentError",
@@ -277,7 +277,7 @@ _KIND_NAMES = {
     "text": "văn bản/text",
     "binary": "nhị phân/binary",
 }
-_EXPECTED_KIND = {".docx": "zip", ".pdf": "pdf", ".txt": "text"}
+_EXPECTED_KIND = {".docx": "zip", ".pdf": "pdf", ".txt": "text", ".md": "text"}
 
 
 def check_upload_shallow(data: bytes, filename: str) -> str:
@@ -295,11 +295,11 @@ def check_upload_shallow(data: bytes, filename: str) -> str:
     actual = sniff(data)
     if ext == ".docx" and actual == "ole":
         raise UnsafeFileError(source, "extract_office_encrypted")
-    if ext == ".txt" and actual == "binary":
+    if ext in (".txt", ".md") and actual == "binary":
         raise UnsafeFileError(source, "extract_txt_binary")
     if actual != _EXPECTED_KIND[ext]:
         raise UnsafeFileError(source, "extract_type_mismatch", ext=ext, actual=_KIND_NAMES[actual])
-    return ext[1:]
+    return "txt" if ext == ".md" else ext[1:]
 
 
 def check_upload(data: bytes, filename: str) -> str:

@@ -18,9 +18,9 @@ from app.extract.scramble import is_vietnamese_syllable
 LIST_LABEL = re.compile(
     r"^(?:(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*)[.)]|[a-zđ][.)]|\((?:\d+|[a-zđ])\)|[-+•–*▪➢]|(?:Điều|Phần|Chương|Mục)\s+[\dIVXLC]+[.:]?)(?:\s|$)"
 )
-_SENTENCE_END = re.compile(r"[.;:!?…][\"'”’)\]]*$")
+SENTENCE_END = re.compile(r"[.;:!?…][\"'”’)\]]*$")
 # Lines that always open a block of their own in an administrative document.
-_BLOCK_START = re.compile(r"^(?:Nơi nhận|TM\.|KT\.|Q\.|TL\.|TUQ\.|Căn cứ\s)")
+BLOCK_START = re.compile(r"^(?:Nơi nhận|TM\.|KT\.|Q\.|TL\.|TUQ\.|Căn cứ\s)")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
@@ -62,15 +62,15 @@ def ends_paragraph(current: str, following: str, last_line: str = "", width: int
     """
     line = last_line or current
     full = bool(width) and len(line) >= width
-    if current.rstrip().endswith("./.") or _BLOCK_START.match(following):
+    if current.rstrip().endswith("./.") or BLOCK_START.match(following):
         return True
     if starts_item(following):
         nearly_full = bool(width) and len(line) >= 0.85 * width  # a first line is shorter by its indent
-        wrapped_dash = following[:1] in "-–+" and nearly_full and not _SENTENCE_END.search(current)
+        wrapped_dash = following[:1] in "-–+" and nearly_full and not SENTENCE_END.search(current)
         return not wrapped_dash
     if current.rstrip().endswith(","):
         return False  # "Sở Y tế, Sở Tư pháp," + "Công an tỉnh": a list of names wrapped
-    if _SENTENCE_END.search(current):
+    if SENTENCE_END.search(current):
         # "...cai nghiện;" + "các điển hình..." is one item's clauses wrapped, not a new paragraph
         if current.rstrip()[-1:] in ";:" and following[:1].islower():
             return False
@@ -87,7 +87,7 @@ def typical_width(lines: list[str]) -> int:
     return lengths[int(len(lengths) * 0.9)] if len(lengths) >= 5 else 0
 
 
-def _join(left: str, right: str) -> str:
+def join_two(left: str, right: str) -> str:
     if left.endswith("-") and not left.endswith(" -"):
         head = re.split(r"[\s-]", left[:-1])[-1]
         tail = re.split(r"[\s,.;:-]", right, maxsplit=1)[0]
@@ -116,7 +116,7 @@ def join_lines(lines: list[Line]) -> list[Paragraph]:
             paragraphs.append(Paragraph(text, *start))
             text = ""
         if text:
-            text = _join(text, clean)
+            text = join_two(text, clean)
         else:
             text, start = clean, (line.page, number)
         last = clean

@@ -16,13 +16,15 @@ import re
 from dataclasses import dataclass, replace
 
 from app.domain.levels import DEFAULT_LEVELS
+from app.domain.assignments import Task
 from app.domain.plan import Issuer, Plan, Section, SectionKind, Signer
 from app.domain.targets import Target
 from app.extract import header as hd
 from app.extract.appendix import AppendixReader, opens_appendix
-from app.extract.blocks import TextDocument
+from app.extract.blocks import Block, TextDocument
 from app.extract.clauses import Scope, extract_targets
 from app.extract.duties import build_assignment
+from app.extract.table_rows import Columns, read_header, read_row
 from app.extract.targets import deadline_of
 from app.messages import t
 from app.vn.normalize import clean, match_key, slugify, strip_diacritics
@@ -59,15 +61,49 @@ class Line:
     where: str
     table: int | None = None
     row: int | None = None
+    cells: tuple[str, ...] | None = None  # a row of a table of three or more columns
+
+
+def document_lines(doc: TextDocument) -> list[Line]:
+    """The document as lines: a paragraph's lines, a narrow table's cell lines (the header and
+    signer blocks are two-column tables), and one line per row, with its cells, for a table of
+    three or more columns, so a row's value and deadline stay with its indicator."""
+    out: list[Line] = []
+    blocks = doc.blocks
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        table = b.location.table
+        if table is None or b.kind != "table_cell":
+            out.extend(Line(clean(part), b.location.label(), None, None) for part in b.text.split("\n"))
+            i += 1
+            continue
+        j = i
+        while j < len(blocks) and blocks[j].kind == "table_cell" and blocks[j].location.table == table:
+            j += 1
+        group = blocks[i:j]
+        width = max((c.location.cell or 1) for c in group)
+        if width < 3:
+            out.extend(
+                Line(clean(part), c.location.label(), table, c.location.row)
+                for c in group
+                for part in c.text.split("\n")
+            )
+        else:
+            rows: dict[int, list[Block]] = {}
+            for c in group:
+                rows.setdefault(c.location.row or 0, []).append(c)
+            for row_no, cells in rows.items():
+                texts = tuple(clean(" ".join(c.text.split("\n"))) for c in cells)
+                where = replace(cells[0].location, cell=None).label()
+                out.append(Line(" | ".join(texts), where, table, row_no, texts))
+        i = j
+    return out
 
 
 def parse_plan(doc: TextDocument, plan_id: str | None = None) -> Plan:
     """The plan a read document holds, as far as it can be read; see the module docstring."""
-    lines = [
-        Line(clean(part), b.location.label(), b.location.table, b.location.row)
-        for b in doc.blocks
-        for part in b.text.split("\n")
-    ]
+    lines = document_lines(doc)
     lines = [line for line in lines if line.text and set(line.text) - set("-_.* ")]
     notes = [*doc.warnings]
     notes += [t("extract_scanned_page").format(page=p) for p in doc.pages_without_text]
@@ -159,6 +195,7 @@ class _Body:
         self.mode = "intro"  # intro | parts | recipients | signer
         self.signer_lines: list[str] = []
         self.appendix = AppendixReader()
+        self.columns: dict[int, Columns | bool] = {}
         if not structured:
             root = Section(title=None, kind=SectionKind.TEXT)
             plan.sections.append(root)
@@ -176,7 +213,13 @@ class _Body:
             self.appendix.open(text)
             return
         if self.mode == "appendix":
-            self.appendix.feed(text, line.table, line.row)
+            for cell in line.cells or (text,):
+                self.appendix.feed(cell, line.table, line.row)
+            if line.cells is not None:
+                self._row(line)
+            return
+        if line.cells is not None and self.mode in ("intro", "parts"):
+            self._row(line)
             return
         if self.mode in ("recipients", "signer") or (_SIGNER_MARK.match(text) and self.structured):
             self._tail(text)
@@ -190,6 +233,66 @@ class _Body:
             self._intro(text)
             return
         self._content(line)
+
+    def _row(self, line: Line) -> None:
+        """A row of a wide table: its header gives the columns; a data row of a targets table
+        is read as one target sentence, a row of a tasks table as a task with its lead."""
+        cells = list(line.cells or ())
+        known = self.columns.get(line.table or 0)
+        if known is None:
+            header = read_header(cells)
+            self.columns[line.table or 0] = header or False
+            if header is not None:
+                return
+            known = False
+        if known is False:
+            self._plain_row(line)
+            return
+        row = read_row(cells, known)
+        if row is None:
+            return
+        section = self._row_section()
+        if known.is_targets:
+            self.scope.source = line.where
+            self.scope.level = self._level() or (DEFAULT_LEVELS.infer(row.lead) if row.lead else None)
+            found = extract_targets(row.sentence, self.scope)
+            if found:
+                section.targets.extend(found)
+                return
+        if row.lead or known.is_tasks:
+            number = sum(len(s.tasks) for s in self.plan.walk()) + 1
+            section.tasks.append(
+                Task(
+                    id=f"nv-bang-{line.table}-{line.row}-{number}",
+                    text=row.indicator,
+                    lead=row.lead,
+                    partners=[row.partner] if row.partner else [],
+                    deadline=row.deadline,
+                    level=_lead_level(row.lead),
+                )
+            )
+            return
+        section.text.append(row.sentence)
+
+    def _plain_row(self, line: Line) -> None:
+        """A table without a recognised header: its cells are read as the text they are."""
+        if self.mode == "appendix":
+            return
+        for cell in line.cells or ():
+            if not re.fullmatch(r"[\dIVXLivxl.\s]{1,6}", cell):  # a row number is no content
+                self._content(Line(cell, line.where, line.table, line.row))
+
+    def _row_section(self) -> Section:
+        if self.mode == "appendix":
+            title = self.appendix.appendices[-1].title or "Phụ lục"
+            if not self.plan.sections or self.plan.sections[-1].title != title:
+                self.plan.sections.append(Section(title=title, kind=SectionKind.OBJECTIVES))
+            return self.plan.sections[-1]
+        if not self.stack:
+            root = Section(title=None, kind=SectionKind.TEXT)
+            self.plan.sections.append(root)
+            self.stack.append((0, root))
+        return self.stack[-1][1]
 
     def _intro(self, text: str) -> None:
         ref = hd.parse_reference(text)
@@ -295,6 +398,11 @@ class _Body:
 @functools.lru_cache(maxsize=256)
 def _title_level(title: str) -> str | None:
     return DEFAULT_LEVELS.infer(title) if title else None
+
+
+def _lead_level(lead: str | None) -> str | None:
+    """The level of the units a task's lead names in the plural ("UBND các xã, phường")."""
+    return DEFAULT_LEVELS.infer(lead) if lead else None
 
 
 def _kind(title: str, parent: SectionKind) -> SectionKind:

@@ -16,7 +16,7 @@ from app.messages import both
 from app.planfile.load import PLAN_EXTENSIONS, PlanFileError, dump_plan_text, load_plan
 from app.render.atomic import write_atomic
 
-DOCUMENT_EXTENSIONS = (".docx", ".pdf", ".txt")
+DOCUMENT_EXTENSIONS = (".docx", ".pdf", ".txt", ".md")
 
 
 def read_plan(path: str | Path) -> Plan:

@@ -31,7 +31,7 @@ from app.web.security import login_required, user
 
 bp = Blueprint("reviews", __name__, url_prefix="/reviews")
 KEEP_SECONDS = 24 * 3600  # the DOCX report stays downloadable for a day
-DRAFT_TYPES = (".docx", ".pdf", ".txt", ".json", ".yaml", ".yml")
+DRAFT_TYPES = (".docx", ".pdf", ".txt", ".md", ".json", ".yaml", ".yml")
 
 
 def _folder(review_id: str) -> Path:

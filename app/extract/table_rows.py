@@ -1,0 +1,153 @@
+"""Table rows of a plan → sentences the target and duty readers understand.
+
+Plans put their targets in tables (| STT | Chỉ tiêu | Kết quả cần đạt | Thời hạn |), and
+their tasks in tables (| Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian |). A cell
+read alone means nothing ("100%", "Hằng quý"), so a row is read with the table's header row:
+each column gets a role from its header words, and a data row becomes one sentence in the
+order a plan would write it: the indicator, its unit and value, the period ("Hằng quý",
+"đến năm 2028"). The row number is never a value. A column headed by a year ("Năm 2026",
+"Giai đoạn 2026 - 2028") holds the value due then; the last such column with a figure wins,
+because a plan states its final figure last.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.vn.normalize import strip_diacritics
+
+ROLES = ("number", "indicator", "unit", "value", "deadline", "lead", "partner", "output", "note")
+_HEADER_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("number", ("stt", "tt", "so tt", "so thu tu")),
+    ("unit", ("don vi tinh", "dvt", "don vi do")),
+    ("lead", ("don vi chu tri", "co quan chu tri", "chu tri", "don vi thuc hien", "co quan thuc hien",
+              "trach nhiem", "don vi phu trach", "co quan, don vi chu tri")),
+    ("partner", ("phoi hop", "don vi phoi hop", "co quan phoi hop")),
+    ("deadline", ("thoi han", "thoi gian", "tien do", "thoi diem", "moc thoi gian", "thoi gian hoan thanh")),
+    ("output", ("san pham", "ket qua dau ra", "hinh thuc van ban")),
+    ("value", ("ket qua can dat", "ket qua", "gia tri", "muc tieu", "chi tieu can dat", "muc phan dau",
+               "ke hoach", "so luong", "ty le", "dat")),
+    ("indicator", ("chi tieu", "noi dung", "ten chi tieu", "nhiem vu", "hoat dong", "danh muc", "nhom chi tieu",
+                   "linh vuc")),
+    ("note", ("ghi chu",)),
+)
+_YEAR = re.compile(r"\b(20\d\d)\b")
+_HAS_DIGIT = re.compile(r"\d")
+
+
+@dataclass
+class Columns:
+    """The role of each column (by 0-based index) and, for year columns, their year."""
+
+    roles: dict[int, str] = field(default_factory=dict)
+    years: dict[int, int] = field(default_factory=dict)
+
+    def of(self, role: str) -> list[int]:
+        return [i for i, r in self.roles.items() if r == role]
+
+    @property
+    def is_targets(self) -> bool:
+        """Indicator with a value (or year columns): a table of targets."""
+        return bool(self.of("indicator")) and bool(self.of("value") or self.years)
+
+    @property
+    def is_tasks(self) -> bool:
+        return bool(self.of("indicator")) and bool(self.of("lead"))
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", strip_diacritics(text).lower()))
+
+
+def read_header(cells: list[str]) -> Columns | None:
+    """Column roles when ``cells`` is a header row, else None (a row of figures is data)."""
+    columns = Columns()
+    for i, cell in enumerate(cells):
+        key = _fold(cell)
+        if not key:
+            continue
+        year = _YEAR.findall(cell)
+        if year and len(key.split()) <= 6:
+            columns.roles[i] = "value"
+            columns.years[i] = int(year[-1])
+            continue
+        for role, words in _HEADER_WORDS:
+            if any(key == w or key.startswith(f"{w} ") or f" {w}" in f" {key}"[:40] for w in words):
+                if role == "indicator" and columns.of("indicator"):
+                    role = "note"
+                columns.roles[i] = role
+                break
+    if len(columns.roles) < 2 or not columns.of("indicator"):
+        return None
+    if sum(1 for c in cells if _HAS_DIGIT.search(c) and not _YEAR.search(c)) > 1:
+        return None
+    return columns
+
+
+@dataclass
+class Row:
+    """One data row read with its header: the sentence to parse and the row's own cells."""
+
+    sentence: str
+    indicator: str
+    lead: str | None = None
+    partner: str | None = None
+    deadline: str | None = None
+
+
+def read_row(cells: list[str], columns: Columns) -> Row | None:
+    """The sentence of a data row, or None for a group heading ("A | PHÁT TRIỂN ...")."""
+
+    def cell(role: str) -> str:
+        return " ".join(cells[i] for i in columns.of(role) if i < len(cells) and cells[i].strip())
+
+    indicator = cell("indicator")
+    if not indicator or len(cells) < max(2, len(columns.roles) - 2):
+        return None
+    unit, deadline = cell("unit"), cell("deadline")
+    value = ""
+    due_year: int | None = None
+    for i in columns.of("value"):
+        if i < len(cells) and _HAS_DIGIT.search(cells[i]):
+            value = cells[i]
+            due_year = columns.years.get(i, due_year)
+    if not value:
+        value = cell("value")
+    parts = [indicator.rstrip(" .;:")]
+    if value:
+        joined = f"{value} {unit}" if unit and unit not in value else value
+        parts.append(f"đạt {joined}" if _HAS_DIGIT.search(value) and not _starts_comparator(value) else joined)
+    period = _period(deadline, due_year)
+    if period:
+        parts.append(period)
+    return Row(
+        sentence=" ".join(p for p in parts if p).strip(),
+        indicator=indicator,
+        lead=cell("lead") or None,
+        partner=cell("partner") or None,
+        deadline=deadline or None,
+    )
+
+
+_COMPARATOR = re.compile(
+    r"^(?:ít nhất|tối thiểu|tối đa|trên|dưới|không|giảm|tăng|phấn đấu|đạt|≥|≤|>|<|từ|khoảng)", re.IGNORECASE
+)
+
+
+def _starts_comparator(value: str) -> bool:
+    return bool(_COMPARATOR.match(value.strip()))
+
+
+def _period(deadline: str, year: int | None) -> str:
+    """The row's period as a plan writes it: "hằng quý", "trước ngày 30/6/2026", "đến năm 2028"."""
+    text = deadline.strip().rstrip(".")
+    if text:
+        key = _fold(text)
+        if re.match(r"^(?:hang|moi|dinh ky|thuong xuyen|trong|truoc|den|chau nhat|cham nhat|quy|nam|giai doan)", key):
+            return text[0].lower() + text[1:]
+        years = _YEAR.findall(text)
+        if years:
+            return f"đến năm {years[-1]}" if len(years) > 1 or text.strip() == years[-1] else text
+        return text
+    return f"đến năm {year}" if year else ""

@@ -1,0 +1,146 @@
+"""Review accuracy on real parents with officer-written children (issue 9).
+
+The set is tests/data/real/ (see its README): real plans and decisions of 2025 as parents,
+children written as a commune or province officer writes them, each parent target and duty
+labelled with its status before the review ever ran. ``dev/`` is the development set;
+``holdout/`` is held back and reported apart. Every child is reviewed three times: as the
+text it was written in, as a DOCX built from it and as that DOCX's PDF (tests/eval/
+office_copies.py), the way ``kehoach review CHILD --parent PARENT`` reads an upload, levels
+inferred as a user who sets none would get them.
+
+A label names its mandate by a span of the parent's wording: it takes the unclaimed mandate
+whose text contains the span best (fuzzy partial ratio on match keys); a label that no mandate
+of the review carries counts as "absent", a wrong answer whatever its status. Printed per set
+and format: status accuracy, precision and recall of each status, and problem recall (a
+weaker, late or missing label given any of those three statuses).
+
+Run: ``.venv/bin/python -m tests.eval eval_real`` (or ``make eval``); ``--set dev`` or
+``--set holdout`` and ``--via text`` narrow it, ``-v`` lists every disagreement.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rapidfuzz import fuzz
+
+from app.domain.errors import KehoachError
+from app.review.report import MandateResult
+from app.services.documents import read_plan, read_plan_bytes
+from app.services.review import review_plans
+from app.vn.normalize import match_key
+from tests.eval.office_copies import office_copy
+
+ROOT = Path(__file__).resolve().parents[2]
+REAL = ROOT / "tests" / "data" / "real"
+STATUSES = ("covered", "weaker", "late", "missing", "not_applicable")
+PROBLEMS = {"weaker", "late", "missing"}
+VIAS = ("text", "docx", "pdf")
+MATCH_THRESHOLD = 85
+
+
+@dataclass
+class Figures:
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    disagreements: list[str] = field(default_factory=list)
+
+    @property
+    def labelled(self) -> int:
+        return sum(self.confusion.values())
+
+    @property
+    def accuracy(self) -> float:
+        return sum(n for (a, b), n in self.confusion.items() if a == b) / max(1, self.labelled)
+
+    def precision(self, status: str) -> float | None:
+        said = sum(n for (_, b), n in self.confusion.items() if b == status)
+        return self.confusion[(status, status)] / said if said else None
+
+    def recall(self, status: str) -> float | None:
+        truth = sum(n for (a, _), n in self.confusion.items() if a == status)
+        return self.confusion[(status, status)] / truth if truth else None
+
+    @property
+    def problem_recall(self) -> float:
+        truth = sum(n for (a, _), n in self.confusion.items() if a in PROBLEMS)
+        found = sum(n for (a, b), n in self.confusion.items() if a in PROBLEMS and b in PROBLEMS)
+        return found / truth if truth else 1.0
+
+
+def load_cases(name: str) -> list[dict[str, Any]]:
+    cases: list[dict[str, Any]] = []
+    for path in sorted((REAL / name).glob("cases*.yaml")):
+        cases.extend(yaml.safe_load(path.read_text(encoding="utf-8"))["cases"])
+    return cases
+
+
+def pair_labels(labels: list[dict[str, str]], results: list[MandateResult]) -> list[tuple[str, str, str]]:
+    """(label, status, parent span) for every label; each mandate answers one label."""
+    free = list(range(len(results)))
+    keys = [match_key(r.parent_text) for r in results]
+    rows: list[tuple[str, str, str]] = []
+    for label in labels:
+        key = match_key(label["parent_text"])
+        scored = sorted(((fuzz.partial_ratio(key, keys[i]), i) for i in free), reverse=True)
+        if not scored or scored[0][0] < MATCH_THRESHOLD:
+            rows.append((label["status"], "absent", label["parent_text"]))
+            continue
+        free.remove(scored[0][1])
+        rows.append((label["status"], str(results[scored[0][1]].status), label["parent_text"]))
+    return rows
+
+
+def evaluate(name: str, vias: tuple[str, ...] = VIAS) -> dict[str, Figures]:
+    figures = {via: Figures() for via in vias}
+    for case in load_cases(name):
+        parent = read_plan(ROOT / case["parent"])
+        for via in vias:
+            data, filename = office_copy(ROOT / case["child"], via)
+            try:
+                child = read_plan_bytes(data, filename)
+                results = review_plans(parent, child).results
+            except KehoachError as exc:
+                results = []
+                figures[via].disagreements.append(f"{case['name']}: review refused: {exc}")
+            for label, status, text in pair_labels(case["labels"], results):
+                figures[via].confusion[(label, status)] += 1
+                if label != status:
+                    figures[via].disagreements.append(f"{case['name']}: label {label}, review {status}: {text[:90]}")
+    return figures
+
+
+def _fmt(value: float | None) -> str:
+    return "  -  " if value is None else f"{value:.2f}"
+
+
+def print_figures(name: str, figures: dict[str, Figures], verbose: bool) -> None:
+    for via, f in figures.items():
+        print(
+            f"{name} {via:<4}: labels {f.labelled}  accuracy {f.accuracy:.3f}  problem recall {f.problem_recall:.3f}"
+        )
+        print("    " + "  ".join(f"{s[:8]:>8} P {_fmt(f.precision(s))} R {_fmt(f.recall(s))}" for s in STATUSES))
+        if verbose:
+            for line in f.disagreements:
+                print(f"      ✗ {line}")
+
+
+def main(argv: list[str] | None = None) -> dict[str, dict[str, Figures]]:
+    parser = argparse.ArgumentParser(prog="eval_real")
+    parser.add_argument("--set", choices=("dev", "holdout"), action="append")
+    parser.add_argument("--via", choices=VIAS, action="append")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args, _ = parser.parse_known_args(argv)
+    out = {}
+    for name in args.set or ("dev", "holdout"):
+        out[name] = evaluate(name, tuple(args.via or VIAS))
+        print_figures(f"{name:<7}", out[name], args.verbose)
+    return out
+
+
+if __name__ == "__main__":
+    main()
