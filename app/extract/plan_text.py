@@ -15,8 +15,8 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from app.domain.levels import DEFAULT_LEVELS
 from app.domain.assignments import Task
+from app.domain.levels import DEFAULT_LEVELS
 from app.domain.plan import Issuer, Plan, Section, SectionKind, Signer
 from app.domain.targets import Target
 from app.extract import header as hd
@@ -195,7 +195,7 @@ class _Body:
         self.mode = "intro"  # intro | parts | recipients | signer
         self.signer_lines: list[str] = []
         self.appendix = AppendixReader()
-        self.columns: dict[int, Columns | bool] = {}
+        self.columns: dict[int, Columns | None] = {}
         if not structured:
             root = Section(title=None, kind=SectionKind.TEXT)
             plan.sections.append(root)
@@ -238,14 +238,13 @@ class _Body:
         """A row of a wide table: its header gives the columns; a data row of a targets table
         is read as one target sentence, a row of a tasks table as a task with its lead."""
         cells = list(line.cells or ())
-        known = self.columns.get(line.table or 0)
-        if known is None:
-            header = read_header(cells)
-            self.columns[line.table or 0] = header or False
-            if header is not None:
+        table = line.table or 0
+        if table not in self.columns:
+            self.columns[table] = read_header(cells)
+            if self.columns[table] is not None:
                 return
-            known = False
-        if known is False:
+        known = self.columns[table]
+        if known is None:
             self._plain_row(line)
             return
         row = read_row(cells, known)

@@ -21,15 +21,50 @@ ROLES = ("number", "indicator", "unit", "value", "deadline", "lead", "partner", 
 _HEADER_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("number", ("stt", "tt", "so tt", "so thu tu")),
     ("unit", ("don vi tinh", "dvt", "don vi do")),
-    ("lead", ("don vi chu tri", "co quan chu tri", "chu tri", "don vi thuc hien", "co quan thuc hien",
-              "trach nhiem", "don vi phu trach", "co quan, don vi chu tri")),
+    (
+        "lead",
+        (
+            "don vi chu tri",
+            "co quan chu tri",
+            "chu tri",
+            "don vi thuc hien",
+            "co quan thuc hien",
+            "trach nhiem",
+            "don vi phu trach",
+            "co quan, don vi chu tri",
+        ),
+    ),
     ("partner", ("phoi hop", "don vi phoi hop", "co quan phoi hop")),
     ("deadline", ("thoi han", "thoi gian", "tien do", "thoi diem", "moc thoi gian", "thoi gian hoan thanh")),
     ("output", ("san pham", "ket qua dau ra", "hinh thuc van ban")),
-    ("value", ("ket qua can dat", "ket qua", "gia tri", "muc tieu", "chi tieu can dat", "muc phan dau",
-               "ke hoach", "so luong", "ty le", "dat")),
-    ("indicator", ("chi tieu", "noi dung", "ten chi tieu", "nhiem vu", "hoat dong", "danh muc", "nhom chi tieu",
-                   "linh vuc")),
+    (
+        "value",
+        (
+            "ket qua can dat",
+            "ket qua",
+            "gia tri",
+            "muc tieu",
+            "chi tieu can dat",
+            "muc phan dau",
+            "ke hoach",
+            "so luong",
+            "ty le",
+            "dat",
+        ),
+    ),
+    (
+        "indicator",
+        (
+            "chi tieu",
+            "noi dung",
+            "ten chi tieu",
+            "nhiem vu",
+            "hoat dong",
+            "danh muc",
+            "nhom chi tieu",
+            "linh vuc",
+        ),
+    ),
     ("note", ("ghi chu",)),
 )
 _YEAR = re.compile(r"\b(20\d\d)\b")
@@ -117,7 +152,9 @@ def read_row(cells: list[str], columns: Columns) -> Row | None:
     parts = [indicator.rstrip(" .;:")]
     if value:
         joined = f"{value} {unit}" if unit and unit not in value else value
-        parts.append(f"đạt {joined}" if _HAS_DIGIT.search(value) and not _starts_comparator(value) else joined)
+        parts.append(
+            f"đạt {joined}" if _HAS_DIGIT.search(value) and not _starts_comparator(value) else joined
+        )
     period = _period(deadline, due_year)
     if period:
         parts.append(period)
@@ -144,7 +181,9 @@ def _period(deadline: str, year: int | None) -> str:
     text = deadline.strip().rstrip(".")
     if text:
         key = _fold(text)
-        if re.match(r"^(?:hang|moi|dinh ky|thuong xuyen|trong|truoc|den|chau nhat|cham nhat|quy|nam|giai doan)", key):
+        if re.match(
+            r"^(?:hang|moi|dinh ky|thuong xuyen|trong|truoc|den|chau nhat|cham nhat|quy|nam|giai doan)", key
+        ):
             return text[0].lower() + text[1:]
         years = _YEAR.findall(text)
         if years:

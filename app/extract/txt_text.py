@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from app.extract.blocks import Block, Location, TextDocument
 from app.extract.guard import UnreadableDocumentError, decode_text
-from app.extract.lines import BLOCK_START, SENTENCE_END, Line, is_heading, join_lines, join_two, starts_item
+from app.extract.lines import BLOCK_START, SENTENCE_END, is_heading, join_two, starts_item
 from app.extract.text_tables import TextRun, TextTable, segment
 
 

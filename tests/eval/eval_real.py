@@ -110,7 +110,9 @@ def evaluate(name: str, vias: tuple[str, ...] = VIAS) -> dict[str, Figures]:
             for label, status, text in pair_labels(case["labels"], results):
                 figures[via].confusion[(label, status)] += 1
                 if label != status:
-                    figures[via].disagreements.append(f"{case['name']}: label {label}, review {status}: {text[:90]}")
+                    figures[via].disagreements.append(
+                        f"{case['name']}: label {label}, review {status}: {text[:90]}"
+                    )
     return figures
 
 
@@ -123,7 +125,9 @@ def print_figures(name: str, figures: dict[str, Figures], verbose: bool) -> None
         print(
             f"{name} {via:<4}: labels {f.labelled}  accuracy {f.accuracy:.3f}  problem recall {f.problem_recall:.3f}"
         )
-        print("    " + "  ".join(f"{s[:8]:>8} P {_fmt(f.precision(s))} R {_fmt(f.recall(s))}" for s in STATUSES))
+        print(
+            "    " + "  ".join(f"{s[:8]:>8} P {_fmt(f.precision(s))} R {_fmt(f.recall(s))}" for s in STATUSES)
+        )
         if verbose:
             for line in f.disagreements:
                 print(f"      ✗ {line}")

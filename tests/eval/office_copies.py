@@ -37,7 +37,7 @@ def markdown_to_docx(text: str) -> bytes:
         for paragraph, _ in join_blocks(run.lines, run.hard_breaks, run.first_line):
             p = document.add_paragraph()
             r = p.add_run(paragraph)
-            r.bold = paragraph.isupper() or paragraph[:3].rstrip(". ").isupper() and len(paragraph) < 120
+            r.bold = paragraph.isupper() or (paragraph[:3].rstrip(". ").isupper() and len(paragraph) < 120)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -1,0 +1,81 @@
+"""Tables in pasted text and markdown are read as rows of cells, and a row with its header."""
+
+from __future__ import annotations
+
+from app.extract.plan_text import parse_plan
+from app.extract.table_rows import read_header, read_row
+from app.extract.text_tables import TextRun, TextTable, segment
+from app.extract.txt_text import read_txt
+
+_WEB_COPY = [
+    "|",
+    "**ỦY BAN NHÂN",
+    "DÂN**",
+    "TỈNH ĐỒNG THÁP",
+    "--------",
+    "|",
+    "Số: 617/KH-UBND",
+    "|",
+    "|",
+    "1",
+    "|",
+    "Người nghiện có hồ sơ",
+    "được tư vấn",
+    "|",
+    "100%",
+    "|",
+    "",
+    "Đoạn văn.",
+]
+
+
+def test_web_copied_table_splits_rows_at_double_bars_and_keeps_header_lines() -> None:
+    runs = segment(_WEB_COPY)
+    table = runs[0]
+    assert isinstance(table, TextTable)
+    assert table.rows == [
+        ["ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP", "Số: 617/KH-UBND"],
+        ["1", "Người nghiện có hồ sơ được tư vấn", "100%"],
+    ]
+    assert isinstance(runs[-1], TextRun) and runs[-1].lines[-1] == "Đoạn văn."
+
+
+def test_markdown_rows_skip_the_rule_line_and_tabs_make_a_table() -> None:
+    (table,) = segment(["| STT | Chỉ tiêu |", "|---|---|", "| 1 | Tỷ lệ |"])
+    assert isinstance(table, TextTable) and table.rows == [["STT", "Chỉ tiêu"], ["1", "Tỷ lệ"]]
+    (tabbed,) = segment(["a\tb\tc", "1\t2\t3"])
+    assert isinstance(tabbed, TextTable) and tabbed.rows[1] == ["1", "2", "3"]
+
+
+def test_row_number_is_never_the_value_and_a_period_gives_its_last_year() -> None:
+    columns = read_header(["STT", "Chỉ tiêu", "Kết quả cần đạt", "Thời hạn"])
+    assert columns is not None and columns.is_targets
+    row = read_row(["3", "Người nghiện có hồ sơ được tư vấn", "100%", "Hằng quý"], columns)
+    assert row is not None and row.sentence == "Người nghiện có hồ sơ được tư vấn đạt 100% hằng quý"
+    later = read_row(["4", "Xã tổ chức truyền thông", "100%", "Giai đoạn 2026 - 2028"], columns)
+    assert later is not None and later.sentence.endswith("giai đoạn 2026 - 2028")
+
+
+def test_a_target_table_in_a_plan_text_gives_targets_with_value_and_deadline() -> None:
+    text = "\n".join(
+        [
+            "ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI",
+            "",
+            "Số: 12/KH-UBND",
+            "",
+            "KẾ HOẠCH",
+            "",
+            "Phòng chống ma túy năm 2026",
+            "",
+            "I. MỤC TIÊU",
+            "",
+            "| STT | Chỉ tiêu | Kết quả cần đạt | Thời hạn |",
+            "|---|---|---|---|",
+            "| 1 | Người nghiện có hồ sơ được tư vấn | 100% | Hằng quý |",
+            "| 2 | Cai nghiện ma túy cho người nghiện | ít nhất 1.100 lượt người | Giai đoạn 2026 - 2028 |",
+        ]
+    )
+    plan = parse_plan(read_txt(text.encode(), "kh.md"))
+    values = [(t.value, t.unit, t.deadline) for t in plan.targets()]
+    assert (100.0, "%", 2026) in values
+    assert (1100.0, "lượt người", 2028) in values
