@@ -37,23 +37,29 @@ def test_web_copied_table_splits_rows_at_double_bars_and_keeps_header_lines() ->
         ["ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP", "Số: 617/KH-UBND"],
         ["1", "Người nghiện có hồ sơ được tư vấn", "100%"],
     ]
-    assert isinstance(runs[-1], TextRun) and runs[-1].lines[-1] == "Đoạn văn."
+    assert isinstance(runs[-1], TextRun)
+    assert runs[-1].lines[-1] == "Đoạn văn."
 
 
 def test_markdown_rows_skip_the_rule_line_and_tabs_make_a_table() -> None:
     (table,) = segment(["| STT | Chỉ tiêu |", "|---|---|", "| 1 | Tỷ lệ |"])
-    assert isinstance(table, TextTable) and table.rows == [["STT", "Chỉ tiêu"], ["1", "Tỷ lệ"]]
+    assert isinstance(table, TextTable)
+    assert table.rows == [["STT", "Chỉ tiêu"], ["1", "Tỷ lệ"]]
     (tabbed,) = segment(["a\tb\tc", "1\t2\t3"])
-    assert isinstance(tabbed, TextTable) and tabbed.rows[1] == ["1", "2", "3"]
+    assert isinstance(tabbed, TextTable)
+    assert tabbed.rows[1] == ["1", "2", "3"]
 
 
 def test_row_number_is_never_the_value_and_a_period_gives_its_last_year() -> None:
     columns = read_header(["STT", "Chỉ tiêu", "Kết quả cần đạt", "Thời hạn"])
-    assert columns is not None and columns.is_targets
+    assert columns is not None
+    assert columns.is_targets
     row = read_row(["3", "Người nghiện có hồ sơ được tư vấn", "100%", "Hằng quý"], columns)
-    assert row is not None and row.sentence == "Người nghiện có hồ sơ được tư vấn đạt 100% hằng quý"
+    assert row is not None
+    assert row.sentence == "Người nghiện có hồ sơ được tư vấn đạt 100% hằng quý"
     later = read_row(["4", "Xã tổ chức truyền thông", "100%", "Giai đoạn 2026 - 2028"], columns)
-    assert later is not None and later.sentence.endswith("giai đoạn 2026 - 2028")
+    assert later is not None
+    assert later.sentence.endswith("giai đoạn 2026 - 2028")
 
 
 def test_a_target_table_in_a_plan_text_gives_targets_with_value_and_deadline() -> None:
