@@ -20,6 +20,11 @@ from app.domain.targets import Target
 from app.vn.normalize import match_key, slugify
 
 _EACH = match_key("mỗi")
+_TERRITORY = re.compile(
+    r"\b(?:trên|tại|trong)\s+(?:phạm vi\s+|địa bàn\s+)+(?:toàn\s+)?(?:tỉnh|thành phố|huyện|xã|phường)\b|"
+    r"\btoàn\s+(?:tỉnh|thành phố)\b",
+    re.IGNORECASE,
+)
 
 
 class MandateKind(StrEnum):
@@ -100,9 +105,12 @@ def target_level(target: Target, levels: LevelTable = DEFAULT_LEVELS) -> tuple[s
         if found:
             return found, True
     # No plural units: a singular mention ("Cổng thông tin điện tử của tỉnh") names the one
-    # unit the target is about, usually the parent itself.
+    # unit the target is about, usually the parent itself. "Trên địa bàn tỉnh" / "toàn tỉnh"
+    # only say where a share is counted: every unit below carries its part of it. A fraction
+    # ("5/9 cơ sở ... trên địa bàn tỉnh") counts named facilities, which stay with their owner.
+    territory = None if target.is_fraction else _TERRITORY
     for text in (target.population or "", target.text):
-        found = levels.infer_any(text)
+        found = levels.infer_any(territory.sub(" ", text) if territory else text)
         if found:
             return found, True
     return None, True

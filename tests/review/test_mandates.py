@@ -89,3 +89,15 @@ def test_a_quota_read_from_a_parent_document_is_shared_by_its_children() -> None
         (850, MandateKind.QUOTA, True),
         (5, MandateKind.TARGET, False),
     ]
+
+
+def test_a_share_counted_on_the_province_territory_applies_to_its_communes() -> None:
+    """ "Có ≥ 30% DNNVV ... trên địa bàn Tỉnh" says where the share is counted, not who keeps
+    it: each commune carries it for its own territory (real plan 617/KH-UBND Đồng Tháp)."""
+    from app.domain.targets import Target
+    from app.review.mandates import target_level
+
+    share = Target(
+        id="t", text="Có ≥ 30% DNNVV, HTX, HKD trên địa bàn Tỉnh ứng dụng công nghệ số", value=30, unit="%"
+    )
+    assert target_level(share)[0] is None
