@@ -253,16 +253,15 @@ class _Body:
         section = self._row_section()
         if known.is_targets:
             self.scope.source = line.where
-            self.scope.level = self._level() or (DEFAULT_LEVELS.infer(row.lead) if row.lead else None)
+            self.scope.level = self._level() or _lead_level(row.lead)
             found = extract_targets(row.sentence, self.scope)
             if found:
                 section.targets.extend(found)
                 return
         if row.lead or known.is_tasks:
-            number = sum(len(s.tasks) for s in self.plan.walk()) + 1
             section.tasks.append(
                 Task(
-                    id=f"nv-bang-{line.table}-{line.row}-{number}",
+                    id=f"nv-bang-{line.table}-{line.row}",  # one task per table row
                     text=row.indicator,
                     lead=row.lead,
                     partners=[row.partner] if row.partner else [],

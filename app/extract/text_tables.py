@@ -90,7 +90,8 @@ def _cell_table(lines: list[str], start: int) -> tuple[TextTable, int]:
     while i < n:
         line = lines[i].strip()
         if line == "|":
-            row.append(_cell_text(cell)) if cell else None
+            if cell:
+                row.append(_cell_text(cell))
             cell = []
             nxt = lines[i + 1].strip() if i + 1 < n else ""
             if nxt == "|":  # end of this row, start of the next
