@@ -32,6 +32,10 @@ class SectionKind(StrEnum):
     ORGANIZATION = "organization"
 
 
+# The parts whose items are tasks: NHIỆM VỤ, GIẢI PHÁP (NỘI DUNG, HOẠT ĐỘNG) and KINH PHÍ.
+TASK_KINDS = (SectionKind.TASKS, SectionKind.SOLUTIONS, SectionKind.FUNDING)
+
+
 @dataclass
 class Issuer:
     """The issuing body, as printed in the header and used in the symbol and dateline.

@@ -44,6 +44,28 @@ _DUTY_VERBS = (
     "giao",
     "là cơ quan",
     "tiếp tục",
+    "kịp thời",
+    "phản ánh",
+    "chủ động",
+    "bảo đảm",
+    "đảm bảo",
+    "nghiên cứu",
+    "đề xuất",
+    "huy động",
+    "hỗ trợ",
+    "vận động",
+    "kiện toàn",
+    "ban hành",
+    "giám sát",
+    "đôn đốc",
+    "tổng hợp",
+    "cập nhật",
+    "nâng cao",
+    "duy trì",
+    "ưu tiên",
+    "tập trung",
+    "quán triệt",
+    "tiến hành",
 )
 _VERB = re.compile(r"(?:^|\s|,\s*)(" + "|".join(re.escape(v) for v in _DUTY_VERBS) + r")\b", re.IGNORECASE)
 _REPORT = re.compile(
@@ -57,11 +79,35 @@ _FREQUENCY = re.compile(
 _DEADLINE = re.compile(r"(?:trước|chậm nhất|trong)\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?", re.IGNORECASE)
 
 
+# "tổ chức" before these is a noun ("tổ chức chính trị - xã hội", "cơ quan, tổ chức có liên quan")
+_NOUN_AFTER = re.compile(
+    r"\s*(?:chính trị|có liên quan|liên quan|đoàn thể|xã hội|thành viên|cá nhân|hội|kinh tế|,|và\b|;|$)",
+    re.IGNORECASE,
+)
+# An opening clause that says when or on what ground, before the subject:
+# "Căn cứ nội dung Kế hoạch và tình hình thực tiễn, các sở, ban, ngành ... xây dựng ..."
+_OPENER = re.compile(
+    r"^(?:căn cứ|trong quá trình|trên cơ sở|trường hợp|khi|để|ngoài ra|đồng thời|hằng năm|hàng năm|định kỳ)\b",
+    re.IGNORECASE,
+)
+_SUBJECT_AFTER_OPENER = re.compile(
+    r",\s+(?=(?:các\s+|ủy ban|uỷ ban|ubnd|sở|bộ|ban|công an|phòng|cơ quan|đơn vị|địa phương|mặt trận)\b)",
+    re.IGNORECASE,
+)
+
+
 def split_agency(text: str) -> tuple[str, str | None]:
-    """ "Các cơ quan, đơn vị liên quan căn cứ chức năng ..." -> (agency, duty text)."""
+    """ "Các cơ quan, đơn vị liên quan căn cứ chức năng ..." -> (agency, duty text).
+
+    An opening clause before the subject ("Căn cứ ..., các sở, ban, ngành xây dựng ...") is
+    no part of the agency, and "tổ chức" inside a list of bodies is a noun, not the verb."""
     line = clean(text).rstrip(":")
+    if _OPENER.match(line) and (cut := _SUBJECT_AFTER_OPENER.search(line)):
+        line = line[cut.end() :]
     for m in _VERB.finditer(line):
         start = m.start(1)
+        if m.group(1).lower() == "tổ chức" and _NOUN_AFTER.match(line, m.end(1)):
+            continue
         if start > 3:
             agency = line[:start].strip(" ,:")
             return agency, line[start:].strip() or None
@@ -115,5 +161,5 @@ def _split_duties(text: str) -> list[str]:
     """A paragraph may run two bullets together ("... nước ngoài. - Xây dựng kế hoạch ...")."""
     parts = re.split(r"(?<=[.;])\s+-\s+(?=[A-ZĐÀ-Ỹ])", clean(text))
     # "...; hằng năm báo cáo ..." is a reporting duty of its own
-    parts = [q for p in parts for q in re.split(r"(?<=;)\s+(?=(?:\S+\s+){0,5}?báo cáo\b)", p)]
+    parts = [q for p in parts for q in re.split(r"(?<=[;.])\s+(?=(?:\S+\s+){0,5}?báo cáo\b)", p)]
     return [p for p in parts if p.strip(" -")]

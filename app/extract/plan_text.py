@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from app.domain.assignments import Task
 from app.domain.levels import DEFAULT_LEVELS
-from app.domain.plan import Issuer, Plan, Section, SectionKind, Signer
+from app.domain.plan import TASK_KINDS, Issuer, Plan, Section, SectionKind, Signer
 from app.domain.targets import Target
 from app.extract import header as hd
 from app.extract.appendix import AppendixReader, opens_appendix
@@ -26,6 +26,7 @@ from app.extract.clauses import Scope, extract_targets
 from app.extract.duties import build_assignment
 from app.extract.table_rows import Columns, read_header, read_row
 from app.extract.targets import deadline_of
+from app.extract.task_items import read_tasks, task_level
 from app.messages import t
 from app.vn.normalize import clean, match_key, slugify, strip_diacritics
 
@@ -221,6 +222,15 @@ class _Body:
         if line.cells is not None and self.mode in ("intro", "parts"):
             self._row(line)
             return
+        if self.structured and self.mode in ("recipients", "signer") and hd.doc_type_of(text):
+            # A Quyết định that issues a plan carries it after its signature ("Ban hành kèm
+            # theo Quyết định này Kế hoạch ..."): the plan's parts are the mandates.
+            self.mode = "attached"
+            self.stack = []
+            return
+        if self.mode == "attached":
+            self._heading(line)  # its title lines are skipped up to its first part
+            return
         if self.mode in ("recipients", "signer") or (_SIGNER_MARK.match(text) and self.structured):
             self._tail(text)
             return
@@ -266,7 +276,7 @@ class _Body:
                     lead=row.lead,
                     partners=[row.partner] if row.partner else [],
                     deadline=row.deadline,
-                    level=_lead_level(row.lead),
+                    level=task_level(row.lead, [row.partner] if row.partner else [], self.plan.issuer.level),
                 )
             )
             return
@@ -375,10 +385,27 @@ class _Body:
         self.mode = "signer"
         self.signer_lines.append(text)
 
+    def _read_tasks(self) -> None:
+        """Each task part (the outermost section of a task kind) gives its tasks."""
+        next_id = 1
+
+        def visit(section: Section, inside: bool) -> None:
+            nonlocal next_id
+            if section.kind in TASK_KINDS and not inside and section.title:
+                next_id = read_tasks(section, self.plan.issuer.level, next_id)
+                return
+            for sub in section.sections:
+                visit(sub, inside or section.kind in TASK_KINDS)
+
+        for section in self.plan.sections:
+            visit(section, False)
+
     def finish(self) -> None:
         """Close the walk: signer, organization duties, duplicate targets, notes."""
         _set_signer(self.plan, self.signer_lines)
         self.plan.appendices = self.appendix.finish()
+        if self.structured:
+            self._read_tasks()
         for section in self.plan.walk():
             if section.kind is SectionKind.ORGANIZATION and section not in self.plan.sections:
                 lines = [*section.text, *section.bullets]

@@ -6,7 +6,10 @@ Pasted plans carry their tables in three shapes, all read here as rows of cells:
   ``|---|---|`` rule line is skipped);
 - a web page's table copied as text: a line holding only ``|`` opens and closes each cell, and
   two such lines in a row close one table row and open the next (the header block and the
-  signer block of a plan copied from a legal portal look like this);
+  signer block of a plan copied from a legal portal look like this). A portal lays out the
+  whole page in cells: a cell holding a block of text (the body of the plan, "Nơi nhận", the
+  signer, an appendix title) is page layout, not data, and is read as ordinary lines; the
+  cells after it start a new table (the appendix's own header row);
 - tab-separated columns, two or more lines in a row with at least one tab.
 
 Markdown emphasis (``**``, ``*``) is removed; wrapped lines inside a cell are joined, except
@@ -57,8 +60,8 @@ def segment(lines: list[str]) -> list[TextRun | TextTable]:
     while i < n:
         line = lines[i].strip()
         if line == "|":
-            table, i = _cell_table(lines, i)
-            out.append(table)
+            parts, i = _cell_table(lines, i)
+            out.extend(parts)
             continue
         if _INLINE_ROW.match(line) and line.count("|") >= 3:
             table, i = _inline_table(lines, i)
@@ -79,19 +82,38 @@ def segment(lines: list[str]) -> list[TextRun | TextTable]:
     return out
 
 
-def _cell_table(lines: list[str], start: int) -> tuple[TextTable, int]:
+def _cell_table(lines: list[str], start: int) -> tuple[list[TextRun | TextTable], int]:
     """Cells delimited by lines holding only "|"; "|" "|" is a row boundary. The table ends
-    at a "|" followed by a blank line (or the end of the text)."""
+    at a "|" followed by a blank line (or the end of the text). A layout cell (see
+    :func:`_is_layout`) splits the table: it is read as lines, and a new table follows."""
+    out: list[TextRun | TextTable] = []
     table = TextTable(start + 1)
     row: list[str] = []
     cell: list[str] = []
+    cell_start = start + 1
     i = start + 1
     n = len(lines)
+
+    def close_cell() -> None:
+        nonlocal table, row
+        if not cell:
+            return
+        if _is_layout(cell):
+            _close_row(table, row)
+            row = []
+            if table.rows:
+                out.append(table)
+            for part in segment(cell):
+                part.first_line += cell_start - 1
+                out.append(part)
+            table = TextTable(i + 1)
+            return
+        row.append(_cell_text(cell))
+
     while i < n:
         line = lines[i].strip()
         if line == "|":
-            if cell:
-                row.append(_cell_text(cell))
+            close_cell()
             cell = []
             nxt = lines[i + 1].strip() if i + 1 < n else ""
             if nxt == "|":  # end of this row, start of the next
@@ -101,18 +123,39 @@ def _cell_table(lines: list[str], start: int) -> tuple[TextTable, int]:
                 continue
             if not nxt:  # the table's last line
                 _close_row(table, row)
-                return table, i + 1
+                if table.rows:
+                    out.append(table)
+                return out, i + 1
             i += 1
             continue
         if not line and not cell:
             i += 1
             continue
+        if not cell:
+            cell_start = i + 1
         cell.append(lines[i])
         i += 1
-    if cell:
-        row.append(_cell_text(cell))
+    close_cell()
     _close_row(table, row)
-    return table, i
+    if table.rows:
+        out.append(table)
+    return out, i
+
+
+# A cell opening with one of these is a block of the page, not a table's data.
+_LAYOUT_OPENERS = re.compile(
+    r"^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|PHỤ LỤC|Phụ lục\s+[IVX\d]|Nơi nhận|(?:TM|KT|Q|TL|TUQ)\.\s)"
+)
+_LAYOUT_LINES = 10  # a data cell of a plan's table is a few lines; a page block is many
+
+
+def _is_layout(cell: list[str]) -> bool:
+    """A cell holding a block of the page: many lines of text, or one opening as a document
+    part does (the document type, an appendix title, "Nơi nhận", the signer's authority)."""
+    texts = [strip_emphasis(x).strip() for x in cell if x.strip() and strip_emphasis(x).strip()]
+    if not texts:
+        return False
+    return len(texts) >= _LAYOUT_LINES or bool(_LAYOUT_OPENERS.match(texts[0]))
 
 
 def _close_row(table: TextTable, row: list[str]) -> None:

@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from app.domain.assignments import Assignment, Duty, Task
 from app.domain.levels import DEFAULT_LEVELS, LevelTable
-from app.domain.plan import Plan, Section
+from app.domain.plan import TASK_KINDS, Plan, Section, SectionKind
 from app.domain.targets import Target
 from app.vn.normalize import match_key, slugify
 
@@ -55,6 +55,7 @@ class Mandate:
     task: Task | None = None
     agency: str | None = None
     level_inferred: bool = False
+    part: SectionKind | None = None  # the kind of part it stands in (a task of KINH PHÍ ...)
 
     @property
     def is_quota(self) -> bool:
@@ -88,11 +89,27 @@ def mandates_for(
             mandate = _target_mandate(target, path, child_level, levels)
             if mandate.applies or include_kept:
                 out.append(mandate)
-        for task in section.tasks:
-            if task.level and _at_or_below(task.level, child_level, levels):
-                out.append(Mandate(task.id, MandateKind.DUTY, task.text, task.level, path, task=task))
+        for task in [*section.tasks, *_written_tasks(section, path)]:
+            # A task naming no one is asked of every level below (the review errs on asking).
+            applies = task.level is None or _at_or_below(task.level, child_level, levels)
+            if applies or include_kept:
+                out.append(
+                    Mandate(
+                        task.id,
+                        MandateKind.DUTY,
+                        task.text,
+                        task.level,
+                        path,
+                        applies=applies,
+                        task=task,
+                        agency=task.lead,
+                        level_inferred=task.level is None,
+                        part=section.kind,
+                    )
+                )
         if section.assignment is not None:
-            out.extend(_duty_mandates(section.assignment, path, child_level, levels))
+            duties = _duty_mandates(section.assignment, path, child_level, levels)
+            out.extend(d for d in duties if d.applies or include_kept)
     return out
 
 
@@ -114,6 +131,18 @@ def target_level(target: Target, levels: LevelTable = DEFAULT_LEVELS) -> tuple[s
         if found:
             return found, True
     return None, True
+
+
+def _written_tasks(section: Section, path: str) -> list[Task]:
+    """The bullets and paragraphs of a task part, for a plan written as data rather than read
+    from a document (a read document has them as tasks already): each is a task naming no one,
+    as the reader would make it, so a plan is reviewed alike from its YAML and from its DOCX."""
+    if section.kind not in TASK_KINDS:
+        return []
+    lines = [*section.text, *section.bullets]
+    return [
+        Task(f"{slugify(path) or 'nv'}.{i}", text) for i, text in enumerate(lines, start=1) if text.strip()
+    ]
 
 
 def _target_mandate(target: Target, path: str, child_level: str, levels: LevelTable) -> Mandate:
@@ -138,8 +167,7 @@ def _per_unit(target: Target, levels: LevelTable) -> bool:
 
 def _duty_mandates(assignment: Assignment, path: str, child_level: str, levels: LevelTable) -> list[Mandate]:
     level = assignment.level or levels.infer(assignment.agency) or levels.infer_any(assignment.agency)
-    if level is None or not _at_or_below(level, child_level, levels):
-        return []
+    applies = level is not None and _at_or_below(level, child_level, levels)
     base = assignment.id or slugify(assignment.agency)
     return [
         Mandate(
@@ -148,6 +176,7 @@ def _duty_mandates(assignment: Assignment, path: str, child_level: str, levels: 
             duty.text,
             level,
             f"{path} › {assignment.agency}",
+            applies=applies,
             duty=duty,
             agency=assignment.agency,
             level_inferred=assignment.level is None,

@@ -148,6 +148,8 @@ def _eligible(mandate: Mandate, item: Item) -> bool:
 def score_pair(mandate: Mandate, item: Item, vocab: Vocabulary) -> float:
     """0..100: how alike the mandate and the item are, numbers left out."""
     text_score = similarity(vocab.key(mandate.text), vocab.key(item.text))
+    if mandate.kind is MandateKind.DUTY:
+        return max(text_score, _duty_part_score(mandate.text, item.text, vocab))
     parent, child = mandate.target, item.target
     if parent is None or child is None or not parent.metric or not child.metric:
         return text_score
@@ -162,6 +164,29 @@ def score_pair(mandate: Mandate, item: Item, vocab: Vocabulary) -> float:
         vocab.key(f"{child.metric} {child.population or ''}"),
     )
     return max(metric, combined, 0.9 * text_score)
+
+
+_CLAUSE = re.compile(r";\s+")
+_MIN_PART_WORDS = 5
+CLAUSE_WEIGHT = 0.95  # a duty carried clause by clause scores a little below a whole restatement
+CONTAINED_WEIGHT = 0.8  # a short restatement whose every word the duty holds ("Kinh phí từ ngân sách xã")
+CONTAINED_RATIO = 90.0
+
+
+def _duty_part_score(duty: str, text: str, vocab: Vocabulary) -> float:
+    """A duty is often carried in part or in fewer words: "...; quản lý sau cai nghiện tại xã"
+    is carried by a sentence on managing people after rehab, and "Kinh phí thực hiện Kế hoạch
+    được bố trí từ ngân sách nhà nước ..." by "Kinh phí thực hiện từ ngân sách xã"."""
+    item_key = vocab.key(text)
+    best = 0.0
+    clauses = [c for c in _CLAUSE.split(duty) if len(c.split()) >= _MIN_PART_WORDS]
+    if len(clauses) > 1:
+        best = CLAUSE_WEIGHT * max(similarity(vocab.key(c), item_key) for c in clauses)
+    if len(item_key.split()) >= _MIN_PART_WORDS - 1:
+        contained = fuzz.token_set_ratio(vocab.key(duty), item_key)
+        if contained >= CONTAINED_RATIO:
+            best = max(best, CONTAINED_WEIGHT * contained)
+    return best
 
 
 def similarity(a: str, b: str) -> float:

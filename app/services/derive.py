@@ -81,8 +81,8 @@ def _duty_sections(mandates: list[Mandate], level: str) -> tuple[list[Task], lis
     tasks: list[Task] = []
     duties: list[Duty] = []
     for mandate in mandates:
-        if mandate.kind is not MandateKind.DUTY:
-            continue
+        if mandate.kind is not MandateKind.DUTY or mandate.part is SectionKind.FUNDING:
+            continue  # the child states its own funding (its budget, its year)
         duty, task = mandate.duty, mandate.task
         if duty is not None and (duty.role is Role.REPORT or duty.report_to):
             duties.append(Duty(**{**duty.__dict__, "parent_duty": mandate.id}))

@@ -31,7 +31,9 @@ COVERAGE_EXACT = 16 / 16
 LABELLED_TARGETS = 36
 LABELLED_MANDATES = 16
 # The diagnostic run (parent's "a)" items as bullets): a reading aid, not a held-out figure.
-DIAGNOSTIC_PRECISION = 3 / 3
+# Its precision counts flags on unlabelled mandates as false: since the tasks of NHIỆM VỤ and
+# KINH PHÍ are mandates (issue 9), two of them, never labelled in this set, are flagged.
+DIAGNOSTIC_PRECISION = 3 / 5
 DIAGNOSTIC_RECALL = 3 / 3
 
 

@@ -84,7 +84,7 @@ def test_targets_come_from_the_objectives_not_from_tasks(plan_004: Plan) -> None
     assert len(plan_004.targets()) == 10
     tasks = plan_004.sections[2]
     assert all(not s.targets for s in tasks.walk())
-    assert any("06" in b for s in tasks.walk() for b in s.bullets)
+    assert any("06" in task.text for s in tasks.walk() for task in s.tasks)
     first = plan_004.targets()[0]
     # no level of units named: unknown, for the review to infer (not the issuer's "district")
     assert (first.deadline, first.level, first.source) == (2020, None, "đoạn 12, dòng 25")

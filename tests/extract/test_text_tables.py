@@ -85,3 +85,39 @@ def test_a_target_table_in_a_plan_text_gives_targets_with_value_and_deadline() -
     values = [(t.value, t.unit, t.deadline) for t in plan.targets()]
     assert (100.0, "%", 2026) in values
     assert (1100.0, "lượt người", 2028) in values
+
+
+def test_a_portal_page_laid_out_in_cells_gives_its_body_as_lines_and_its_appendix_as_a_table() -> None:
+    # tests/data/real/parents/980-kh-ubnd.md: the body, "Nơi nhận", the signer and the appendix
+    # title are each one cell of the page's layout; the appendix table's header follows
+    body = ["**KẾ HOẠCH**", "THỰC HIỆN QUYẾT ĐỊNH SỐ 1899/QĐ-TTG", "**I. MỤC ĐÍCH, YÊU CẦU**"]
+    body += [f"dòng {i} của nội dung kế hoạch" for i in range(10)]
+    lines = ["|", "Số: 980/KH-UBND", "|", "*Nghệ An, ngày 18 tháng 11 năm 2025*", "|", *body, "|"]
+    lines += ["Nơi nhận:", "- UBND các xã, phường;", "- Lưu: VT, NC.", "|", "**TM. ỦY BAN NHÂN DÂN**", "|"]
+    lines += ["**PHỤ LỤC**", "DANH MỤC NHIỆM VỤ", "|", "**TT**", "|", "**Nội dung thực hiện**", "|"]
+    lines += [
+        "**Cơ quan chủ trì**",
+        "|",
+        "|",
+        "1",
+        "|",
+        "Diễn tập phòng thủ dân sự",
+        "|",
+        "UBND cấp xã",
+        "|",
+        "",
+    ]
+    parts = [p for p in segment(lines) if not isinstance(p, TextRun) or any(p.lines)]
+    kinds = [type(p).__name__ for p in parts]
+    assert kinds == ["TextTable", "TextRun", "TextRun", "TextRun", "TextRun", "TextTable"]
+    head, *_, appendix = parts
+    assert isinstance(head, TextTable)
+    assert head.rows == [["Số: 980/KH-UBND", "Nghệ An, ngày 18 tháng 11 năm 2025"]]
+    assert isinstance(parts[1], TextRun)
+    assert parts[1].lines[0] == "KẾ HOẠCH"
+    assert parts[1].first_line == 6  # the cell's first line in the text, for locations
+    assert isinstance(appendix, TextTable)
+    assert appendix.rows == [
+        ["TT", "Nội dung thực hiện", "Cơ quan chủ trì"],
+        ["1", "Diễn tập phòng thủ dân sự", "UBND cấp xã"],
+    ]

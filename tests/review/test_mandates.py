@@ -17,6 +17,11 @@ def test_province_mandates_for_communes_are_its_commune_targets_quota_and_duties
         "t-tinh-ra-soat-xa",
         "t-tinh-nan-nhan-100",
         "t-tinh-khong-tu-diem",
+        "nhiem-vu-giai-phap.1",  # the tasks of NHIỆM VỤ name no one: every level carries them
+        "nhiem-vu-giai-phap.2",
+        "nhiem-vu-giai-phap.3",
+        "nhiem-vu-giai-phap.4",
+        "kinh-phi-thuc-hien.1",
         "duty-xa.1",
         "duty-xa.2",
         "duty-xa.3",
@@ -30,7 +35,20 @@ def test_province_mandates_for_communes_are_its_commune_targets_quota_and_duties
 
 def test_targets_the_province_keeps_are_listed_only_on_request(tinh: Plan) -> None:
     kept = [m for m in mandates_for(tinh, "commune", include_kept=True) if not m.applies]
-    assert [m.id for m in kept] == ["t-tinh-bai-viet-thang", "t-tinh-kiem-tra-30", "t-tinh-tap-huan-02"]
+    assert [m.id for m in kept] == [
+        "t-tinh-bai-viet-thang",
+        "t-tinh-kiem-tra-30",
+        "t-tinh-tap-huan-02",
+        # the province bodies' own duties: listed, so the report can say they are not asked
+        "cong-an-tinh.1",
+        "cong-an-tinh.2",
+        "cong-an-tinh.3",
+        "so-y-te.1",
+        "so-y-te.2",
+        "so-van-hoa-the-thao-va-du-lich.1",
+        "so-tai-chinh.1",
+    ]
+    assert not any(m.applies for m in kept)
 
 
 def test_a_district_child_also_carries_the_targets_for_communes_it_passes_down() -> None:

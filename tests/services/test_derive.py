@@ -61,7 +61,17 @@ def test_rewrite_follows_the_breakdown_and_leaves_other_numbers() -> None:
 
 def test_duties_for_the_level_become_the_childs_tasks_and_report_duty(parent: Plan) -> None:
     child = derive_child_plan(parent, _commune(), SIGNER, None)
-    assert [t.parent_task for t in child.tasks()] == ["duty-xa.1", "duty-xa.2", "duty-xa.3"]
+    # the province's general tasks (NHIỆM VỤ names no one), then its duties for communes;
+    # its funding line is not a task: the commune states its own funding
+    assert [t.parent_task for t in child.tasks()] == [
+        "nhiem-vu-giai-phap.1",
+        "nhiem-vu-giai-phap.2",
+        "nhiem-vu-giai-phap.3",
+        "nhiem-vu-giai-phap.4",
+        "duty-xa.1",
+        "duty-xa.2",
+        "duty-xa.3",
+    ]
     (own,) = child.assignments()
     assert own.agency == "Ủy ban nhân dân xã Tân Phú"
     assert [d.parent_duty for d in own.duties] == ["duty-xa.4"]

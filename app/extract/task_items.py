@@ -1,0 +1,166 @@
+"""The tasks of a plan's NHIỆM VỤ, GIẢI PHÁP, NỘI DUNG and KINH PHÍ parts, with who does them
+and by when.
+
+Real plans write a task in a few shapes, all read here:
+
+- a point whose title is the task and that holds nothing else ("3. Tổ chức tuyên truyền, phổ
+  biến pháp luật về phòng thủ dân sự ...");
+- a point with bullets or paragraphs, each a task ("- Triển khai rà soát ...");
+- a point with *field lines*: "Cơ quan chủ trì: Sở Khoa học và Công nghệ", "Cơ quan phối hợp:
+  Các sở, ngành và UBND các xã, phường", "Thời gian thực hiện: Năm 2026", "Sản phẩm: ...". The
+  fields may stand in lettered sub-points of their own ("a) Nhiệm vụ:", "b) Cơ quan thực hiện:",
+  "c) Thời gian thực hiện: Hoàn thành trong năm 2025.").
+
+Fields hold for the tasks of the point they are written in and of its sub-points. A lead field
+written as sentences ("Cơ quan thực hiện: Sở KHCN tiến hành rà soát ...; các sở, ngành và UBND
+các xã, phường rà soát ...") holds tasks of its own, one per clause, each led by its subject.
+A task's level is the lowest level its lead and partners name ("UBND các xã, phường" is the
+communes'); bodies naming no unit (a Sở) are the issuer's own; a task naming no one has no
+level, and the review asks every level below for it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from app.domain.assignments import Task
+from app.domain.levels import DEFAULT_LEVELS
+from app.domain.plan import Section
+from app.extract.duties import split_agency
+from app.vn.normalize import clean
+
+_FIELD = re.compile(
+    r"^(?P<name>(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|phối hợp|tham mưu)|chủ trì|phối hợp|"
+    r"thời gian(?:\s+(?:thực hiện|hoàn thành|triển khai))?|thời hạn(?:\s+hoàn thành)?|tiến độ(?:\s+thực hiện)?|"
+    r"sản phẩm(?:\s+dự kiến)?|kết quả(?:\s+dự kiến)?|nhiệm vụ|nội dung(?:\s+thực hiện)?)\s*:\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+_CLAUSES = re.compile(r";\s+|\.\s+(?=Đồng thời\b)|\.\s+(?=[A-ZĐ])")
+_LONG_LEAD = 12  # words: a lead field this long is sentences naming who does what
+
+
+@dataclass
+class _Fields:
+    lead: str | None = None
+    partners: list[str] = field(default_factory=list)
+    deadline: str | None = None
+
+
+def read_tasks(root: Section, own_level: str | None, first_id: int = 1) -> int:
+    """Turn the content of the task part ``root`` (and its sub-points) into tasks; returns the
+    next free task number. Lines read as tasks or fields leave the sections' text."""
+    counter = [first_id]
+    _read(root, _Fields(), own_level, counter, is_root=True)
+    return counter[0]
+
+
+def _read(
+    section: Section, inherited: _Fields, own_level: str | None, counter: list[int], is_root: bool
+) -> None:
+    fields = replace(inherited, partners=list(inherited.partners))
+    contents: list[str] = []
+    clause_tasks: list[Task] = []
+    subsections: list[Section] = []
+    lines = [*section.text, *section.bullets]
+    for sub in section.sections:
+        m = _FIELD.match(clean(sub.title or ""))
+        if m is None or sub.sections:
+            subsections.append(sub)
+            continue
+        name = m.group("name").lower()
+        inner = [v for v in (*sub.text, *sub.bullets) if v.strip()]
+        if name.startswith(("nhiệm vụ", "nội dung")):
+            contents.extend(v for v in (m.group("value"), *inner) if v.strip())
+            continue
+        title = clean(sub.title or "")
+        if m.group("value").strip():
+            lines.append(title)
+        # "b) Cơ quan thực hiện:" then "- Đơn vị chủ trì: ..." (fields of their own) or the
+        # bodies as plain lines, which then are the field's value
+        lines.extend(v if _FIELD.match(clean(v)) else f"{title} {v}" for v in inner)
+    for line in lines:
+        m = _FIELD.match(clean(line))
+        if m is None:
+            contents.append(line)
+            continue
+        clause_tasks.extend(
+            _apply_field(fields, m.group("name").lower(), m.group("value").strip(), own_level)
+        )
+    level = _level(fields, own_level)
+    tasks = [
+        _task(text, fields, level, counter)
+        for text in contents
+        if text.strip() and not (text.rstrip().endswith(":") and (subsections or len(contents) > 1))
+    ]
+    if not tasks and not subsections and not is_root and section.title and not _FIELD.match(section.title):
+        tasks.append(_task(section.title, fields, level, counter))
+    for task in clause_tasks:
+        task.id = f"nv-{counter[0]}"
+        counter[0] += 1
+    section.tasks.extend(tasks + clause_tasks)
+    section.text, section.bullets = [], []
+    section.sections = subsections
+    for sub in subsections:
+        _read(sub, fields, own_level, counter, is_root=False)
+
+
+def _apply_field(fields: _Fields, name: str, value: str, own_level: str | None) -> list[Task]:
+    """Record one field line; a lead written as sentences gives its clauses as tasks."""
+    if not value:
+        return []
+    if "phối hợp" in name:
+        fields.partners.append(value.rstrip(" ."))
+        return []
+    if name.startswith(("thời gian", "thời hạn", "tiến độ")):
+        fields.deadline = value.rstrip(" .")
+        return []
+    if name.startswith(("sản phẩm", "kết quả")):
+        return []
+    if len(value.split()) < _LONG_LEAD:
+        fields.lead = value.rstrip(" .")
+        return []
+    out: list[Task] = []
+    for clause in _CLAUSES.split(value):
+        clause = clause.strip(" .;")
+        if not clause:
+            continue
+        agency, duty = split_agency(re.sub(r"^Đồng thời,?\s*", "", clause))
+        lead = agency if duty else None
+        clause_fields = _Fields(lead=lead, partners=list(fields.partners), deadline=fields.deadline)
+        out.append(
+            Task(
+                id="",
+                text=clause,
+                lead=lead,
+                deadline=fields.deadline,
+                level=_level(clause_fields, own_level),
+            )
+        )
+    return out
+
+
+def _task(text: str, fields: _Fields, level: str | None, counter: list[int]) -> Task:
+    task = Task(
+        id=f"nv-{counter[0]}",
+        text=clean(text),
+        lead=fields.lead,
+        partners=list(fields.partners),
+        deadline=fields.deadline,
+        level=level,
+    )
+    counter[0] += 1
+    return task
+
+
+def _level(fields: _Fields, own_level: str | None) -> str | None:
+    return task_level(fields.lead, fields.partners, own_level)
+
+
+def task_level(lead: str | None, partners: list[str], own_level: str | None) -> str | None:
+    """The lowest level a task's lead and partners name; the issuer's own when they name no
+    unit (a Sở); None when the task names no one."""
+    named = "; ".join(x for x in [lead or "", *partners] if x)
+    if not named:
+        return None
+    return DEFAULT_LEVELS.infer(named) or DEFAULT_LEVELS.infer_any(named) or own_level

@@ -1,0 +1,131 @@
+"""Tasks of the NHIỆM VỤ / NỘI DUNG / KINH PHÍ parts, in the shapes real plans write them
+(wording from the 2025 corpus: tests/data/real/parents/)."""
+
+from __future__ import annotations
+
+from app.extract.plan_text import parse_plan
+from app.extract.txt_text import read_txt
+
+HEAD = """ỦY BAN NHÂN DÂN
+TỈNH LAI CHÂU
+Số: 7360/KH-UBND
+Lai Châu, ngày 10 tháng 11 năm 2025
+KẾ HOẠCH
+Triển khai thi hành Luật sửa đổi, bổ sung một số điều của Luật Tiêu chuẩn và quy chuẩn kỹ thuật
+"""
+
+
+def _plan(body: str):  # type: ignore[no-untyped-def]
+    return parse_plan(read_txt((HEAD + body).encode("utf-8"), "kh.txt"))
+
+
+def test_a_point_with_field_lines_is_one_task_with_its_lead_partners_and_period() -> None:
+    plan = _plan(
+        """II. NỘI DUNG
+4. Phối hợp kiểm tra việc thi hành Luật và các văn bản quy định chi tiết, hướng dẫn thi hành Luật
+- Cơ quan chủ trì: Sở Khoa học và Công nghệ
+- Cơ quan phối hợp: Các sở, ngành, UBND các xã, phường và các cơ quan, tổ chức, cá nhân có liên quan.
+- Thời gian thực hiện: Năm 2026 và các năm tiếp theo.
+"""
+    )
+    (task,) = plan.tasks()
+    assert task.text.startswith("Phối hợp kiểm tra việc thi hành Luật")
+    assert task.lead == "Sở Khoa học và Công nghệ"
+    assert task.partners == [
+        "Các sở, ngành, UBND các xã, phường và các cơ quan, tổ chức, cá nhân có liên quan"
+    ]
+    assert task.deadline == "Năm 2026 và các năm tiếp theo"
+    assert task.level == "commune"  # the communes are named among the partners
+
+
+def test_a_task_led_by_a_department_alone_stays_with_the_province() -> None:
+    plan = _plan(
+        """II. NHIỆM VỤ
+1. Hướng dẫn áp dụng các văn bản quy phạm pháp luật quy định chi tiết thi hành Luật
+- Cơ quan chủ trì: Sở Khoa học và Công nghệ.
+"""
+    )
+    (task,) = plan.tasks()
+    assert task.level == "province"
+
+
+def test_lettered_field_points_give_the_tasks_of_their_point() -> None:
+    plan = _plan(
+        """II. NHIỆM VỤ
+1. Về dữ liệu
+a) Nhiệm vụ:
+- Triển khai rà soát, hoàn thiện, chuẩn hóa cơ sở dữ liệu của đơn vị.
+- Phối hợp triển khai số hóa theo hướng dẫn của Bộ, ngành chuyên môn.
+b) Cơ quan thực hiện:
+- Đơn vị chủ trì: Các Sở, ban, ngành.
+- Đơn vị phối hợp: Sở Khoa học và Công nghệ, UBND xã, phường.
+c) Thời gian thực hiện: Hoàn thành trong năm 2025.
+"""
+    )
+    tasks = plan.tasks()
+    assert [t.text[:20] for t in tasks] == ["Triển khai rà soát, ", "Phối hợp triển khai "]
+    assert {t.lead for t in tasks} == {"Các Sở, ban, ngành"}
+    assert all(t.deadline == "Hoàn thành trong năm 2025" for t in tasks)
+    assert all(t.level == "commune" for t in tasks)
+
+
+def test_a_lead_field_written_as_sentences_gives_one_task_per_clause_and_subject() -> None:
+    plan = _plan(
+        """II. NỘI DUNG
+2. Rà soát văn bản quy phạm pháp luật
+- Cơ quan thực hiện: Sở Khoa học và Công nghệ tiến hành rà soát các văn bản quy phạm pháp luật có liên quan đến Luật; các sở, ngành liên quan và Ủy ban nhân dân các xã, phường rà soát văn bản quy phạm pháp luật do cơ quan mình tham mưu ban hành có liên quan đến Luật.
+"""
+    )
+    leads = {t.lead: t.level for t in plan.tasks() if t.lead}
+    assert leads == {
+        "Sở Khoa học và Công nghệ": "province",
+        "các sở, ngành liên quan và Ủy ban nhân dân các xã, phường": "commune",
+    }
+
+
+def test_items_naming_no_one_are_tasks_without_a_level() -> None:
+    plan = _plan(
+        """II. NỘI DUNG
+1. Kiện toàn và hoàn thiện cơ chế chỉ đạo, điều hành phòng thủ dân sự.
+2. Diễn tập phòng thủ dân sự.
+III. NGUỒN KINH PHÍ THỰC HIỆN
+Kinh phí thực hiện Kế hoạch được bố trí trong dự toán chi ngân sách hàng năm theo phân cấp.
+"""
+    )
+    tasks = plan.tasks()
+    assert [t.text for t in tasks] == [
+        "Kiện toàn và hoàn thiện cơ chế chỉ đạo, điều hành phòng thủ dân sự.",
+        "Diễn tập phòng thủ dân sự.",
+        "Kinh phí thực hiện Kế hoạch được bố trí trong dự toán chi ngân sách hàng năm theo phân cấp.",
+    ]
+    assert all(t.level is None for t in tasks)
+
+
+def test_the_plan_a_decision_issues_after_its_signature_is_read() -> None:
+    text = """ỦY BAN NHÂN DÂN
+TỈNH SƠN LA
+Số: 2954/QĐ-UBND
+Sơn La, ngày 20 tháng 11 năm 2025
+QUYẾT ĐỊNH
+Về việc ban hành Kế hoạch xuất khẩu sản phẩm hàng hóa tỉnh Sơn La giai đoạn 2026 - 2030
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch xuất khẩu sản phẩm hàng hóa tỉnh Sơn La.
+Nơi nhận:
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn A
+KẾ HOẠCH
+XUẤT KHẨU SẢN PHẨM HÀNG HÓA TỈNH SƠN LA GIAI ĐOẠN 2026 - 2030
+I. MỤC TIÊU
+1. Phấn đấu giá trị hàng hóa tham gia xuất khẩu đến năm 2030 đạt 400 triệu USD.
+II. GIẢI PHÁP
+1. Xây dựng vùng nguyên liệu đáp ứng nhu cầu thị trường và xuất khẩu.
+"""
+    plan = parse_plan(read_txt(text.encode("utf-8"), "qd.txt"))
+    (target,) = plan.targets()
+    assert target.value == 400
+    assert target.unit == "triệu USD"
+    assert [t.text for t in plan.tasks()] == [
+        "Xây dựng vùng nguyên liệu đáp ứng nhu cầu thị trường và xuất khẩu."
+    ]
+    assert plan.signer.name == "Nguyễn Văn A"
