@@ -135,6 +135,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "rv_deadline": ("Thời hạn năm {child} muộn hơn năm {parent}", "Deadline {child} is later than {parent}"),
     "rr_kept": ("Chỉ tiêu cấp trên tự thực hiện, không giao xuống cấp này", "Kept by the parent for itself"),
+    "rr_held_above": (
+        "Không giao cấp này: cấp này không có {what} (chỉ tiêu của cấp trên)",
+        "Not asked of this level: it holds no {what}",
+    ),
     "rr_linked": ("Kế hoạch ghi rõ thực hiện chỉ tiêu này", "The child names this mandate explicitly"),
     "rr_scored": ("Khớp theo nội dung (điểm {score}/100)", "Matched by content (score {score}/100)"),
     "rr_missing": ("Không tìm thấy nội dung tương ứng", "Nothing in the child matches"),

@@ -35,7 +35,8 @@ def assess(parent: Plan, child: Plan, levels: LevelTable = DEFAULT_LEVELS) -> li
     results: list[MandateResult] = []
     for mandate in mandates:
         if not mandate.applies:
-            results.append(_result(mandate, Status.NOT_APPLICABLE, None, 0.0, [t("rr_kept")], []))
+            why = t("rr_held_above").format(what=mandate.held_above) if mandate.held_above else t("rr_kept")
+            results.append(_result(mandate, Status.NOT_APPLICABLE, None, 0.0, [why], []))
         elif mandate.kind is MandateKind.DUTY:
             results.append(_assess_duty(mandate, matches[mandate.id], child, vocab))
         else:

@@ -17,6 +17,7 @@ from app.domain.assignments import Assignment, Duty, Task
 from app.domain.levels import DEFAULT_LEVELS, LevelTable
 from app.domain.plan import TASK_KINDS, Plan, Section, SectionKind
 from app.domain.targets import Target
+from app.review.applicability import held_above
 from app.vn.normalize import match_key, slugify
 
 _EACH = match_key("mỗi")
@@ -56,6 +57,7 @@ class Mandate:
     agency: str | None = None
     level_inferred: bool = False
     part: SectionKind | None = None  # the kind of part it stands in (a task of KINH PHÍ ...)
+    held_above: str | None = None  # why it is not asked: what the child's level does not hold
 
     @property
     def is_quota(self) -> bool:
@@ -148,10 +150,23 @@ def _written_tasks(section: Section, path: str) -> list[Task]:
 def _target_mandate(target: Target, path: str, child_level: str, levels: LevelTable) -> Mandate:
     level, inferred = target_level(target, levels)
     applies = level is None or _at_or_below(level, child_level, levels)
+    # A target the parent states for its own level (no unit of the child's level named) about
+    # something the child's level does not hold is not asked of it: a commune has no seaport.
+    held = held_above(target.text, child_level) if applies and level != child_level else None
+    if held:
+        applies = False
     kind = MandateKind.QUOTA if target.is_quota and not _per_unit(target, levels) else MandateKind.TARGET
     where = target.source or f"{path} › {target.id}"
     return Mandate(
-        target.id, kind, target.text, level, where, applies=applies, target=target, level_inferred=inferred
+        target.id,
+        kind,
+        target.text,
+        level,
+        where,
+        applies=applies,
+        target=target,
+        level_inferred=inferred,
+        held_above=held,
     )
 
 
