@@ -134,8 +134,34 @@ def match_mandate(
         return Match(MatchKind.UNMATCHED, None, best, "below_threshold", top)
     best_item, best = scored[0]
     if len(scored) > 1 and scored[1][1] >= THRESHOLD and best - scored[1][1] < AMBIGUITY_MARGIN:
-        return Match(MatchKind.AMBIGUOUS, None, best, "two_close", top)
+        close = [(i, sc) for i, sc in scored if sc >= THRESHOLD and best - sc < AMBIGUITY_MARGIN]
+        single = _told_apart(mandate, close, vocab)
+        if single is None:
+            return Match(MatchKind.AMBIGUOUS, None, best, "two_close", top)
+        return Match(MatchKind.SCORED, single[0], single[1], "told_apart", top)
     return Match(MatchKind.SCORED, best_item, best, "scored", top)
+
+
+def _told_apart(
+    mandate: Mandate, close: list[tuple[Item, float]], vocab: Vocabulary
+) -> tuple[Item, float] | None:
+    """Among child targets that read alike, the one counted in the mandate's unit, then the one
+    due the same year: "18.000 tấn" and "10 triệu USD" of mango exports are two targets, and
+    the same share by 2028 and by 2030 two more (issue 9, "same metric, two deadlines")."""
+    parent = mandate.target
+    if parent is None:
+        return None
+    pool = [(i, sc) for i, sc in close if i.target is not None]
+    for same in (
+        lambda c: bool(parent.unit) and vocab.unit(c.unit or "") == vocab.unit(parent.unit or ""),
+        lambda c: parent.deadline is not None and c.deadline == parent.deadline,
+    ):
+        kept = [(i, sc) for i, sc in pool if i.target is not None and same(i.target)]
+        if len(kept) == 1:
+            return kept[0]
+        if kept:
+            pool = kept
+    return None
 
 
 def _eligible(mandate: Mandate, item: Item) -> bool:

@@ -118,3 +118,22 @@ def test_a_sentence_never_covers_a_target_mandate() -> None:
     duty = Mandate("d", MandateKind.DUTY, "Tổ chức truyền thông tại khu dân cư", "commune", "test")
     prose = Item("paragraph", "s2", "UBND xã tổ chức truyền thông tại khu dân cư", "test")
     assert match_mandate(duty, [prose], set()).kind is MatchKind.SCORED
+
+
+def test_alike_targets_are_told_apart_by_unit_then_by_deadline() -> None:
+    # 2954/QĐ-UBND (Sơn La): mango exports in tonnes and in USD are two targets
+    def target(tid: str, value: float, unit: str, deadline: int) -> Target:
+        text = f"Sản phẩm Xoài tham gia xuất khẩu đến năm {deadline} đạt {value:g} {unit}"
+        return Target(
+            tid, text, metric="sản phẩm Xoài tham gia xuất khẩu", value=value, unit=unit, deadline=deadline
+        )
+
+    tonnes, dollars = target("a", 18000, "tấn", 2030), target("b", 10, "triệu USD", 2030)
+    match = match_mandate(_mandate(target("p", 18000, "tấn", 2030)), [_item(dollars), _item(tonnes)], set())
+    assert match.kind is MatchKind.SCORED
+    assert match.item is not None
+    assert match.item.id == "a"
+    by_2028, by_2030 = target("c", 60, "%", 2028), target("d", 80, "%", 2030)
+    match = match_mandate(_mandate(target("q", 80, "%", 2030)), [_item(by_2028), _item(by_2030)], set())
+    assert match.item is not None
+    assert match.item.id == "d"
