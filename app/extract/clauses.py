@@ -122,6 +122,10 @@ def extract_targets(text: str, scope: Scope) -> list[Target]:
     return found
 
 
+# A comma opening a second measure of the same subject, with a figure of another kind
+_NEW_MEASURE = re.compile(r",\s+(?=(?:tốc độ|tỷ lệ|tỷ trọng|tăng bình quân|giá trị|tổng giá trị|kim ngạch)\b)", re.I)
+
+
 def _split_joined(clause: str) -> list[str]:
     """Cut a clause holding two shares joined by "và"/"," into one piece per share, and a
     second prohibition ("..., đặc biệt không để ...") into its own piece."""
@@ -129,6 +133,10 @@ def _split_joined(clause: str) -> list[str]:
     cuts: list[int] = []
     for a, b in itertools.pairwise(heads):
         between = clause[a.end : b.start]
+        if a.kind != b.kind and (measure := _NEW_MEASURE.search(between)) and not IN_WHICH.search(between):
+            # "... đạt 10 triệu USD, tốc độ tăng bình quân 08 - 09%/năm": a second measure
+            cuts.append(a.end + measure.start())
+            continue
         if a.kind != b.kind or _SUBGROUP.search(between) or IN_WHICH.search(clause[: b.start]):
             continue
         joins = list(_JOIN.finditer(between))
