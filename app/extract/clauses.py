@@ -123,7 +123,9 @@ def extract_targets(text: str, scope: Scope) -> list[Target]:
 
 
 # A comma opening a second measure of the same subject, with a figure of another kind
-_NEW_MEASURE = re.compile(r",\s+(?=(?:tốc độ|tỷ lệ|tỷ trọng|tăng bình quân|giá trị|tổng giá trị|kim ngạch)\b)", re.I)
+_NEW_MEASURE = re.compile(
+    r",\s+(?=(?:tốc độ|tỷ lệ|tỷ trọng|tăng bình quân|giá trị|tổng giá trị|kim ngạch)\b)", re.I
+)
 
 
 def _split_joined(clause: str) -> list[str]:
