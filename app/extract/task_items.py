@@ -88,18 +88,16 @@ def _read(
             _apply_field(fields, m.group("name").lower(), m.group("value").strip(), own_level)
         )
     level = _level(fields, own_level)
-    tasks = [
-        _task(text, fields, level, counter)
-        for text in contents
-        if text.strip() and not (text.rstrip().endswith(":") and (subsections or len(contents) > 1))
-    ]
+    # "Các nhiệm vụ sau:" introduces the items; it stays as the section's text, not a task
+    intros = [x for x in contents if x.rstrip().endswith(":") and (subsections or len(contents) > 1)]
+    tasks = [_task(text, fields, level, counter) for text in contents if text.strip() and text not in intros]
     if not tasks and not subsections and not is_root and section.title and not _FIELD.match(section.title):
         tasks.append(_task(section.title, fields, level, counter))
     for task in clause_tasks:
         task.id = f"nv-{counter[0]}"
         counter[0] += 1
     section.tasks.extend(tasks + clause_tasks)
-    section.text, section.bullets = [], []
+    section.text, section.bullets = intros, []
     section.sections = subsections
     for sub in subsections:
         _read(sub, fields, own_level, counter, is_root=False)
