@@ -123,6 +123,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nhận {child}, ít hơn phần được phân bổ {share} {unit}",
         "Carries {child}, less than its allocated {share} {unit}",
     ),
+    "rv_part_missing": (
+        'Bỏ phần "{part}" ({required} {unit} trong chỉ tiêu cấp trên)',
+        'Leaves out the share "{part}" ({required} {unit} in the parent\'s target)',
+    ),
+    "rv_part_lower": (
+        'Phần "{part}" chỉ {child} {unit}, thấp hơn {required} {unit} cấp trên giao',
+        'The share "{part}" is {child} {unit}, below the required {required} {unit}',
+    ),
     "rv_subvalue_missing": ("Thiếu mức riêng cho {population}", "No separate value for {population}"),
     "rv_subvalue": (
         "Mức riêng cho {population} là {child}, thấp hơn yêu cầu {parent}",
@@ -132,6 +140,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rv_population": (
         'Đối tượng hẹp hơn: "{child}" so với "{parent}"',
         'Narrower population: "{child}" against "{parent}"',
+    ),
+    "rv_population_dropped": (
+        'Đối tượng hẹp hơn: "{child}" so với "{parent}", không còn {dropped}',
+        'Narrower population: "{child}" against "{parent}", leaving out {dropped}',
     ),
     "rv_deadline": ("Thời hạn năm {child} muộn hơn năm {parent}", "Deadline {child} is later than {parent}"),
     "rr_kept": ("Chỉ tiêu cấp trên tự thực hiện, không giao xuống cấp này", "Kept by the parent for itself"),

@@ -18,7 +18,8 @@ from rapidfuzz import fuzz
 from app.domain.levels import DEFAULT_LEVELS, LevelTable
 from app.domain.targets import Comparator, Frequency, Target
 from app.messages import t
-from app.review.population import population_narrower
+from app.review.population import Relation, compare_populations
+from app.review.quotas import breakdown_shortfalls
 from app.review.status import Status
 from app.review.vocabulary import Vocabulary, load_vocabulary
 from app.vn.numbers import NUMBER_PATTERN, format_number, parse_number
@@ -81,6 +82,7 @@ def compare_targets(
     else:
         _compare_value(parent, child, verdict)
     _compare_sub_values(parent, child, vocab, verdict)
+    _compare_breakdown(parent, child, quota, vocab, verdict)
     _compare_frequency(parent, child, verdict)
     _compare_population(parent, child, child_level, levels, vocab, verdict)
     _compare_deadline(parent, child, verdict)
@@ -159,6 +161,26 @@ def _compare_sub_values(parent: Target, child: Target, vocab: Vocabulary, verdic
             )
 
 
+def _compare_breakdown(
+    parent: Target, child: Target, quota: bool, vocab: Vocabulary, verdict: Verdict
+) -> None:
+    """The child keeps every share of the parent's breakdown; held to the whole figure (a
+    target, or a quota the child carries whole), each share at least as high."""
+    whole = not quota or (
+        child.value is not None and parent.value is not None and child.value >= parent.value
+    )
+    unit = parent.unit or ""
+    for gap in breakdown_shortfalls(parent, child, vocab.quota_parts, whole=whole):
+        required = format_number(gap.required)
+        if gap.carried is None or gap.carried <= 0:
+            verdict.add("breakdown", "rv_part_missing", part=gap.label, required=required, unit=unit)
+        else:
+            carried = format_number(gap.carried)
+            verdict.add(
+                "breakdown", "rv_part_lower", part=gap.label, required=required, child=carried, unit=unit
+            )
+
+
 def _compare_share(parent: Target, child: Target, share: float | None, verdict: Verdict) -> None:
     if child.value is None:
         verdict.add("no_value", "rv_no_value", parent=describe_value(parent))
@@ -225,7 +247,19 @@ def _compare_frequency(parent: Target, child: Target, verdict: Verdict) -> None:
 def _compare_population(
     parent: Target, child: Target, child_level: str, levels: LevelTable, vocab: Vocabulary, verdict: Verdict
 ) -> None:
-    if population_narrower(parent.population, child.population, child_level, levels, vocab):
+    found = compare_populations(parent.population, child.population, child_level, levels, vocab.populations)
+    if found.relation is not Relation.NARROWER:
+        return
+    if found.dropped:
+        dropped = ", ".join(f'"{text}"' for text in found.dropped)
+        verdict.add(
+            "population",
+            "rv_population_dropped",
+            parent=parent.population,
+            child=child.population,
+            dropped=dropped,
+        )
+    else:
         verdict.add("population", "rv_population", parent=parent.population, child=child.population)
 
 

@@ -1,5 +1,7 @@
 """The matcher's vocabulary: synonyms, abbreviations and filler words, read from
-``synonyms.yaml`` beside this module, and the text keys built with it.
+``synonyms.yaml`` beside this module, and the text keys built with it; with it the kinds of
+population (``populations.yaml``, see app/review/population.py) and the names of a quota's
+shares (``quota_parts.yaml``, see app/review/quotas.py).
 
 Texts are compared as *keys*: NFC, tone placement folded, case and punctuation folded
 (app.vn.normalize.match_key), numbers removed (a figure must never make two metrics look alike
@@ -13,12 +15,17 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
+from app.review.population import PopulationVocabulary, build_populations
+from app.review.quotas import QuotaPartVocabulary, build_quota_parts
 from app.vn.normalize import match_key
 
 SYNONYMS_FILE = Path(__file__).with_name("synonyms.yaml")
+POPULATIONS_FILE = Path(__file__).with_name("populations.yaml")
+QUOTA_PARTS_FILE = Path(__file__).with_name("quota_parts.yaml")
 _NUMBER_TOKEN = re.compile(r"\b\d+(?:\s\d{3})*\b")
 
 
@@ -33,6 +40,10 @@ class Vocabulary:
     self_fulfilling: tuple[str, ...]
     # Count units that name the same thing ("lần" ~ "đợt"), folded, each to its group's first.
     unit_rewrite: dict[str, str] = field(default_factory=dict)
+    # The kinds of population and what contains what (populations.yaml).
+    populations: PopulationVocabulary = field(default_factory=PopulationVocabulary)
+    # The names of a quota's shares (quota_parts.yaml).
+    quota_parts: QuotaPartVocabulary = field(default_factory=QuotaPartVocabulary)
     # Folding is the review's hot spot and the same texts come back for every pair.
     _cache: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
@@ -66,8 +77,14 @@ class Vocabulary:
         return any(phrase in key for phrase in self.self_fulfilling)
 
 
-def build_vocabulary(data: dict[str, list[object]]) -> Vocabulary:
-    """A vocabulary from the parsed YAML mapping (groups, stopwords, place_words, ...)."""
+def build_vocabulary(
+    data: dict[str, list[object]],
+    populations: dict[str, Any] | None = None,
+    quota_parts: dict[str, Any] | None = None,
+) -> Vocabulary:
+    """A vocabulary from the parsed YAML mapping (groups, stopwords, place_words, ...), with
+    the kinds of population and the quota shares of parsed populations.yaml and
+    quota_parts.yaml mappings when they are given."""
     rewrite: dict[str, str] = {}
     for group in data.get("groups", []):
         if not isinstance(group, list) or not group:
@@ -81,11 +98,13 @@ def build_vocabulary(data: dict[str, list[object]]) -> Vocabulary:
         if alternatives
         else None
     )
+    stopwords = frozenset(match_key(str(w)) for w in data.get("stopwords", []))
+    place_words = frozenset(match_key(str(w)) for w in data.get("place_words", []))
     return Vocabulary(
         rewrite=rewrite,
         pattern=pattern,
-        stopwords=frozenset(match_key(str(w)) for w in data.get("stopwords", [])),
-        place_words=frozenset(match_key(str(w)) for w in data.get("place_words", [])),
+        stopwords=stopwords,
+        place_words=place_words,
         self_fulfilling=tuple(match_key(str(w)) for w in data.get("self_fulfilling", [])),
         unit_rewrite={
             match_key(str(entry)): match_key(str(group[0]))
@@ -93,11 +112,23 @@ def build_vocabulary(data: dict[str, list[object]]) -> Vocabulary:
             if isinstance(group, list) and group
             for entry in group[1:]
         },
+        populations=build_populations(populations or {}, stopwords | place_words),
+        quota_parts=build_quota_parts(quota_parts or {}),
     )
 
 
 @lru_cache(maxsize=4)
-def load_vocabulary(path: Path = SYNONYMS_FILE) -> Vocabulary:
-    """The vocabulary of ``path`` (the packaged synonyms.yaml by default), read once."""
+def load_vocabulary(
+    path: Path = SYNONYMS_FILE, populations: Path = POPULATIONS_FILE, quota_parts: Path = QUOTA_PARTS_FILE
+) -> Vocabulary:
+    """The vocabulary of ``path`` (the packaged synonyms.yaml by default) with the kinds of
+    population of ``populations`` and the quota shares of ``quota_parts`` (the packaged
+    populations.yaml and quota_parts.yaml), read once."""
+    return build_vocabulary(_yaml(path), _yaml(populations), _yaml(quota_parts))
+
+
+def _yaml(path: Path) -> dict[str, Any]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return build_vocabulary(data)
+    if not isinstance(data, dict):
+        raise ValueError(f"{path.name}: expected a mapping")
+    return data

@@ -2,13 +2,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.domain.levels import DEFAULT_LEVELS
 from app.domain.targets import Comparator, Frequency, SubValue, Target
 from app.review.figures import read_figure, with_figure
-from app.review.population import population_narrower
 from app.review.status import Status
 from app.review.strength import compare_targets, effective_deadline, units_compatible
-from app.review.vocabulary import load_vocabulary
 
 
 def t(
@@ -76,21 +73,6 @@ def test_a_less_frequent_target_is_weaker() -> None:
     assert verdict.causes == ["frequency"]
 
 
-@pytest.mark.parametrize(
-    ("parent", "child", "narrower"),
-    [
-        ("học sinh", "học sinh THPT", True),
-        ("học sinh", "học sinh trên địa bàn xã", False),
-        ("học sinh THPT, cơ sở GDNN", "học sinh THPT", True),
-        ("xã, phường, thị trấn", "xã", False),  # a commune is the unit itself
-        ("xã, phường", "ấp trên địa bàn xã", False),
-        ("người nghiện hiện có", "người nghiện hiện có (trong danh sách quản lý)", False),
-    ],
-)
-def test_population_narrower(parent: str, child: str, narrower: bool) -> None:
-    assert population_narrower(parent, child, "commune", DEFAULT_LEVELS, load_vocabulary()) is narrower
-
-
 def test_a_quota_share_is_held_to_the_allocation() -> None:
     parent = t(300, unit="lượt người")
     assert status(parent, t(100, unit="lượt người"), quota=True, share=120) is Status.WEAKER
@@ -129,21 +111,6 @@ def test_a_non_strict_bound_at_the_same_value_is_weaker_than_a_strict_one() -> N
 def test_every_one_without_a_figure_is_a_hundred_per_cent() -> None:
     assert read_figure("Toàn bộ người lầm lỗi có nhu cầu được tư vấn việc làm") == (100.0, None, "%")
     assert status(t(100), with_figure(Target("x", "Tất cả nạn nhân được hỗ trợ"))) is Status.COVERED
-
-
-@pytest.mark.parametrize(
-    ("parent", "child", "narrower"),
-    [
-        ("các địa bàn xã, phường, thị trấn, trường THPT, cơ sở GDNN", "phường, xã", True),
-        ("các địa bàn Khu công nghiệp, Khu kinh tế", "khu công nghiệp trên địa bàn thành phố", True),
-        ("người sau cai nghiện được quản lý tại cộng đồng", "người sau cai nghiện trên địa bàn xã", False),
-        ("cơ sở kinh doanh dịch vụ", "cơ sở kinh doanh dịch vụ trên địa bàn xã", False),
-        ("người bán dâm có nhu cầu và đủ điều kiện", "người bán dâm có nhu cầu", False),  # wider
-        ("cán bộ, công chức và người lao động", "cán bộ, công chức", True),
-    ],
-)
-def test_units_mixed_with_other_members_and_place_phrases(parent: str, child: str, narrower: bool) -> None:
-    assert population_narrower(parent, child, "district", DEFAULT_LEVELS, load_vocabulary()) is narrower
 
 
 def test_a_sub_population_value_must_be_kept_at_least_as_strictly() -> None:
