@@ -6,6 +6,7 @@ Exit status: 0 success, 1 a review found missing or weaker mandates, 2 unusable 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -171,6 +172,23 @@ def batch(parent: Path, communes: Path, output: Path, pdf: bool, workers: int, d
 REVIEW_FORMATS = ("json", "html", "docx")
 
 
+def _level_options(command: Callable[..., None]) -> Callable[..., None]:
+    """--parent-level / --child-level, checked by the service so that a wrong value gets the
+    same Vietnamese message (and exit status 2) as everywhere else, not click's English one."""
+    from app.domain.levels import DEFAULT_LEVELS
+
+    metavar = f"[{'|'.join(DEFAULT_LEVELS.ids())}]"
+    for side in ("child", "parent"):
+        command = click.option(
+            f"--{side}-level",
+            f"{side}_level",
+            default=None,
+            metavar=metavar,
+            help=both(f"review_{side}_level_help"),
+        )(command)
+    return command
+
+
 @main.command()
 @click.argument("child", type=click.Path(path_type=Path))
 @click.option("--parent", "parent", type=click.Path(path_type=Path), required=True, help="Kế hoạch cấp trên")
@@ -185,8 +203,19 @@ REVIEW_FORMATS = ("json", "html", "docx")
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path), default=None, help="Tệp kết quả (mặc định: màn hình)"
 )
-def review(child: Path, parent: Path, fmt: str, output: Path | None) -> None:
+@_level_options
+def review(
+    child: Path,
+    parent: Path,
+    fmt: str,
+    output: Path | None,
+    parent_level: str | None,
+    child_level: str | None,
+) -> None:
     """Rà soát kế hoạch cấp dưới CHILD so với kế hoạch cấp trên PARENT.
+
+    Cấp của hai kế hoạch được suy ra từ cơ quan ban hành nếu không chọn bằng --parent-level,
+    --child-level; điều được giả định được in ra cùng kết quả.
 
     Mã thoát: 0 bảo đảm đủ, 1 có chỉ tiêu/nhiệm vụ thiếu, thấp hơn, muộn hơn hoặc chưa rõ,
     2 dữ liệu vào không dùng được.
@@ -195,10 +224,12 @@ def review(child: Path, parent: Path, fmt: str, output: Path | None) -> None:
     from app.services import review as review_services
 
     try:
-        result = review_services.review_files(child, parent)
+        result = review_services.review_files(child, parent, parent_level, child_level)
         _emit(render_review(result, fmt), fmt, output)
     except (KehoachError, OSError) as exc:
         fail(str(exc))
+    for assumption in result.assumptions:
+        click.echo(assumption, err=True)
     click.echo(result.summary.text, err=True)
     sys.exit(1 if result.has_faults else 0)
 
@@ -217,19 +248,32 @@ def review(child: Path, parent: Path, fmt: str, output: Path | None) -> None:
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path), default=None, help="Tệp kết quả (mặc định: màn hình)"
 )
-def review_all(parent: Path, children: tuple[Path, ...], fmt: str, output: Path | None) -> None:
-    """Rà soát mọi kế hoạch cấp dưới CHILDREN và tổng chỉ tiêu phân bổ so với PARENT."""
+@_level_options
+def review_all(
+    parent: Path,
+    children: tuple[Path, ...],
+    fmt: str,
+    output: Path | None,
+    parent_level: str | None,
+    child_level: str | None,
+) -> None:
+    """Rà soát mọi kế hoạch cấp dưới CHILDREN và tổng chỉ tiêu phân bổ so với PARENT.
+
+    --child-level đặt cấp cho mọi kế hoạch cấp dưới.
+    """
     from app.review.formats import render_family
     from app.services import review as review_services
 
     if not children:  # checked here, not by click: its message would be English only
         fail(both("review_all_no_children"))
     try:
-        family = review_services.review_family_files(parent, list(children))
+        family = review_services.review_family_files(parent, list(children), parent_level, child_level)
         _emit(render_family(family, fmt), fmt, output)
     except (KehoachError, OSError) as exc:
         fail(str(exc))
     for item in family.reviews:
+        for assumption in item.assumptions:
+            click.echo(f"{item.child.id}: {assumption}", err=True)
         click.echo(f"{item.child.id}: {item.summary.text}", err=True)
     for finding in family.findings:
         click.echo(f"{finding.rule} {finding.location}: {finding.message}", err=True)

@@ -77,10 +77,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Kế hoạch cấp dưới và kế hoạch cấp trên là cùng một kế hoạch",
         "The child and the parent are the same plan",
     ),
-    "review_swapped": (
-        "Có lẽ hai tệp bị đảo: kế hoạch cấp trên đặt sau --parent",
-        "The two files may be swapped: the parent plan goes after --parent",
-    ),
     "review_duplicate_child": (
         "Một kế hoạch cấp dưới được đưa vào hai lần",
         "The same child plan is given twice",
@@ -252,10 +248,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The plan covers every mandate; please carry it out.",
     ),
     "note_appendix_title": ("Kết quả rà soát từng chỉ tiêu, nhiệm vụ", "Review of every mandate"),
-    "review_not_below": (
-        "Kế hoạch cấp dưới phải thuộc cấp thấp hơn kế hoạch cấp trên",
-        "The child plan must be of a lower level than the parent",
-    ),
     # --- format rules ---
     "fmt_finding": ("{what}: {found}; yêu cầu {required}", "{what}: {found}; required {required}"),
     "fmt_missing": ("Không tìm thấy {what}; yêu cầu {required}", "{what} not found; required {required}"),
@@ -578,16 +570,68 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Kế hoạch {level} không có cấp dưới nên không có bảng bao phủ cấp dưới",
         "A plan of level {level} has no lower level, so it has no coverage board",
     ),
-    "review_draft_not_below": (
-        "Tệp dự thảo «{draft}» là kế hoạch {child_level}, không thuộc cấp thấp hơn"
-        " kế hoạch cấp trên «{parent}» ({parent_level})",
-        "The draft file «{draft}» is a plan of level {child_level},"
-        " not below the parent «{parent}» ({parent_level})",
+    # --- review: the levels of the two plans (app/review/assumptions.py) ---
+    "role_parent": ("kế hoạch cấp trên", "the parent plan"),
+    "role_child": ("kế hoạch cấp dưới", "the child plan"),
+    "field_parent_level": ("Cấp kế hoạch cấp trên", "Parent plan level"),
+    "field_child_level": ("Cấp kế hoạch cấp dưới", "Child plan level"),
+    "level_auto": ("Tự xác định", "Infer"),
+    "review_parent_level_help": (
+        "Cấp của kế hoạch cấp trên; mặc định tự xác định theo cơ quan ban hành",
+        "Level of the parent plan; inferred from its issuing body by default",
     ),
-    "review_draft_swapped": (
-        "Có thể đã chọn ngược: tệp dự thảo là kế hoạch cấp trên",
-        "The files may be swapped: the draft is the higher-level plan",
+    "review_child_level_help": (
+        "Cấp của kế hoạch cấp dưới; mặc định tự xác định theo cơ quan ban hành",
+        "Level of the child plan; inferred from its issuing body by default",
     ),
+    "level_invalid": (
+        "Cấp không hợp lệ «{value}» ({option}); chọn một trong: {choices}",
+        "Invalid level «{value}» ({option}); choose one of: {choices}",
+    ),
+    "review_levels_inverted": (
+        "Cấp đã chọn cho kế hoạch cấp dưới ({child}) cao hơn cấp đã chọn cho kế hoạch cấp trên"
+        " ({parent}); có thể đã chọn ngược hai cấp",
+        "The level set for the child plan ({child}) is above the one set for the parent ({parent});"
+        " the two may be swapped",
+    ),
+    "assume_inferred": (
+        "Cấp của {role} được xác định là {level} (theo cơ quan ban hành: {issuer})",
+        "The level of {role} is taken as {level} (from its issuing body: {issuer})",
+    ),
+    "assume_unknown": (
+        "Không xác định được cấp của {role} ({issuer}); rà soát coi là {level}",
+        "The level of {role} ({issuer}) is unknown; it is reviewed as {level}",
+    ),
+    "assume_child_below": (
+        "Kế hoạch cấp dưới ({issuer}) được xác định là {found}, không thấp hơn kế hoạch cấp trên"
+        " ({parent_level}); rà soát coi kế hoạch cấp dưới là {level}",
+        "The child plan ({issuer}) reads as {found}, not below the parent ({parent_level});"
+        " it is reviewed as {level}",
+    ),
+    "assume_swapped": (
+        "có thể hai tệp bị đổi chỗ (kế hoạch cấp trên là tệp sau --parent, trên trang rà soát là"
+        " tệp ở mục «Kế hoạch cấp trên»)",
+        "the two files may be swapped (the parent plan is the file after --parent, on the review"
+        " page the one under «Kế hoạch cấp trên»)",
+    ),
+    "assume_parent_above": (
+        "Kế hoạch cấp trên ({issuer}) được xác định là {found}, không cao hơn cấp đã chọn cho kế"
+        " hoạch cấp dưới ({child_level}); rà soát coi kế hoạch cấp trên là {level}",
+        "The parent plan ({issuer}) reads as {found}, not above the level set for the child"
+        " ({child_level}); it is reviewed as {level}",
+    ),
+    "assume_same_level": (
+        "Hai kế hoạch cùng {level}: kế hoạch cấp dưới được rà soát như kế hoạch cùng cấp thực hiện"
+        " kế hoạch cấp trên (như kế hoạch của một sở, ngành thực hiện kế hoạch của tỉnh)",
+        "Both plans are of {level}: the child is reviewed as a plan of the same level carrying out"
+        " the parent (as a department's plan carries out the province's)",
+    ),
+    "assume_hint": (
+        "có thể chọn lại bằng {option} hoặc ô «{field}» trên trang rà soát",
+        "set it with {option} or the «{field}» field of the review page",
+    ),
+    "html_assumptions": ("Giả định khi rà soát", "Assumptions"),
+    "note_assumptions": ("GIẢ ĐỊNH KHI RÀ SOÁT", "ASSUMPTIONS OF THE REVIEW"),
     "date_format": (
         "Ngày phải theo dạng ngày/tháng/năm, ví dụ 20/01/2026",
         "Dates are dd/mm/yyyy, e.g. 20/01/2026",

@@ -7,6 +7,7 @@ have children at any level below it, so levels are rows of a table with a rank, 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -15,12 +16,19 @@ from app.vn.normalize import match_key
 
 @dataclass(frozen=True)
 class Level:
-    """One administrative level: a stable id, a rank (0 is the top) and its unit words."""
+    """One administrative level: a stable id, a rank (0 is the top) and its unit words.
+
+    ``until`` is the last day the level existed, for a level that was abolished (the district
+    level ended on 30/6/2025); plans of before that day still name it."""
 
     id: str
     rank: int
     name: str
     unit_words: tuple[str, ...] = ()
+    until: dt.date | None = None
+
+    def exists_on(self, day: dt.date) -> bool:
+        return self.until is None or day <= self.until
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,34 @@ class LevelTable:
         c, p = self.get(child), self.get(parent)
         return c is not None and p is not None and c.rank > p.rank
 
+    def below(self, level_id: str | None, on: dt.date | None = None) -> Level | None:
+        """The level right below ``level_id`` that exists on the day ``on`` (every level when
+        ``on`` is None): below the province a plan of 2026 has the commune, one of 2024 the
+        district. None for the lowest level or an unknown one."""
+        return self._next(level_id, on, below=True)
+
+    def above(self, level_id: str | None, on: dt.date | None = None) -> Level | None:
+        """The level right above ``level_id`` that exists on ``on``; None for the top one."""
+        return self._next(level_id, on, below=False)
+
+    def _next(self, level_id: str | None, on: dt.date | None, below: bool) -> Level | None:
+        own = self.get(level_id)
+        if own is None:
+            return None
+        candidates = [
+            level
+            for level in self.levels
+            if (level.rank > own.rank if below else level.rank < own.rank)
+            and (on is None or level.exists_on(on))
+        ]
+        if not candidates:
+            return None
+        return (
+            min(candidates, key=lambda level: level.rank)
+            if below
+            else max(candidates, key=lambda level: level.rank)
+        )
+
     def infer(self, text: str) -> str | None:
         """The level of the units a text speaks of in the plural.
 
@@ -52,11 +88,11 @@ class LevelTable:
         like "xã, phường, thị trấn thuộc huyện" names the lower units. "của" also marks the
         unit a thing belongs to: "Cổng thông tin điện tử của tỉnh" is the province's own.
         """
-        key = self._masked_key(text)
+        key = self.masked_key(text)
         found: Level | None = None
         for level in self.levels:
             for word in level.unit_words:
-                token = re.escape(_token(word))
+                token = re.escape(unit_token(word))
                 pattern = rf"(?:^|\b)(?:{_MARKERS})(?:\s+\w+){{0,2}}?\s+{token}\b"
                 if re.search(pattern, key) and (found is None or level.rank > found.rank):
                     found = level
@@ -64,25 +100,25 @@ class LevelTable:
 
     def infer_any(self, text: str) -> str | None:
         """Like :meth:`infer`, but any mention of a unit word counts (lowest level wins)."""
-        key = f" {self._masked_key(text)} "
+        key = f" {self.masked_key(text)} "
         found: Level | None = None
         for level in self.levels:
             for word in level.unit_words:
-                if f" {_token(word)} " in key and (found is None or level.rank > found.rank):
+                if f" {unit_token(word)} " in key and (found is None or level.rank > found.rank):
                     found = level
         return found.id if found else None
 
-    def _masked_key(self, text: str) -> str:
+    def masked_key(self, text: str) -> str:
         """The match key with every multi-word unit name, and every compound that merely
-        contains a unit word, joined into one token: "thị xã" is a district, not a "xã",
-        and "xã hội" (society) is no unit at all."""
+        contains a unit word, joined into one token (see :func:`unit_token`): "thị xã" is a
+        district, not a "xã", and "xã hội" (society) is no unit at all."""
         key = match_key(text)
         phrases = [w for level in self.levels for w in level.unit_words] + list(_NOT_UNITS)
         for phrase in sorted(phrases, key=lambda w: -len(match_key(w).split())):
             pkey = match_key(phrase)
             # "cấp xã" stays two words: "cấp" is itself a marker before the unit word.
             if " " in pkey and not pkey.startswith(_CAP):
-                key = re.sub(rf"\b{re.escape(pkey)}\b", _token(phrase), key)
+                key = re.sub(rf"\b{re.escape(pkey)}\b", unit_token(phrase), key)
         return key
 
 
@@ -96,7 +132,7 @@ _CAP = match_key("cấp") + " "
 _NOT_UNITS = ("xã hội",)
 
 
-def _token(phrase: str) -> str:
+def unit_token(phrase: str) -> str:
     """A unit phrase as one token of a masked key ("thị xã" -> "thij_xax")."""
     return match_key(phrase).replace(" ", "_")
 
@@ -115,6 +151,7 @@ DEFAULT_LEVELS = LevelTable(
             2,
             "Cấp huyện",
             ("huyện", "quận", "thị xã", "thành phố thuộc tỉnh", "cấp huyện"),
+            until=dt.date(2025, 6, 30),  # Luật Tổ chức chính quyền địa phương 2025: two levels from 1/7/2025
         ),
         Level(
             "commune",

@@ -101,7 +101,12 @@ class Summary:
 
 @dataclass
 class Review:
-    """The review of one child plan against its parent."""
+    """The review of one child plan against its parent.
+
+    ``parent.level`` and ``child.level`` are the levels the review worked with;
+    ``assumptions`` says, in plain Vietnamese, which of them were guessed or assumed and how
+    to set them instead (app/review/assumptions.py).
+    """
 
     parent: PlanRef
     child: PlanRef
@@ -110,6 +115,7 @@ class Review:
     format_findings: list[Finding] = field(default_factory=list)
     format_checked: bool = False
     notes: list[str] = field(default_factory=list)
+    assumptions: list[str] = field(default_factory=list)
 
     @property
     def summary(self) -> Summary:

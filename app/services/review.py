@@ -3,12 +3,16 @@
 Called by the CLI, the web layer and the jobs; the review itself lives in app/review/ and the
 rules in app/rules/coverage/. When the child is a DOCX, its bytes also go through the ND30
 format linter (``app.rules.format.lint_docx``) when that linter is installed.
+
+The levels of the two plans are the user's when set (``--parent-level``/``--child-level``, the
+selects of the review page), else the plans' own, guessed from the issuing body for a
+document; a guess never stops a review: see app/review/assumptions.py for what is assumed.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from app.domain.errors import KehoachError
@@ -16,11 +20,12 @@ from app.domain.levels import DEFAULT_LEVELS, LevelTable
 from app.domain.plan import Plan
 from app.messages import both
 from app.review.assess import assess
+from app.review.assumptions import LevelChoice, settle_levels, with_level
 from app.review.quotas import check_quotas
 from app.review.report import FamilyReview, PlanRef, Review
 from app.rules import coverage
 from app.rules.finding import Finding
-from app.services.documents import read_plan
+from app.services.documents import DOCUMENT_EXTENSIONS, read_plan
 
 
 class ReviewInputError(KehoachError):
@@ -28,11 +33,25 @@ class ReviewInputError(KehoachError):
 
 
 def review_plans(
-    parent: Plan, child: Plan, child_docx: bytes | None = None, levels: LevelTable = DEFAULT_LEVELS
+    parent: Plan,
+    child: Plan,
+    child_docx: bytes | None = None,
+    levels: LevelTable = DEFAULT_LEVELS,
+    choice: LevelChoice | None = None,
 ) -> Review:
-    """Review ``child`` against ``parent``: statuses, evidence, coverage and format findings."""
-    _check_levels(parent, child, levels)
+    """Review ``child`` against ``parent``: statuses, evidence, coverage and format findings.
+
+    ``choice`` holds the levels the user set and which plans' levels are guesses; the review
+    works with the settled levels and lists what it assumed (``Review.assumptions``).
+    """
+    choice = choice or LevelChoice()
+    if child == parent:
+        raise ReviewInputError(f"{both('review_same_plan')}: {child.id}")
+    choice.check(levels)
+    settled = settle_levels(parent, child, choice, levels)
+    parent, child = with_level(parent, settled.parent), with_level(child, settled.child)
     review = Review(PlanRef.of(parent), PlanRef.of(child), assess(parent, child, levels))
+    review.assumptions = list(settled.assumptions)
     review.findings = coverage.run(review)
     if child_docx is not None:
         linter = format_linter()
@@ -44,34 +63,72 @@ def review_plans(
     return review
 
 
-def review_family(parent: Plan, children: list[Plan], levels: LevelTable = DEFAULT_LEVELS) -> FamilyReview:
-    """Review every child, then check that the children's quota shares reach the parent's."""
+def review_family(
+    parent: Plan,
+    children: list[Plan],
+    levels: LevelTable = DEFAULT_LEVELS,
+    choice: LevelChoice | None = None,
+) -> FamilyReview:
+    """Review every child, then check that the children's quota shares reach the parent's.
+
+    ``choice`` applies to every child (the user sets one child level for the family)."""
     if not children:
         raise ReviewInputError(both("review_no_children"))
-    reviews = [review_plans(parent, child, levels=levels) for child in children]
+    reviews = [review_plans(parent, child, levels=levels, choice=choice) for child in children]
     quotas = check_quotas(reviews)
     return FamilyReview(PlanRef.of(parent), reviews, quotas, coverage.run_family(quotas))
 
 
-def review_files(child_path: str | Path, parent_path: str | Path) -> Review:
-    """Read both files (plan file, or a document once the readers handle it) and review."""
+def review_files(
+    child_path: str | Path,
+    parent_path: str | Path,
+    parent_level: str | None = None,
+    child_level: str | None = None,
+) -> Review:
+    """Read both files (plan file, or a document once the readers handle it) and review.
+
+    ``parent_level``/``child_level`` are the levels the user set (None: the plan's own)."""
+    LevelChoice(parent_level, child_level).check()  # before reading: a typo costs no parse
     child_path = Path(child_path)
     parent, child = read_plan(parent_path), read_plan(child_path)
     docx = child_path.read_bytes() if child_path.suffix.lower() == ".docx" else None
-    return review_plans(parent, child, docx)
+    choice = level_choice(parent_level, child_level, [(parent, parent_path), (child, child_path)])
+    return review_plans(parent, child, docx, choice=choice)
 
 
-def review_family_files(parent_path: str | Path, child_paths: list[Path]) -> FamilyReview:
+def review_family_files(
+    parent_path: str | Path,
+    child_paths: list[Path],
+    parent_level: str | None = None,
+    child_level: str | None = None,
+) -> FamilyReview:
     """Read the parent and every child file, and review the family. A child given twice (or
     two files of the same plan) is refused: its quota share would be counted once, its
     review shown twice, and the office would not see the typo."""
+    LevelChoice(parent_level, child_level).check()
     children = [read_plan(p) for p in child_paths]
     seen: dict[str, Path] = {}
     for path, child in zip(child_paths, children, strict=True):
         if child.id in seen:
             raise ReviewInputError(f"{both('review_duplicate_child')}: {child.id} ({seen[child.id]}, {path})")
         seen[child.id] = Path(path)
-    return review_family(read_plan(parent_path), children)
+    parent = read_plan(parent_path)
+    sources = [(parent, Path(parent_path)), *zip(children, child_paths, strict=True)]
+    return review_family(parent, children, choice=level_choice(parent_level, child_level, sources))
+
+
+def level_choice(
+    parent_level: str | None, child_level: str | None, sources: Sequence[tuple[Plan, str | Path]]
+) -> LevelChoice:
+    """The user's levels, with the plans read from a document (not a plan file) marked as
+    having a guessed level. An empty string is "not set", as a form's "Tự xác định" sends it."""
+    guessed = frozenset(plan.id for plan, path in sources if is_document(path))
+    return LevelChoice(parent_level or None, child_level or None, guessed)
+
+
+def is_document(path: str | Path) -> bool:
+    """True for a DOCX/PDF/TXT/MD file, whose plan (and level) the parser reads as best it can."""
+    return Path(path).suffix.lower() in DOCUMENT_EXTENSIONS
 
 
 def format_linter() -> Callable[[bytes], list[Finding]] | None:
@@ -82,17 +139,3 @@ def format_linter() -> Callable[[bytes], list[Finding]] | None:
         return None
     linter = getattr(module, "lint_docx", None)
     return linter if callable(linter) else None
-
-
-def _check_levels(parent: Plan, child: Plan, levels: LevelTable) -> None:
-    for plan in (parent, child):
-        if levels.get(plan.level) is None:
-            raise ReviewInputError(f"{plan.id}: {both('unknown_level')}: {plan.level}")
-    if child == parent:
-        raise ReviewInputError(f"{both('review_same_plan')}: {child.id}")
-    if not levels.is_below(child.level, parent.level):
-        # the two files given the wrong way round is the usual cause: say so
-        hint = f" {both('review_swapped')}" if levels.is_below(parent.level, child.level) else ""
-        raise ReviewInputError(
-            f"{both('review_not_below')}: {child.id} ({child.level}) / {parent.id} ({parent.level}).{hint}"
-        )

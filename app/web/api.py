@@ -25,16 +25,18 @@ from marshmallow import Schema, fields
 from werkzeug.exceptions import HTTPException
 
 from app.domain.errors import KehoachError
-from app.messages import both
+from app.domain.levels import DEFAULT_LEVELS
+from app.messages import both, t
 from app.planfile.load import PlanFileError, plan_from_data
 from app.planfile.schemas import PlanSchema
+from app.review.assumptions import level_choices
 from app.services import plans_store as store
 from app.storage.tables import PlanRecord
 from app.web import documents
 from app.web.coverage import build_board, require_lower_level
 from app.web.database import db
 from app.web.downloads import DOCX_TYPE, attachment
-from app.web.review_names import review_named, stored_plan_name
+from app.web.review_names import chosen_levels, review_named, stored_plan_name
 from app.web.reviews import DRAFT_TYPES, unreadable_upload
 from app.web.security import user
 
@@ -218,13 +220,31 @@ def render_docx(plan_id: int) -> Response:
     return attachment(data, DOCX_TYPE, f"{record.key}.docx")
 
 
+def _level_field(side: str) -> dict[str, Any]:
+    """The OpenAPI description of the ``parent_level``/``child_level`` field."""
+    return {
+        "type": "string",
+        "enum": ["", *DEFAULT_LEVELS.ids()],
+        "description": f"{t(f'field_{side}_level')}: {level_choices()}; để trống: tự xác định theo cơ quan ban hành",
+    }
+
+
 @bp.route("/plans/<int:plan_id>/review/<int:child_id>", methods=["GET"])
+@bp.doc(
+    parameters=[
+        {"name": f"{side}_level", "in": "query", "required": False, "schema": _level_field(side)}
+        for side in ("parent", "child")
+    ]
+)
 @bp.response(200)
 def review(plan_id: int, child_id: int) -> dict[str, Any]:
-    """Rà soát kế hoạch ``child_id`` so với kế hoạch cấp trên ``plan_id``."""
+    """Rà soát kế hoạch ``child_id`` so với kế hoạch cấp trên ``plan_id``; cấp của hai kế hoạch
+    là cấp đã lưu, hoặc cấp chọn bằng ``parent_level``/``child_level``."""
+    parent_level, child_level = chosen_levels(request.args)
     _, parent = store.plan_at(db(), user(), plan_id)
     _, child = store.plan_at(db(), user(), child_id)
-    result = documents.engine("app.services.review").review_plans(parent, child)
+    engine = documents.engine("app.services.review")
+    result = engine.review_plans(parent, child, choice=engine.level_choice(parent_level, child_level, []))
     # The documented review JSON of app/review/formats/json.py (schemas/review.schema.json).
     plain: dict[str, Any] = documents.engine("app.review.formats.json").review_to_dict(result)
     return plain
@@ -235,14 +255,24 @@ def review(plan_id: int, child_id: int) -> dict[str, Any]:
     requestBody={
         "content": {
             "multipart/form-data": {
-                "schema": {"type": "object", "properties": {"draft": {"type": "string", "format": "binary"}}}
+                "schema": {
+                    "type": "object",
+                    "required": ["draft"],
+                    "properties": {
+                        "draft": {"type": "string", "format": "binary"},
+                        "parent_level": _level_field("parent"),
+                        "child_level": _level_field("child"),
+                    },
+                }
             }
         }
     }
 )
 @bp.response(200)
 def review_draft(plan_id: int) -> dict[str, Any]:
-    """Rà soát một dự thảo tải lên (DOCX, PDF, TXT hoặc tệp kế hoạch) so với kế hoạch ``plan_id``."""
+    """Rà soát một dự thảo tải lên (DOCX, PDF, TXT hoặc tệp kế hoạch) so với kế hoạch ``plan_id``;
+    cấp của hai kế hoạch tự xác định, hoặc chọn bằng ``parent_level``/``child_level``."""
+    parent_level, child_level = chosen_levels(request.form)
     _, parent = store.plan_at(db(), user(), plan_id)
     upload = request.files.get("draft")
     suffix = Path(upload.filename or "").suffix.lower() if upload else ""
@@ -259,7 +289,10 @@ def review_draft(plan_id: int) -> dict[str, Any]:
             raise unreadable_upload(exc, Path(folder), {path.name: upload.filename or path.name}) from None
         data = path.read_bytes() if suffix == ".docx" else None
         draft_name = upload.filename or path.name
-        result = review_named(parent, child, data, draft_name, stored_plan_name(parent))
+        choice = documents.engine("app.services.review").level_choice(
+            parent_level, child_level, [(child, path)]
+        )
+        result = review_named(parent, child, data, draft_name, stored_plan_name(parent), choice)
     store.audit(db(), user(), "review", "upload", plan_id, draft=upload.filename, via="api")
     plain: dict[str, Any] = documents.engine("app.review.formats.json").review_to_dict(result)
     return plain

@@ -1,25 +1,24 @@
 """Review an uploaded draft with every message naming the files as the user called them.
 
 The reader gives an uploaded draft the id of the file it was saved under ("draft"), and the
-review engine names plans by id and level code ("draft (district) / vinh-cuu-2026
-(district)"): neither means anything to the office worker who uploaded "du-thao-xa.docx".
-The level checks are made here first, in words they know (the file name, "cấp huyện"); any
-other message of the engine has the internal ids replaced by the same names.
+review engine names plans by id: that means nothing to the office worker who uploaded
+"du-thao-xa.docx", so any message of the engine has the internal ids replaced by the file
+names. The levels of the two plans are the user's when picked on the form (or sent to the
+API), else guessed; the review never refuses over a guess, it says what it assumed.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from werkzeug.exceptions import BadRequest
 
 from app.domain.errors import KehoachError
-from app.domain.levels import DEFAULT_LEVELS
 from app.domain.plan import Plan
-from app.messages import both
+from app.review.assumptions import LevelChoice
 from app.web import documents
-from app.web.coverage import level_name
 
 
 def stored_plan_name(plan: Plan) -> str:
@@ -29,23 +28,14 @@ def stored_plan_name(plan: Plan) -> str:
     return f"Kế hoạch {plan.subject}"
 
 
-def check_levels(parent: Plan, child: Plan, draft_name: str, parent_name: str) -> None:
-    """Refuse a draft that is not of a level below its parent, naming both as the user knows
-    them; the usual cause, the two files swapped, is said outright."""
-    for plan, name in ((parent, parent_name), (child, draft_name)):
-        if DEFAULT_LEVELS.get(plan.level) is None:
-            raise BadRequest(f"«{name}»: {both('unknown_level')}: {plan.level}")
-    if DEFAULT_LEVELS.is_below(child.level, parent.level):
-        return
-    message = both("review_draft_not_below").format(
-        draft=draft_name,
-        child_level=level_name(child.level),
-        parent=parent_name,
-        parent_level=level_name(parent.level),
-    )
-    if DEFAULT_LEVELS.is_below(parent.level, child.level):
-        message += f". {both('review_draft_swapped')}"
-    raise BadRequest(message)
+def chosen_levels(values: Mapping[str, str]) -> tuple[str | None, str | None]:
+    """The parent and child levels picked on the review form or sent to the API (the
+    ``parent_level``/``child_level`` fields; empty for "Tự xác định"), checked: a wrong value
+    is a 400 with the Vietnamese list of levels, never a 500."""
+    parent = (values.get("parent_level") or "").strip() or None
+    child = (values.get("child_level") or "").strip() or None
+    LevelChoice(parent, child).check()
+    return parent, child
 
 
 def rename_ids(message: str, names: dict[str, str]) -> str:
@@ -58,11 +48,18 @@ def rename_ids(message: str, names: dict[str, str]) -> str:
     return message
 
 
-def review_named(parent: Plan, child: Plan, docx: bytes | None, draft_name: str, parent_name: str) -> Any:
-    """The engine's review of ``child`` against ``parent``; any refusal names the files."""
-    check_levels(parent, child, draft_name, parent_name)
+def review_named(
+    parent: Plan,
+    child: Plan,
+    docx: bytes | None,
+    draft_name: str,
+    parent_name: str,
+    choice: LevelChoice | None = None,
+) -> Any:
+    """The engine's review of ``child`` against ``parent`` with the user's ``choice`` of
+    levels; any refusal names the files."""
     try:
-        return documents.engine("app.services.review").review_plans(parent, child, docx)
+        return documents.engine("app.services.review").review_plans(parent, child, docx, choice=choice)
     except KehoachError as exc:
         names = {child.id: draft_name}
         if parent.id != child.id:

@@ -19,6 +19,7 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.exceptions import BadRequest
 
 from app.domain.errors import KehoachError
+from app.domain.levels import DEFAULT_LEVELS
 from app.domain.plan import Plan
 from app.messages import both
 from app.planfile.load import dump_plan_text
@@ -26,7 +27,7 @@ from app.services import plans_store as store
 from app.web import documents
 from app.web.database import db
 from app.web.downloads import DOCX_TYPE, attachment
-from app.web.review_names import review_named, stored_plan_name
+from app.web.review_names import chosen_levels, review_named, stored_plan_name
 from app.web.security import login_required, user
 
 bp = Blueprint("reviews", __name__, url_prefix="/reviews")
@@ -81,14 +82,18 @@ def _parent_upload_name() -> str | None:
 
 
 def run_review(folder: Path) -> tuple[Any, Plan, Plan]:
-    """Read both saved files and review the draft against the parent."""
+    """Read both saved files and review the draft against the parent, with the levels the
+    user picked (kept in meta.json, so the report download is the same review)."""
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     read = documents.engine("app.services.documents").read_plan
-    parent, child = read(folder / meta["parent"]), read(folder / meta["draft"])
-    draft_path = folder / meta["draft"]
+    parent_path, draft_path = folder / meta["parent"], folder / meta["draft"]
+    parent, child = read(parent_path), read(draft_path)
     docx = draft_path.read_bytes() if draft_path.suffix == ".docx" else None
     parent_name = meta.get("parent_filename") or stored_plan_name(parent)
-    review = review_named(parent, child, docx, meta.get("filename") or draft_path.name, parent_name)
+    choice = documents.engine("app.services.review").level_choice(
+        meta.get("parent_level"), meta.get("child_level"), [(parent, parent_path), (child, draft_path)]
+    )
+    review = review_named(parent, child, docx, meta.get("filename") or draft_path.name, parent_name, choice)
     return review, parent, child
 
 
@@ -106,7 +111,7 @@ def _prune(root: Path) -> None:
 @login_required
 def upload() -> str:
     parents = store.list_visible(db(), user())
-    return render_template("reviews/upload.html", parents=parents)
+    return render_template("reviews/upload.html", parents=parents, levels=DEFAULT_LEVELS.levels)
 
 
 @bp.post("/")
@@ -115,6 +120,7 @@ def create() -> tuple[str, int]:
     draft = request.files.get("draft")
     if draft is None or not draft.filename:
         raise BadRequest(both("review_need_draft"))
+    parent_level, child_level = chosen_levels(request.form)
     _prune(Path(current_app.instance_path) / "reviews")
     review_id = secrets.token_hex(8)
     folder = _folder(review_id)
@@ -128,6 +134,8 @@ def create() -> tuple[str, int]:
             "parent": parent_path.name,
             "filename": draft.filename,
             "parent_filename": _parent_upload_name(),
+            "parent_level": parent_level,
+            "child_level": child_level,
         }
         (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
         try:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from app.domain.levels import DEFAULT_LEVELS, Level, LevelTable
+from app.domain.levels import DEFAULT_LEVELS, Level, LevelTable, unit_token
 
 
 @pytest.mark.parametrize(
@@ -77,3 +79,25 @@ def test_levels_are_data_a_deployment_can_extend() -> None:
     assert table.infer("100% các ấp, khu phố") == "hamlet"
     assert table.is_below("hamlet", "commune")
     assert DEFAULT_LEVELS.get("hamlet") is None
+
+
+def test_the_level_below_the_province_is_the_commune_from_july_2025() -> None:
+    below_2026 = DEFAULT_LEVELS.below("province", dt.date(2026, 1, 20))
+    below_2019 = DEFAULT_LEVELS.below("province", dt.date(2019, 12, 31))
+    assert below_2026 is not None
+    assert below_2026.id == "commune"
+    assert below_2019 is not None
+    assert below_2019.id == "district"
+    assert DEFAULT_LEVELS.below("commune") is None
+    assert DEFAULT_LEVELS.below("nowhere") is None
+
+
+def test_the_level_above_the_commune_skips_the_abolished_district() -> None:
+    assert DEFAULT_LEVELS.above("commune", dt.date(2025, 7, 1)).id == "province"  # type: ignore[union-attr]
+    assert DEFAULT_LEVELS.above("commune", dt.date(2025, 6, 30)).id == "district"  # type: ignore[union-attr]
+    assert DEFAULT_LEVELS.above("national") is None
+
+
+def test_masked_key_keeps_compounds_of_unit_words_apart() -> None:
+    assert DEFAULT_LEVELS.masked_key("UBND thị xã Long Khánh").split()[1] == unit_token("thị xã")
+    assert unit_token("xã hội") in DEFAULT_LEVELS.masked_key("Phòng Lao động - Thương binh và Xã hội")

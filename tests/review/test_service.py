@@ -63,9 +63,11 @@ def test_the_family_quota_falls_short_by_what_the_other_communes_must_carry(
     assert [(f.rule, f.location) for f in family.findings] == [("KH005", "t-tinh-cai-nghien-300")]
 
 
-def test_a_child_of_the_same_level_cannot_be_reviewed(xa_a: Plan, xa_b: Plan) -> None:
-    with pytest.raises(ReviewInputError, match="thấp hơn"):
-        review_plans(xa_a, xa_b)
+def test_a_child_of_the_same_level_is_reviewed_as_same_level_and_says_so(xa_a: Plan, xa_b: Plan) -> None:
+    review = review_plans(xa_a, xa_b)
+    assert (review.parent.level, review.child.level) == ("commune", "commune")
+    (assumption,) = review.assumptions
+    assert assumption.startswith("Hai kế hoạch cùng cấp xã")
 
 
 def test_a_plan_against_itself_is_reported_as_the_same_plan(tinh: Plan) -> None:

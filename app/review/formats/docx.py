@@ -68,7 +68,11 @@ def _sections(review: Review) -> list[Section]:
         fmt_lines = [t("html_format_unchecked")]
     form = Section(t("html_format"), bullets=fmt_lines)
     ask = Section(t("note_request"), text=[t("note_request_text" if faults else "note_request_ok")])
-    return [overall, details, form, ask]
+    if not review.assumptions:
+        return [overall, details, form, ask]
+    # The drafter must know on what footing the review was made, before reading its verdicts.
+    assumed = Section(t("note_assumptions"), bullets=list(review.assumptions))
+    return [overall, assumed, details, form, ask]
 
 
 def _appendix(review: Review) -> Appendix:

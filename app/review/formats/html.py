@@ -62,6 +62,10 @@ def _review_body(review: Review, heading: bool = True) -> str:
         parts.append(
             f"<p>{t('html_parent')}: {_ref(review.parent)}<br>{t('html_child')}: {_ref(review.child)}</p>"
         )
+    if review.assumptions:
+        # Before the verdicts: a wrong level changes every one of them.
+        items = "".join(f"<li>{escape(a)}</li>" for a in review.assumptions)
+        parts.append(f'<h2>{t("html_assumptions")}</h2><ul class="assumptions">{items}</ul>')
     parts.append(f'<p class="summary">{escape(summary.text)}</p>')
     counts = ", ".join(f"{_badge(s)} {n}" for s, n in summary.counts.items() if n)
     parts.append(f"<p>{counts}</p>")

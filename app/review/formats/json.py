@@ -31,6 +31,11 @@ test)::
       "format_findings": format findings of the child DOCX, same shape (ND0xx),
       "format_checked":  whether the format linter ran,
       "notes":           remarks (e.g. why the format was not checked),
+      "assumptions":     what the review assumed, in Vietnamese: a level guessed from the
+                         issuing body, or taken otherwise because the child's was not below
+                         the parent's; each says how to set it instead (--parent-level,
+                         --child-level, the selects of the review page). "parent.level" and
+                         "child.level" are the levels the review worked with,
       "summary": {"covered", "applicable", "counts": {status: n}, "text", "ok"}
     }
 
@@ -62,6 +67,7 @@ def review_to_dict(review: Review) -> dict[str, Any]:
         "format_findings": [f.as_dict() for f in review.format_findings],
         "format_checked": review.format_checked,
         "notes": list(review.notes),
+        "assumptions": list(review.assumptions),
         "summary": {
             "covered": summary.covered,
             "applicable": summary.applicable,
