@@ -16,8 +16,8 @@ from app.review.mandates import Mandate, MandateKind, mandates_for
 from app.review.match import Item, Match, MatchKind, child_items, match_mandate, similarity
 from app.review.report import MandateResult
 from app.review.status import Status
-from app.review.strength import compare_targets
 from app.review.vocabulary import Vocabulary, load_vocabulary
+from app.rules.coverage import compare_targets
 from app.vn.normalize import match_key
 from app.vn.numbers import NumberFormatError, parse_number
 

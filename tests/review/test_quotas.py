@@ -15,8 +15,8 @@ from app.domain.targets import QuotaPart, Target
 from app.extract.clauses import Scope, extract_targets
 from app.review.quotas import breakdown_shortfalls, build_quota_parts
 from app.review.status import Status
-from app.review.strength import compare_targets
 from app.review.vocabulary import load_vocabulary
+from app.rules.coverage import compare_targets
 from tests.conftest import DATA
 
 SEEDS = DATA / "extract" / "seeds"

@@ -22,12 +22,23 @@ from collections.abc import Iterator
 
 from app.messages import t
 from app.review.report import Review
+from app.review.status import Status
+from app.review.strength import effective_deadline
+from app.rules.coverage.pair import PairFinding, TargetPair, finding
 from app.rules.finding import Finding, Severity
 
 CODE = "KH003"
 NAME = "deadline-later"
 SEVERITY = Severity.ERROR
 SOURCE = "domain.md: What covers its parent means (weaker: later deadline)"
+STATUS = Status.LATE  # what a finding on a pair makes of the mandate
+
+
+def judge(pair: TargetPair) -> Iterator[PairFinding]:
+    """The deadline year of each target (the field, else the years of its period or text)."""
+    required, carried = effective_deadline(pair.parent), effective_deadline(pair.child)
+    if required is not None and carried is not None and carried > required:
+        yield finding(CODE, SEVERITY, pair, "deadline", "rv_deadline", parent=required, child=carried)
 
 
 def check(review: Review) -> Iterator[Finding]:

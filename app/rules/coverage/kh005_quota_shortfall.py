@@ -29,7 +29,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from app.messages import t
+from app.review.quotas import breakdown_shortfalls
 from app.review.report import QuotaCheck, Review
+from app.review.status import Status
+from app.review.strength import describe_value, laxer, units_compatible
+from app.rules.coverage.pair import PairFinding, TargetPair, finding
 from app.rules.finding import Finding, Severity
 from app.vn.numbers import format_number
 
@@ -37,6 +41,55 @@ CODE = "KH005"
 NAME = "quota-shortfall"
 SEVERITY = Severity.ERROR
 SOURCE = "domain.md: What covers its parent means (quota)"
+STATUS = Status.WEAKER  # what a finding on a pair makes of the mandate
+
+
+def judge(pair: TargetPair) -> Iterator[PairFinding]:
+    """A quota's share against its allocation (a share with a figure in the quota's unit:
+    KH002 says when it has none), and every target's breakdown share by share."""
+    parent, child = pair.parent, pair.child
+    if pair.quota and child.value is not None and units_compatible(parent.unit, child.unit, pair.vocab):
+        if child.problems():
+            yield _found(pair, "share", "rv_breakdown", child=describe_value(child))
+        if pair.share is not None and laxer(child.value, pair.share):
+            yield _found(
+                pair,
+                "share",
+                "rv_share",
+                share=format_number(pair.share),
+                unit=parent.unit or "",
+                child=describe_value(child),
+            )
+    yield from _breakdown(pair)
+
+
+def _found(pair: TargetPair, cause: str, key: str, **values: object) -> PairFinding:
+    return finding(CODE, SEVERITY, pair, cause, key, **values)
+
+
+def _breakdown(pair: TargetPair) -> Iterator[PairFinding]:
+    """The child keeps every share of the parent's breakdown (app.review.quotas); held to the
+    whole figure (a target, or a quota the child carries whole), each share at least as high."""
+    parent, child = pair.parent, pair.child
+    whole = not pair.quota or (
+        child.value is not None and parent.value is not None and child.value >= parent.value
+    )
+    unit = parent.unit or ""
+    for gap in breakdown_shortfalls(parent, child, pair.vocab.quota_parts, whole=whole):
+        required = format_number(gap.required)
+        if gap.carried is None or gap.carried <= 0:
+            yield _found(pair, "breakdown", "rv_part_missing", part=gap.label, required=required, unit=unit)
+        else:
+            carried = format_number(gap.carried)
+            yield _found(
+                pair,
+                "breakdown",
+                "rv_part_lower",
+                part=gap.label,
+                required=required,
+                child=carried,
+                unit=unit,
+            )
 
 
 def check(review: Review) -> Iterator[Finding]:
