@@ -39,11 +39,18 @@ class Vocabulary:
     quota_parts: QuotaPartVocabulary = field(default_factory=QuotaPartVocabulary)
     # Folding is the review's hot spot and the same texts come back for every pair.
     _cache: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    _keys: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def key(self, text: str | None) -> str:
         """The comparison key of ``text`` (see the module docstring)."""
-        words = self.canonical(text).split()
-        return " ".join(w for w in words if w not in self.stopwords)
+        text = text or ""
+        cached = self._keys.get(text)
+        if cached is not None:
+            return cached
+        key = " ".join(w for w in self.canonical(text).split() if w not in self.stopwords)
+        if len(self._keys) < 100_000:
+            self._keys[text] = key
+        return key
 
     def canonical(self, text: str | None) -> str:
         """``text`` folded, numbers removed and synonyms rewritten, filler words kept."""

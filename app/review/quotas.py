@@ -5,7 +5,8 @@ A breakdown ("1.100 lượt người: tại cơ sở 1.000 (bắt buộc 920, t�
 cộng đồng 100") says how the quota is to be reached, so a child carrying the quota keeps every
 share of it: a child share that keeps its total but leaves out the community-based share, in its
 breakdown or by naming only the facility share ("cai nghiện tập trung cho 300 lượt người"), is
-weaker. A child that gives no breakdown and names no share is not read as leaving one out. When
+weaker. A child that gives no breakdown and names no share, or splits its figure another way
+(none of its parts names a share of the parent's), is not read as leaving one out. When
 the child is held to the parent's whole figure, each share is held to the parent's figure for
 it; a share of a quota split among children has no stated figure per share (its parts need not
 keep the parent's proportions), so only leaving a share out counts. Shares are told apart by
@@ -90,6 +91,7 @@ class PartShortfall:
     label: str  # the parent's share as printed; a sub-share with its share: "tự nguyện (tại cơ sở)"
     required: float
     carried: float | None
+    terms: frozenset[str] = field(default=frozenset(), compare=False)  # the shares it names
 
 
 def breakdown_shortfalls(
@@ -102,7 +104,14 @@ def breakdown_shortfalls(
     mine = child.breakdown
     if not mine:
         mine, whole = _named_in_text(parent.breakdown, child, parts, whole)
-    return list(_compare(parent.breakdown, mine, parts, whole, ""))
+    named = parts.named_in(child.text)
+    # A share the child's sentence names is not left out, even when its figure was not read
+    # into the breakdown ("gồm: cai nghiện bắt buộc 17 ... và cai nghiện tự nguyện tại gia đình").
+    return [
+        gap
+        for gap in _compare(parent.breakdown, mine, parts, whole, "")
+        if gap.carried is not None or not (gap.terms & named)
+    ]
 
 
 def _named_in_text(
@@ -136,12 +145,17 @@ def _compare(
 ) -> Iterator[PartShortfall]:
     if not theirs or not mine:
         return  # no breakdown at this depth: nothing is left out
+    if not any(_best(share, mine, parts) for share in theirs):
+        return  # the child splits its figure another way ("trong đó 50 người mới phát hiện")
     pool = list(mine)
     for share in theirs:
         label = f"{share.label} ({within})" if within else share.label
         match = _best(share, pool, parts)
         if match is None or match.value <= 0:
-            yield PartShortfall(label, share.value, None if match is None else match.value)
+            carried = None if match is None else match.value
+            yield PartShortfall(
+                label, share.value, carried, _all_terms(share, parts) if not within else frozenset()
+            )
             continue
         pool.remove(match)
         if whole and match.value < share.value and not math.isclose(match.value, share.value):

@@ -123,6 +123,25 @@ def test_a_sub_share_left_out_is_named_with_its_share(brvt: Target) -> None:
     assert 'Bỏ phần "tự nguyện (Tại cơ sở cai nghiện)"' in reasons[0]
 
 
+def test_a_child_splitting_its_figure_another_way_leaves_no_share_out(brvt: Target) -> None:
+    split = [QuotaPart("người nghiện có hồ sơ quản lý", 250), QuotaPart("người nghiện mới phát hiện", 50)]
+    share = Target("c", "Cai nghiện ma túy cho 300 lượt người", value=300, unit="lượt người", breakdown=split)
+    assert breakdown_shortfalls(brvt, share, load_vocabulary().quota_parts, whole=False) == []
+
+
+def test_a_share_the_sentence_names_is_kept_though_its_figure_was_not_read(brvt: Target) -> None:
+    # "gồm: cai nghiện bắt buộc 17 lượt người và cai nghiện tự nguyện tại gia đình, cộng đồng 07
+    # lượt người" once reached the review as a breakdown of the first share only
+    part = Target(
+        "c",
+        "gồm: cai nghiện bắt buộc tại cơ sở 17 lượt người và cai nghiện tự nguyện tại gia đình",
+        value=17,
+        unit="lượt người",
+        breakdown=[QuotaPart("cai nghiện bắt buộc tại cơ sở", 17)],
+    )
+    assert breakdown_shortfalls(brvt, part, load_vocabulary().quota_parts, whole=False) == []
+
+
 def test_shares_are_told_apart_by_their_names_else_by_their_words() -> None:
     parts = build_quota_parts({"shares": [{"name": "tại cơ sở", "names": ["tập trung"]}], "ignore": ["cai"]})
     parent = Target(
