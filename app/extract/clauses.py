@@ -108,11 +108,17 @@ def extract_targets(text: str, scope: Scope) -> list[Target]:
             if _RESPECTIVELY.search(clause) and found:
                 found.extend(_respectively(clause, found, deadline, scope))
                 continue
+            previous: Target | None = None
             for piece in _split_joined(clause):
                 parsed = _parse(piece, lead, deadline, scope)
                 if parsed is None:
                     continue
                 target, said = parsed
+                if previous is not None and _GROWTH.match(piece.strip()):
+                    # "... Xoài ... đạt 10 triệu USD, tốc độ tăng bình quân 08 - 09%/năm": the
+                    # growth is of what the clause counted before it
+                    target.metric = f"tốc độ tăng bình quân {previous.metric}"
+                previous = target
                 found.append(target)
                 waiting = _carry_metric(waiting, target, said)
                 if target.is_quota and re.search(r":\s*\S", piece):
@@ -223,10 +229,32 @@ def _population_and_metric(text: str, head: Head, lead: str) -> tuple[str | None
     verb = re.sub(r"\b(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng)\b,?", "", verb, flags=re.IGNORECASE).strip(" ,:")
     verb = tg.strip_comparator(_LEAD_WORDS.sub("", verb).strip(" ,:"))
     if head.kind == "count":
-        return None, " ".join(p for p in (verb or lead, after.split("(")[0].strip(' ,.;“”"')) if p), True
+        # "Xoài (xoài tròn Yên Châu ...): sản lượng ... đạt 7.500 tấn": the lead names the product
+        named = _lead_name(lead) if verb else ""
+        return (
+            None,
+            " ".join(p for p in (verb or lead, named, after.split("(")[0].strip(' ,.;“”"')) if p),
+            True,
+        )
     if predicate and not predicate.startswith("("):
         return population, predicate, True
     return population, verb or lead or predicate, bool(verb)
+
+
+_GROWTH = re.compile(r"(?:tốc độ\s+)?tăng(?:\s+trưởng)?(?:\s+bình quân)?\b", re.IGNORECASE)
+_LEAD_NAME_WORDS = 6
+
+
+def _lead_name(lead: str) -> str:
+    """A short lead-in naming what is counted ("Xoài (xoài tròn Yên Châu)", "Sản phẩm trái
+    cây"), without its parenthesis; a long or heading-like lead-in ("Mục tiêu cụ thể") none."""
+    name = re.sub(r"\([^)]*\)", " ", lead).strip(" -–+:")
+    name = " ".join(name.split())
+    if not name or len(name.split()) > _LEAD_NAME_WORDS or _LEAD_WORDS.fullmatch(name):
+        return ""
+    if re.match(r"(?i)(?:mục tiêu|chỉ tiêu|giai đoạn|đến năm|năm|trong đó)\b", name):
+        return ""
+    return name
 
 
 def _strip_year(text: str) -> str:

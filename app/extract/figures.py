@@ -38,6 +38,7 @@ class Words:
     units: tuple[str, ...]
     people_units: tuple[str, ...]
     count_triggers: tuple[str, ...]
+    measure_units: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=1)
@@ -48,6 +49,7 @@ def words() -> Words:
         units=tuple(sorted((str(u).lower() for u in data["units"]), key=len, reverse=True)),
         people_units=tuple(str(u).lower() for u in data["people_units"]),
         count_triggers=tuple(str(w).lower() for w in data["count_triggers"]),
+        measure_units=tuple(str(u).lower() for u in data.get("measure_units", ())),
     )
 
 
@@ -196,7 +198,7 @@ def _count_is_target(clause: str, start: int, unit: str) -> bool:
     before = clause[:start]
     if re.search(r"(?:số|ngày|tháng|năm|dự án|đề án|kế hoạch|khoản|điều|mục)\s*$", before, re.IGNORECASE):
         return False
-    if unit.lower() in words().people_units:
+    if unit.lower() in words().people_units or unit.lower() in words().measure_units:
         return True
     if not before.strip(' \t:;,.-–+“"(') or before.rstrip().endswith(":"):
         return True

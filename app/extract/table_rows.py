@@ -149,22 +149,39 @@ def read_row(cells: list[str], columns: Columns) -> Row | None:
             due_year = columns.years.get(i, due_year)
     if not value:
         value = cell("value")
-    parts = [indicator.rstrip(" .;:")]
-    if value:
-        joined = f"{value} {unit}" if unit and unit not in value else value
-        parts.append(
-            f"đạt {joined}" if _HAS_DIGIT.search(value) and not _starts_comparator(value) else joined
-        )
+    name = indicator.rstrip(" .;:")
     period = _period(deadline, due_year)
-    if period:
-        parts.append(period)
+    # "3.000 tấn; giá trị 1,65 triệu USD; tăng bình quân 06 - 07%/năm": each measure of the
+    # cell is a target of the row's indicator ("giá trị Xoài đạt 1,65 triệu USD ...")
+    measures = [m.strip() for m in value.split(";") if m.strip()] if value else []
+    clauses = [
+        _clause(name if i == 0 else "", m, unit if i == 0 else "", period) for i, m in enumerate(measures)
+    ] or [" ".join(p for p in (name, period) if p)]
+    if len(clauses) > 1:
+        clauses[1:] = [_clause_of(name, m, period) for m in measures[1:]]
     return Row(
-        sentence=" ".join(p for p in parts if p).strip(),
+        sentence="; ".join(c for c in clauses if c).strip(),
         indicator=indicator,
         lead=cell("lead") or None,
         partner=cell("partner") or None,
         deadline=deadline or None,
     )
+
+
+def _clause(name: str, value: str, unit: str, period: str | None) -> str:
+    joined = f"{value} {unit}" if unit and unit not in value else value
+    said = f"đạt {joined}" if _HAS_DIGIT.search(value) and not _starts_comparator(value) else joined
+    return " ".join(p for p in (name, said, period) if p)
+
+
+def _clause_of(name: str, measure: str, period: str | None) -> str:
+    """A later measure of the cell, worded with the row's indicator: "giá trị 1,65 triệu USD"
+    → "giá trị Xoài đạt 1,65 triệu USD"; one without words of its own reads as the first."""
+    m = _HAS_DIGIT.search(measure)
+    head = measure[: m.start()].strip(" ,:") if m else measure
+    if not head or _starts_comparator(measure):
+        return _clause(name, measure, "", period)
+    return _clause(f"{head} {name}", measure[m.start() :] if m else "", "", period)
 
 
 _COMPARATOR = re.compile(

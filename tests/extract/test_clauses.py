@@ -12,3 +12,15 @@ def test_a_second_measure_after_a_comma_is_a_target_of_its_own() -> None:
     )
     found = extract_targets(text, Scope(deadline=2030, own_level="province"))
     assert [(t.value, t.unit) for t in found] == [(10, "triệu USD"), (9, "%")]
+
+
+def test_a_lead_naming_the_product_goes_into_each_measure_and_its_growth() -> None:
+    # a commune's share of 2954/QĐ-UBND (Sơn La): one line per fruit
+    text = (
+        "Xoài (xoài tròn Yên Châu, xoài Đài Loan): sản lượng tham gia xuất khẩu đạt 7.500 tấn, "
+        "giá trị 4,2 triệu USD, tăng bình quân 09 - 10%/năm; thị trường chính là Trung Quốc."
+    )
+    found = extract_targets(text, Scope(deadline=2030, own_level="commune"))
+    assert [(t.value, t.unit) for t in found] == [(7500, "tấn"), (4.2, "triệu USD"), (10, "%")]
+    assert all("Xoài" in (t.metric or "") for t in found)
+    assert (found[2].metric or "").startswith("tốc độ tăng bình quân")

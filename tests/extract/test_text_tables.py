@@ -121,3 +121,19 @@ def test_a_portal_page_laid_out_in_cells_gives_its_body_as_lines_and_its_appendi
         ["TT", "Nội dung thực hiện", "Cơ quan chủ trì"],
         ["1", "Diễn tập phòng thủ dân sự", "UBND cấp xã"],
     ]
+
+
+def test_a_value_cell_with_several_measures_gives_a_target_for_each() -> None:
+    text = (
+        "I. MỤC TIÊU\n"
+        "| STT | Chỉ tiêu | Kết quả cần đạt | Thời hạn |\n"
+        "|---|---|---|---|\n"
+        "| 4.1 | Xoài | 3.000 tấn; giá trị 1,65 triệu USD; tăng bình quân 06 - 07%/năm | Năm 2030 |\n"
+    )
+    header = (
+        "ỦY BAN NHÂN DÂN\nXÃ CÒ NÒI\nSố: 12/KH-UBND\nCò Nòi, ngày 5 tháng 12 năm 2025\nKẾ HOẠCH\nXuất khẩu\n"
+    )
+    plan = parse_plan(read_txt((header + text).encode("utf-8"), "kh.md"))
+    found = [(t.value, t.unit, t.deadline) for t in plan.targets()]
+    assert found == [(3000, "tấn", 2030), (1.65, "triệu USD", 2030), (7, "%", 2030)]
+    assert all("Xoài" in t.text for t in plan.targets())
