@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from app.vn.normalize import match_key
 
@@ -90,36 +91,60 @@ class LevelTable:
         """
         key = self.masked_key(text)
         found: Level | None = None
-        for level in self.levels:
-            for word in level.unit_words:
-                token = re.escape(unit_token(word))
-                pattern = rf"(?:^|\b)(?:{_MARKERS})(?:\s+\w+){{0,2}}?\s+{token}\b"
-                if re.search(pattern, key) and (found is None or level.rank > found.rank):
-                    found = level
+        for level, pattern in _compiled(self).plural:
+            if (found is None or level.rank > found.rank) and pattern.search(key):
+                found = level
         return found.id if found else None
 
     def infer_any(self, text: str) -> str | None:
         """Like :meth:`infer`, but any mention of a unit word counts (lowest level wins)."""
         key = f" {self.masked_key(text)} "
         found: Level | None = None
-        for level in self.levels:
-            for word in level.unit_words:
-                if f" {unit_token(word)} " in key and (found is None or level.rank > found.rank):
-                    found = level
+        for level, token in _compiled(self).tokens:
+            if (found is None or level.rank > found.rank) and token in key:
+                found = level
         return found.id if found else None
 
     def masked_key(self, text: str) -> str:
         """The match key with every multi-word unit name, and every compound that merely
         contains a unit word, joined into one token (see :func:`unit_token`): "thị xã" is a
         district, not a "xã", and "xã hội" (society) is no unit at all."""
-        key = match_key(text)
-        phrases = [w for level in self.levels for w in level.unit_words] + list(_NOT_UNITS)
-        for phrase in sorted(phrases, key=lambda w: -len(match_key(w).split())):
-            pkey = match_key(phrase)
-            # "cấp xã" stays two words: "cấp" is itself a marker before the unit word.
-            if " " in pkey and not pkey.startswith(_CAP):
-                key = re.sub(rf"\b{re.escape(pkey)}\b", unit_token(phrase), key)
-        return key
+        return _masked(self, text)
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """A table's patterns, built once: the parser asks for levels thousands of times."""
+
+    masks: tuple[tuple[re.Pattern[str], str], ...]
+    plural: tuple[tuple[Level, re.Pattern[str]], ...]
+    tokens: tuple[tuple[Level, str], ...]
+
+
+@lru_cache(maxsize=8)
+def _compiled(table: LevelTable) -> _Compiled:
+    phrases = [w for level in table.levels for w in level.unit_words] + list(_NOT_UNITS)
+    masks = []
+    for phrase in sorted(phrases, key=lambda w: -len(match_key(w).split())):
+        pkey = match_key(phrase)
+        # "cấp xã" stays two words: "cấp" is itself a marker before the unit word.
+        if " " in pkey and not pkey.startswith(_CAP):
+            masks.append((re.compile(rf"\b{re.escape(pkey)}\b"), unit_token(phrase)))
+    plural = tuple(
+        (level, re.compile(rf"(?:^|\b)(?:{_MARKERS})(?:\s+\w+){{0,2}}?\s+{re.escape(unit_token(word))}\b"))
+        for level in table.levels
+        for word in level.unit_words
+    )
+    tokens = tuple((level, f" {unit_token(word)} ") for level in table.levels for word in level.unit_words)
+    return _Compiled(tuple(masks), plural, tokens)
+
+
+@lru_cache(maxsize=8192)
+def _masked(table: LevelTable, text: str) -> str:
+    key = match_key(text)
+    for pattern, token in _compiled(table).masks:
+        key = pattern.sub(token, key)
+    return key
 
 
 # Words that put a unit word in play: plural and quantity markers (các, mỗi, số, toàn, a

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -127,7 +129,11 @@ def match_mandate(
         if item.link == mandate.id:
             return Match(MatchKind.LINKED, item, 100.0, "linked")
     pool = [i for i in items if i.id not in linked_elsewhere and _eligible(mandate, i)]
-    scored = sorted(((i, score_pair(mandate, i, vocab)) for i in pool), key=lambda p: -p[1])
+    if mandate.kind is MandateKind.DUTY:
+        scores = duty_scores(mandate.text, [i.text for i in pool], vocab)
+    else:
+        scores = [score_pair(mandate, i, vocab) for i in pool]
+    scored = sorted(zip(pool, scores, strict=True), key=lambda p: -p[1])
     top = scored[:3]
     if not scored or scored[0][1] < THRESHOLD:
         best = scored[0][1] if scored else 0.0
@@ -173,9 +179,9 @@ def _eligible(mandate: Mandate, item: Item) -> bool:
 
 def score_pair(mandate: Mandate, item: Item, vocab: Vocabulary) -> float:
     """0..100: how alike the mandate and the item are, numbers left out."""
-    text_score = similarity(vocab.key(mandate.text), vocab.key(item.text))
     if mandate.kind is MandateKind.DUTY:
-        return max(text_score, _duty_part_score(mandate.text, item.text, vocab))
+        return duty_scores(mandate.text, [item.text], vocab)[0]
+    text_score = similarity(vocab.key(mandate.text), vocab.key(item.text))
     parent, child = mandate.target, item.target
     if parent is None or child is None or not parent.metric or not child.metric:
         return text_score
@@ -199,20 +205,62 @@ CONTAINED_WEIGHT = 0.8  # a short restatement whose every word the duty holds ("
 CONTAINED_RATIO = 90.0
 
 
-def _duty_part_score(duty: str, text: str, vocab: Vocabulary) -> float:
-    """A duty is often carried in part or in fewer words: "...; quản lý sau cai nghiện tại xã"
-    is carried by a sentence on managing people after rehab, and "Kinh phí thực hiện Kế hoạch
-    được bố trí từ ngân sách nhà nước ..." by "Kinh phí thực hiện từ ngân sách xã"."""
-    item_key = vocab.key(text)
-    best = 0.0
-    clauses = [c for c in _CLAUSE.split(duty) if len(c.split()) >= _MIN_PART_WORDS]
+def duty_scores(duty: str, texts: list[str], vocab: Vocabulary) -> list[float]:
+    """0..100 for each of ``texts``: how well it carries the duty, as a whole restatement, or
+    in part or in fewer words: "...; quản lý sau cai nghiện tại xã" is carried by a sentence on
+    managing people after rehab, and "Kinh phí thực hiện Kế hoạch được bố trí từ ngân sách nhà
+    nước ..." by "Kinh phí thực hiện từ ngân sách xã". A duty is scored against every item of
+    the child at once (rapidfuzz's batch scoring): a long plan has hundreds of both."""
+    all_keys = [vocab.key(t) for t in texts]
+    duty_key = vocab.key(duty)
+    out = [0.0] * len(all_keys)
+    if not duty_key:
+        return out
+    # Only items sharing words with the duty can carry it: on the labelled sets and the bench
+    # plan, every pair scoring 65 or more shares at least two words and a fifth of the shorter
+    # text's words; the others are not scored (their score stays 0, below THRESHOLD).
+    words = _word_set(duty_key)
+    near = [n for n, key in enumerate(all_keys) if _shares_words(words, key)]
+    keys = [all_keys[n] for n in near]
+    sort = _batch(duty_key, keys, fuzz.token_sort_ratio)
+    token_set = _batch(duty_key, keys, fuzz.token_set_ratio)
+    best = [0.5 * a + 0.5 * b if k else 0.0 for a, b, k in zip(sort, token_set, keys, strict=True)]
+    clauses = [vocab.key(c) for c in _CLAUSE.split(duty) if len(c.split()) >= _MIN_PART_WORDS]
     if len(clauses) > 1:
-        best = CLAUSE_WEIGHT * max(similarity(vocab.key(c), item_key) for c in clauses)
-    if len(item_key.split()) >= _MIN_PART_WORDS - 1:
-        contained = fuzz.token_set_ratio(vocab.key(duty), item_key)
-        if contained >= CONTAINED_RATIO:
-            best = max(best, CONTAINED_WEIGHT * contained)
-    return best
+        for clause in clauses:
+            clause_words = _word_set(clause)
+            for n, key in enumerate(keys):
+                if _shares_words(clause_words, key):
+                    part = 0.5 * fuzz.token_sort_ratio(clause, key) + 0.5 * fuzz.token_set_ratio(clause, key)
+                    best[n] = max(best[n], CLAUSE_WEIGHT * part)
+    for n, (contained, key) in enumerate(zip(token_set, keys, strict=True)):
+        if contained >= CONTAINED_RATIO and len(key.split()) >= _MIN_PART_WORDS - 1:
+            best[n] = max(best[n], CONTAINED_WEIGHT * contained)
+    for n, score in zip(near, best, strict=True):
+        out[n] = score
+    return out
+
+
+_MIN_SHARED_WORDS = 2
+_MIN_SHARED_SHARE = 0.2
+
+
+@lru_cache(maxsize=4096)
+def _word_set(key: str) -> frozenset[str]:
+    return frozenset(key.split())
+
+
+def _shares_words(words: frozenset[str], key: str) -> bool:
+    other = _word_set(key)
+    if not other or not words:
+        return False
+    shared = len(words & other)
+    return shared >= _MIN_SHARED_WORDS and shared >= _MIN_SHARED_SHARE * min(len(words), len(other))
+
+
+def _batch(query: str, keys: list[str], scorer: Any) -> list[float]:
+    """``scorer(query, key)`` for every key, in the keys' order."""
+    return [float(scorer(query, key)) if query and key else 0.0 for key in keys]
 
 
 def similarity(a: str, b: str) -> float:

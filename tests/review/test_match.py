@@ -137,3 +137,29 @@ def test_alike_targets_are_told_apart_by_unit_then_by_deadline() -> None:
     match = match_mandate(_mandate(target("q", 80, "%", 2030)), [_item(by_2028), _item(by_2030)], set())
     assert match.item is not None
     assert match.item.id == "d"
+
+
+def test_a_duty_is_scored_against_all_items_at_once_and_unrelated_items_score_nothing() -> None:
+    from app.review.match import duty_scores
+
+    vocab = load_vocabulary()
+    duty = (
+        "Kinh phí thực hiện Kế hoạch được bố trí từ ngân sách nhà nước theo phân cấp hiện hành "
+        "và các nguồn huy động hợp pháp khác."
+    )
+    texts = [
+        "Kinh phí thực hiện từ ngân sách xã năm 2026 và các nguồn huy động hợp pháp khác.",
+        "Tổ chức lễ hội văn hóa thể thao mừng xuân.",
+        "",
+    ]
+    scores = duty_scores(duty, texts, vocab)
+    assert scores[0] >= 70  # a shorter restatement the duty holds
+    assert scores[1] == 0.0
+    assert scores[2] == 0.0
+    single = match_mandate(
+        Mandate("d", MandateKind.DUTY, duty, "commune", "NHIỆM VỤ"),
+        [Item("task", "a", texts[0], "NHIỆM VỤ")],
+        set(),
+        vocab,
+    )
+    assert single.item is not None
