@@ -205,7 +205,7 @@ CONTAINED_WEIGHT = 0.8  # a short restatement whose every word the duty holds ("
 CONTAINED_RATIO = 90.0
 
 
-def duty_scores(duty: str, texts: list[str], vocab: Vocabulary) -> list[float]:
+def duty_scores(duty: str, texts: list[str], vocab: Vocabulary, *, near_only: bool = True) -> list[float]:
     """0..100 for each of ``texts``: how well it carries the duty, as a whole restatement, or
     in part or in fewer words: "...; quản lý sau cai nghiện tại xã" is carried by a sentence on
     managing people after rehab, and "Kinh phí thực hiện Kế hoạch được bố trí từ ngân sách nhà
@@ -216,11 +216,13 @@ def duty_scores(duty: str, texts: list[str], vocab: Vocabulary) -> list[float]:
     out = [0.0] * len(all_keys)
     if not duty_key:
         return out
-    # Only items sharing words with the duty can carry it: on the labelled sets and the bench
-    # plan, every pair scoring 65 or more shares at least two words and a fifth of the shorter
-    # text's words; the others are not scored (their score stays 0, below THRESHOLD).
+    # Only items sharing words with the duty can carry it. On the labelled sets and the bench
+    # plan (47,000 pairs), every pair scoring THRESHOLD or more shares at least two words and
+    # 30% of the shorter text's words (of 449 pairs scoring 65 or more, one at 65.0 does not);
+    # the others are not scored: their score stays 0, below THRESHOLD (so a duty nothing
+    # carries reports the closest item among those sharing its words, or 0).
     words = _word_set(duty_key)
-    near = [n for n, key in enumerate(all_keys) if _shares_words(words, key)]
+    near = [n for n, key in enumerate(all_keys) if not near_only or _shares_words(words, key)]
     keys = [all_keys[n] for n in near]
     sort = _batch(duty_key, keys, fuzz.token_sort_ratio)
     token_set = _batch(duty_key, keys, fuzz.token_set_ratio)
@@ -230,7 +232,7 @@ def duty_scores(duty: str, texts: list[str], vocab: Vocabulary) -> list[float]:
         for clause in clauses:
             clause_words = _word_set(clause)
             for n, key in enumerate(keys):
-                if _shares_words(clause_words, key):
+                if not near_only or _shares_words(clause_words, key):
                     part = 0.5 * fuzz.token_sort_ratio(clause, key) + 0.5 * fuzz.token_set_ratio(clause, key)
                     best[n] = max(best[n], CLAUSE_WEIGHT * part)
     for n, (contained, key) in enumerate(zip(token_set, keys, strict=True)):
@@ -242,7 +244,7 @@ def duty_scores(duty: str, texts: list[str], vocab: Vocabulary) -> list[float]:
 
 
 _MIN_SHARED_WORDS = 2
-_MIN_SHARED_SHARE = 0.2
+_MIN_SHARED_SHARE = 0.3
 
 
 @lru_cache(maxsize=4096)
