@@ -16,9 +16,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from app.vn.numbers import NUMBER_PATTERN, parse_number, parse_number_words
+from app.yaml_data import read_yaml
 
 N = rf"(?:{NUMBER_PATTERN})"
 _RANGE = re.compile(rf"(?:từ\s+)?(?<![\w.,])({N})\s*(%?)\s*(?:đến|tới|-)\s*({N})\s*%", re.IGNORECASE)
@@ -44,7 +43,7 @@ class Words:
 @functools.lru_cache(maxsize=1)
 def words() -> Words:
     """The parser's word lists, read once from ``target_words.yaml`` beside this module."""
-    data = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
+    data = read_yaml(WORDS_FILE)
     return Words(
         units=tuple(sorted((str(u).lower() for u in data["units"]), key=len, reverse=True)),
         people_units=tuple(str(u).lower() for u in data["people_units"]),

@@ -12,16 +12,15 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from app.vn.normalize import match_key
+from app.yaml_data import read_yaml
 
 _DATA = Path(__file__).with_name("applicability.yaml")
 
 
 @lru_cache(maxsize=1)
 def _held_above() -> dict[str, list[tuple[re.Pattern[str], str]]]:
-    data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))["held_above"]
+    data = read_yaml(_DATA)["held_above"]
     return {
         level: [(re.compile(rf"(?:^|\s){re.escape(match_key(w))}(?:\s|$)"), w) for w in words]
         for level, words in data.items()

@@ -11,9 +11,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from app.review.lexicon import Vocabulary, build_vocabulary
+from app.yaml_data import read_yaml
 
 __all__ = [
     "POPULATIONS_FILE",
@@ -40,7 +39,7 @@ def load_vocabulary(
 
 
 def _yaml(path: Path) -> dict[str, Any]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_yaml(path) or {}
     if not isinstance(data, dict):
         raise ValueError(f"{path.name}: expected a mapping")
     return data

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # The five tone marks (the sixth tone, ngang, has none). Vowel-quality marks (circumflex,
 # breve, horn) stay on their letter: they change the letter, not the tone.
@@ -39,6 +40,7 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=32768)  # a text has a few thousand distinct syllables, each seen many times
 def _fold_syllable(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word)
     tones = [TONE_MARKS[ch] for ch in decomposed if ch in TONE_MARKS]
