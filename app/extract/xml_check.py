@@ -17,16 +17,10 @@ from app.extract.errors import UnsafeFileError
 
 
 class _Discard:
-    """A parser target that keeps nothing: the check needs well-formedness, not a tree."""
-
-    def start(self, tag: str, attrib: dict[str, str]) -> None:
-        pass
-
-    def end(self, tag: str) -> None:
-        pass
-
-    def data(self, data: str) -> None:
-        pass
+    """A parser target that keeps nothing: the check needs well-formedness, not a tree. It has
+    no start/end/data methods on purpose: XMLParser then sets no element handlers, and expat
+    checks the part at C speed (a Python call per element cost a tenth of a second for a
+    20-page plan)."""
 
     def close(self) -> None:
         return None
