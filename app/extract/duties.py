@@ -143,12 +143,29 @@ def _recipient(report: re.Match[str]) -> str:
     return re.split(r"\s+(?:theo|trước|trong|định kỳ|hằng|hàng|để)\b", to.strip())[0].strip(" ,")
 
 
-def build_assignment(title: str, texts: list[str], own_level: str | None = None) -> Assignment:
+def opens_with_duty(text: str) -> bool:
+    """True when ``text`` opens with a duty verb ("Tổ chức đánh giá ...", "Chủ trì ..."), so
+    it names no agency of its own."""
+    m = _VERB.match(clean(text))
+    return (
+        m is not None
+        and m.start(1) == 0
+        and not (m.group(1).lower() == "tổ chức" and _NOUN_AFTER.match(clean(text), m.end(1)))
+    )
+
+
+def build_assignment(
+    title: str, texts: list[str], own_level: str | None = None, agency: str | None = None
+) -> Assignment:
     """The Assignment of an organization item: its title, then its bullets and paragraphs.
 
     The level comes from the agency's unit words ("UBND các xã" -> commune, "Công an tỉnh" ->
-    province); an agency naming none (a Sở, a Phòng) belongs to the issuer's ``own_level``."""
-    agency, first = split_agency(title)
+    province); an agency naming none (a Sở, a Phòng) belongs to the issuer's ``own_level``.
+    ``agency`` names the agency when ``title`` opens with it (a duty of an agency above)."""
+    if agency is not None and title.startswith(agency):
+        first: str | None = title[len(agency) :].strip(" :") or None
+    else:
+        agency, first = split_agency(title)
     duties = [parse_duty(piece) for piece in _split_duties(first)] if first else []
     for text in texts:
         for piece in _split_duties(text):

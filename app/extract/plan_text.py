@@ -15,7 +15,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from app.domain.assignments import Task
+from app.domain.assignments import Assignment, Task
 from app.domain.levels import DEFAULT_LEVELS
 from app.domain.plan import TASK_KINDS, Issuer, Plan, Section, SectionKind, Signer
 from app.domain.targets import Target
@@ -23,7 +23,7 @@ from app.extract import header as hd
 from app.extract.appendix import AppendixReader, opens_appendix
 from app.extract.blocks import Block, TextDocument
 from app.extract.clauses import Scope, extract_targets
-from app.extract.duties import build_assignment
+from app.extract.duties import build_assignment, opens_with_duty
 from app.extract.table_rows import Columns, read_header, read_row
 from app.extract.targets import deadline_of
 from app.extract.task_items import read_tasks, task_level
@@ -400,21 +400,34 @@ class _Body:
         for section in self.plan.sections:
             visit(section, False)
 
+    def _assign(self, section: Section, above: Assignment | None, is_top: bool = False) -> None:
+        """The agency items of TỔ CHỨC THỰC HIỆN become assignments. A lettered point under an
+        agency item that opens with a duty ("a) Tổ chức đánh giá ...", "b) Chủ trì ...") is a
+        duty of that agency, not an agency of its own."""
+        if section.kind is SectionKind.ORGANIZATION and not is_top:
+            lines = [*section.text, *section.bullets]
+            title = section.title or (lines.pop(0) if lines else None)
+            if title is not None:
+                if above is not None and opens_with_duty(title):
+                    section.assignment = build_assignment(
+                        f"{above.agency} {title}", lines, self.plan.issuer.level, agency=above.agency
+                    )
+                    section.assignment.level = above.level
+                else:
+                    section.assignment = build_assignment(title, lines, self.plan.issuer.level)
+                section.title = section.assignment.agency
+                section.text, section.bullets = [], []
+        for sub in section.sections:
+            self._assign(sub, section.assignment or above)
+
     def finish(self) -> None:
         """Close the walk: signer, organization duties, duplicate targets, notes."""
         _set_signer(self.plan, self.signer_lines)
         self.plan.appendices = self.appendix.finish()
         if self.structured:
             self._read_tasks()
-        for section in self.plan.walk():
-            if section.kind is SectionKind.ORGANIZATION and section not in self.plan.sections:
-                lines = [*section.text, *section.bullets]
-                title = section.title or (lines.pop(0) if lines else None)
-                if title is None:
-                    continue
-                section.assignment = build_assignment(title, lines, self.plan.issuer.level)
-                section.title = section.assignment.agency
-                section.text, section.bullets = [], []
+        for top in self.plan.sections:
+            self._assign(top, None, is_top=True)
         _drop_restated(self.plan)
         if not self.plan.targets():
             self.plan.notes.append(t("extract_note_no_targets"))

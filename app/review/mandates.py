@@ -17,6 +17,7 @@ from app.domain.assignments import Assignment, Duty, Task
 from app.domain.levels import DEFAULT_LEVELS, LevelTable
 from app.domain.plan import TASK_KINDS, Plan, Section, SectionKind
 from app.domain.targets import Target
+from app.extract.duties import opens_with_duty, split_agency
 from app.review.applicability import held_above
 from app.vn.normalize import match_key, slugify
 
@@ -182,22 +183,42 @@ def _per_unit(target: Target, levels: LevelTable) -> bool:
 
 def _duty_mandates(assignment: Assignment, path: str, child_level: str, levels: LevelTable) -> list[Mandate]:
     level = assignment.level or levels.infer(assignment.agency) or levels.infer_any(assignment.agency)
-    applies = level is not None and _at_or_below(level, child_level, levels)
     base = assignment.id or slugify(assignment.agency)
     return [
-        Mandate(
-            f"{base}.{i}",
-            MandateKind.DUTY,
-            duty.text,
-            level,
-            f"{path} › {assignment.agency}",
-            applies=applies,
-            duty=duty,
-            agency=assignment.agency,
-            level_inferred=assignment.level is None,
-        )
+        _duty_mandate(f"{base}.{i}", duty, level, path, assignment, child_level, levels)
         for i, duty in enumerate(assignment.duties, start=1)
     ]
+
+
+def _duty_mandate(
+    mid: str,
+    duty: Duty,
+    level: str | None,
+    path: str,
+    assignment: Assignment,
+    child_level: str,
+    levels: LevelTable,
+) -> Mandate:
+    """One duty of an assignment. A duty that names its own subject ("Yêu cầu các sở, ban,
+    ngành; UBND các phường, xã ... căn cứ nhiệm vụ ...", run on after the last agency item)
+    takes its level from that subject, not from the item it stands under."""
+    subject, rest = split_agency(duty.text)
+    # only a subject naming units in the plural ("UBND các phường, xã"): "Phối hợp với Công an
+    # tỉnh rà soát ..." opens with the duty itself and names a partner, not its subject
+    if rest and subject != duty.text and not opens_with_duty(duty.text):
+        level = levels.infer(subject) or level
+    applies = level is not None and _at_or_below(level, child_level, levels)
+    return Mandate(
+        mid,
+        MandateKind.DUTY,
+        duty.text,
+        level,
+        f"{path} › {assignment.agency}",
+        applies=applies,
+        duty=duty,
+        agency=assignment.agency,
+        level_inferred=assignment.level is None,
+    )
 
 
 def _at_or_below(level: str, child_level: str, levels: LevelTable) -> bool:

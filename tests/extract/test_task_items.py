@@ -129,3 +129,21 @@ II. GIẢI PHÁP
         "Xây dựng vùng nguyên liệu đáp ứng nhu cầu thị trường và xuất khẩu."
     ]
     assert plan.signer.name == "Nguyễn Văn A"
+
+
+def test_lettered_duties_under_an_agency_item_are_that_agencys() -> None:
+    # 4385/QĐ-BVHTTDL: the provincial department's item and its lettered duties
+    plan = _plan(
+        """IV. TỔ CHỨC THỰC HIỆN
+3. Sở Văn hóa, Thể thao và Du lịch các tỉnh, thành phố trực thuộc trung ương
+a) Tổ chức triển khai thực hiện Quy hoạch trên địa bàn.
+b) Chủ trì, phối hợp rà soát, cập nhật các quy hoạch, đề án liên quan.
+"""
+    )
+    assignments = plan.assignments()
+    assert {a.agency for a in assignments} == {
+        "Sở Văn hóa, Thể thao và Du lịch các tỉnh, thành phố trực thuộc trung ương"
+    }
+    assert {a.level for a in assignments} == {"province"}
+    duties = [d.text[:12] for a in assignments for d in a.duties]
+    assert duties == ["Tổ chức triể", "Chủ trì, phố"]

@@ -119,3 +119,25 @@ def test_a_share_counted_on_the_province_territory_applies_to_its_communes() -> 
         id="t", text="Có ≥ 30% DNNVV, HTX, HKD trên địa bàn Tỉnh ứng dụng công nghệ số", value=30, unit="%"
     )
     assert target_level(share)[0] is None
+
+
+def test_a_closing_request_to_the_communes_is_theirs_though_it_follows_a_province_item() -> None:
+    from app.extract.plan_text import parse_plan
+    from app.extract.txt_text import read_txt
+
+    text = """ỦY BAN NHÂN DÂN
+TỈNH ĐỒNG NAI
+Số: 179/KH-UBND
+Đồng Nai, ngày 18 tháng 11 năm 2025
+KẾ HOẠCH
+Phát triển kinh tế số
+IV. TỔ CHỨC THỰC HIỆN
+1. Sở Khoa học và Công nghệ: chủ trì theo dõi, tổng hợp.
+Yêu cầu các sở, ban, ngành, đoàn thể tỉnh; UBND các phường, xã; các đơn vị liên quan căn cứ nhiệm vụ được phân công triển khai thực hiện.
+"""
+    parent = parse_plan(read_txt(text.encode("utf-8"), "kh.txt"))
+    by_text = {m.text[:10]: m for m in mandates_for(parent, "commune", include_kept=True)}
+    assert not by_text["chủ trì th"].applies  # the department's own
+    closing = next(m for m in by_text.values() if "căn cứ nhiệm vụ" in m.text)
+    assert closing.applies
+    assert closing.level == "commune"
