@@ -143,6 +143,15 @@ def _recipient(report: re.Match[str]) -> str:
     return re.split(r"\s+(?:theo|trước|trong|định kỳ|hằng|hàng|để)\b", to.strip())[0].strip(" ,")
 
 
+_LOCALITIES = re.compile(r"\b(?:các\s+)?(?:cơ quan,\s*)?(?:đơn vị,\s*)?địa phương\b", re.IGNORECASE)
+
+
+def names_localities(text: str) -> bool:
+    """ "Các cơ quan, đơn vị, địa phương": the localities are the levels below the issuer, so
+    a duty given to them is asked of every lower level (no level of its own)."""
+    return bool(_LOCALITIES.search(text))
+
+
 def opens_with_duty(text: str) -> bool:
     """True when ``text`` opens with a duty verb ("Tổ chức đánh giá ...", "Chủ trì ..."), so
     it names no agency of its own."""
@@ -170,7 +179,9 @@ def build_assignment(
     for text in texts:
         for piece in _split_duties(text):
             duties.append(parse_duty(piece))
-    level = DEFAULT_LEVELS.infer(agency) or DEFAULT_LEVELS.infer_any(agency) or own_level
+    level = DEFAULT_LEVELS.infer(agency) or DEFAULT_LEVELS.infer_any(agency)
+    if level is None and not names_localities(agency):
+        level = own_level
     return Assignment(agency=agency, duties=duties, level=level)
 
 

@@ -27,11 +27,12 @@ from dataclasses import dataclass, field, replace
 from app.domain.assignments import Task
 from app.domain.levels import DEFAULT_LEVELS
 from app.domain.plan import Section
-from app.extract.duties import split_agency
+from app.extract.duties import names_localities, split_agency
 from app.vn.normalize import clean
 
 _FIELD = re.compile(
-    r"^(?P<name>(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|phối hợp|tham mưu)|chủ trì|phối hợp|"
+    r"^(?P<name>(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|phối hợp|tham mưu)(?:\s+(?:tham mưu|thực hiện|triển khai))*|"
+    r"chủ trì|phối hợp|"
     r"thời gian(?:\s+(?:thực hiện|hoàn thành|triển khai))?|thời hạn(?:\s+hoàn thành)?|tiến độ(?:\s+thực hiện)?|"
     r"sản phẩm(?:\s+dự kiến)?|kết quả(?:\s+dự kiến)?|nhiệm vụ|nội dung(?:\s+thực hiện)?)\s*:\s*(?P<value>.*)$",
     re.IGNORECASE,
@@ -58,11 +59,8 @@ def read_tasks(root: Section, own_level: str | None, first_id: int = 1) -> int:
 def _read(
     section: Section, inherited: _Fields, own_level: str | None, counter: list[int], is_root: bool
 ) -> None:
-    fields = replace(inherited, partners=list(inherited.partners))
-    contents: list[str] = []
-    clause_tasks: list[Task] = []
+    entries: list[str] = [*section.text, *section.bullets]  # in the order printed
     subsections: list[Section] = []
-    lines = [*section.text, *section.bullets]
     for sub in section.sections:
         m = _FIELD.match(clean(sub.title or ""))
         if m is None or sub.sections:
@@ -71,36 +69,71 @@ def _read(
         name = m.group("name").lower()
         inner = [v for v in (*sub.text, *sub.bullets) if v.strip()]
         if name.startswith(("nhiệm vụ", "nội dung")):
-            contents.extend(v for v in (m.group("value"), *inner) if v.strip())
+            entries.extend(v for v in (m.group("value"), *inner) if v.strip())
             continue
         title = clean(sub.title or "")
         if m.group("value").strip():
-            lines.append(title)
+            entries.append(title)
         # "b) Cơ quan thực hiện:" then "- Đơn vị chủ trì: ..." (fields of their own) or the
         # bodies as plain lines, which then are the field's value
-        lines.extend(v if _FIELD.match(clean(v)) else f"{title} {v}" for v in inner)
-    for line in lines:
-        m = _FIELD.match(clean(line))
-        if m is None:
-            contents.append(line)
-            continue
-        clause_tasks.extend(
-            _apply_field(fields, m.group("name").lower(), m.group("value").strip(), own_level)
+        entries.extend(v if _FIELD.match(clean(v)) else f"{title} {v}" for v in inner)
+    groups = _groups(entries, inherited)
+    intros: list[str] = []
+    tasks: list[Task] = []
+    for contents, fields, field_lines in groups:
+        clause_tasks = [
+            t for name, value in field_lines for t in _apply_field(fields, name, value, own_level)
+        ]
+        level = _level(fields, own_level)
+        # "Các nhiệm vụ sau:" introduces the items; it stays as the section's text, not a task
+        intro = [x for x in contents if x.rstrip().endswith(":") and (subsections or len(contents) > 1)]
+        intros.extend(intro)
+        tasks.extend(
+            _task(text, fields, level, counter) for text in contents if text.strip() and text not in intro
         )
-    level = _level(fields, own_level)
-    # "Các nhiệm vụ sau:" introduces the items; it stays as the section's text, not a task
-    intros = [x for x in contents if x.rstrip().endswith(":") and (subsections or len(contents) > 1)]
-    tasks = [_task(text, fields, level, counter) for text in contents if text.strip() and text not in intros]
-    if not tasks and not subsections and not is_root and section.title and not _FIELD.match(section.title):
-        tasks.append(_task(section.title, fields, level, counter))
-    for task in clause_tasks:
-        task.id = f"nv-{counter[0]}"
-        counter[0] += 1
-    section.tasks.extend(tasks + clause_tasks)
+        for task in clause_tasks:
+            task.id = f"nv-{counter[0]}"
+            counter[0] += 1
+        tasks.extend(clause_tasks)
+    head = groups[0][1] if groups else inherited
+    has_content = any(contents for contents, _, _ in groups)
+    if (
+        not has_content
+        and not subsections
+        and not is_root
+        and section.title
+        and not _FIELD.match(section.title)
+    ):
+        level = _level(head, own_level)
+        tasks.insert(0, _task(section.title, head, level, counter))
+    section.tasks.extend(tasks)
     section.text, section.bullets = intros, []
     section.sections = subsections
+    # fields printed before any task of the point hold for its sub-points too
+    below = head if groups and not groups[0][0] else inherited
     for sub in subsections:
-        _read(sub, fields, own_level, counter, is_root=False)
+        _read(sub, below, own_level, counter, is_root=False)
+
+
+def _groups(entries: list[str], inherited: _Fields) -> list[tuple[list[str], _Fields, list[tuple[str, str]]]]:
+    """Tasks and the field lines that follow them: "- task; - task; Đơn vị thực hiện: ...;
+    - task; Đơn vị chủ trì: ..." is two groups, each led by the fields printed after it.
+    Field lines before any task lead the tasks that follow them."""
+    groups: list[tuple[list[str], _Fields, list[tuple[str, str]]]] = []
+    contents: list[str] = []
+    field_lines: list[tuple[str, str]] = []
+    for entry in entries:
+        m = _FIELD.match(clean(entry))
+        if m is None:
+            if field_lines and contents:  # the fields closed the tasks above them
+                groups.append((contents, replace(inherited, partners=list(inherited.partners)), field_lines))
+                contents, field_lines = [], []
+            contents.append(entry)
+            continue
+        field_lines.append((m.group("name").lower(), m.group("value").strip()))
+    if contents or field_lines:
+        groups.append((contents, replace(inherited, partners=list(inherited.partners)), field_lines))
+    return groups
 
 
 def _apply_field(fields: _Fields, name: str, value: str, own_level: str | None) -> list[Task]:
@@ -156,9 +189,15 @@ def _level(fields: _Fields, own_level: str | None) -> str | None:
 
 
 def task_level(lead: str | None, partners: list[str], own_level: str | None) -> str | None:
-    """The lowest level a task's lead and partners name; the issuer's own when they name no
-    unit (a Sở); None when the task names no one."""
+    """The lowest level a task's lead and partners name ("UBND các xã, phường" as lead or
+    partner is the communes'); the issuer's own when they name no unit (a Sở); None when the
+    task names no one, or when its lead is "các cơ quan, đơn vị, địa phương" (every level
+    below). Localities only as partners ("phối hợp: các địa phương liên quan") leave the task
+    with its lead."""
     named = "; ".join(x for x in [lead or "", *partners] if x)
     if not named:
         return None
-    return DEFAULT_LEVELS.infer(named) or DEFAULT_LEVELS.infer_any(named) or own_level
+    found = DEFAULT_LEVELS.infer(named) or DEFAULT_LEVELS.infer_any(named)
+    if found is None and lead and names_localities(lead):
+        return None
+    return found or own_level

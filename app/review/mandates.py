@@ -207,7 +207,8 @@ def _duty_mandate(
     # tỉnh rà soát ..." opens with the duty itself and names a partner, not its subject
     if rest and subject != duty.text and not opens_with_duty(duty.text):
         level = levels.infer(subject) or level
-    applies = level is not None and _at_or_below(level, child_level, levels)
+    # an agency of no level ("các cơ quan, đơn vị, địa phương") is asked of every level below
+    applies = level is None or _at_or_below(level, child_level, levels)
     return Mandate(
         mid,
         MandateKind.DUTY,

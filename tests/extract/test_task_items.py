@@ -147,3 +147,37 @@ b) Chủ trì, phối hợp rà soát, cập nhật các quy hoạch, đề án 
     assert {a.level for a in assignments} == {"province"}
     duties = [d.text[:12] for a in assignments for d in a.duties]
     assert duties == ["Tổ chức triể", "Chủ trì, phố"]
+
+
+def test_field_lines_lead_the_tasks_printed_before_them() -> None:
+    # 141/KH-UBND: two tasks, their fields, then a third task with other fields
+    plan = _plan(
+        """II. NHIỆM VỤ, GIẢI PHÁP
+4. Nâng cao phẩm chất, năng lực cho đội ngũ cán bộ, công chức xây dựng chính sách, pháp luật
+- Tăng cường công tác giáo dục chính trị, tư tưởng, kỷ luật, kỷ cương cho đội ngũ cán bộ.
+- Nâng cao nhận thức, ý thức trách nhiệm của đội ngũ cán bộ, công chức.
+Đơn vị thực hiện: Các Sở, ngành, đơn vị, UBND cấp xã.
+Thời gian thực hiện: Thường xuyên.
+- Tổ chức tập huấn, bồi dưỡng kiến thức, kỹ năng xây dựng pháp luật.
+Đơn vị chủ trì tham mưu thực hiện: Sở Tư pháp.
+Đơn vị phối hợp thực hiện: Các cơ quan, đơn vị, địa phương liên quan.
+"""
+    )
+    tasks = plan.tasks()
+    assert [(t.lead, t.level) for t in tasks] == [
+        ("Các Sở, ngành, đơn vị, UBND cấp xã", "commune"),
+        ("Các Sở, ngành, đơn vị, UBND cấp xã", "commune"),
+        ("Sở Tư pháp", "province"),  # localities only as partners: the department's task
+    ]
+    assert tasks[0].deadline == "Thường xuyên"
+
+
+def test_a_task_led_by_the_localities_is_asked_of_every_level_below() -> None:
+    plan = _plan(
+        """II. NHIỆM VỤ
+1. Ưu tiên chọn lựa cán bộ, công chức có kiến thức, năng lực để trở thành lực lượng nòng cốt.
+Đơn vị thực hiện: Các cơ quan, đơn vị, địa phương.
+"""
+    )
+    (task,) = plan.tasks()
+    assert task.level is None
