@@ -231,11 +231,9 @@ def _population_and_metric(text: str, head: Head, lead: str) -> tuple[str | None
     if head.kind == "count":
         # "Xoài (xoài tròn Yên Châu ...): sản lượng ... đạt 7.500 tấn": the lead names the product
         named = _lead_name(lead) if verb else ""
-        return (
-            None,
-            " ".join(p for p in (verb or lead, named, after.split("(")[0].strip(' ,.;“”"')) if p),
-            True,
-        )
+        # what follows the count names it ("... 02 lớp tập huấn"); a year there is the period
+        rest = " ".join(_strip_year(after.split("(")[0]).split()).strip(' ,.;“”"')
+        return None, " ".join(p for p in (verb or lead, named, rest) if p), True
     if predicate and not predicate.startswith("("):
         return population, predicate, True
     return population, verb or lead or predicate, bool(verb)

@@ -197,6 +197,7 @@ class _Body:
         self.signer_lines: list[str] = []
         self.appendix = AppendixReader()
         self.columns: dict[int, Columns | None] = {}
+        self.row_numbers: dict[int, dict[str, str]] = {}  # per table: row number -> indicator
         if not structured:
             root = Section(title=None, kind=SectionKind.TEXT)
             plan.sections.append(root)
@@ -257,7 +258,7 @@ class _Body:
         if known is None:
             self._plain_row(line)
             return
-        row = read_row(cells, known)
+        row = read_row(cells, known, self.row_numbers.setdefault(table, {}))
         if row is None:
             return
         section = self._row_section()

@@ -129,15 +129,26 @@ class Row:
     lead: str | None = None
     partner: str | None = None
     deadline: str | None = None
+    number: str | None = None
 
 
-def read_row(cells: list[str], columns: Columns) -> Row | None:
-    """The sentence of a data row, or None for a group heading ("A | PHÁT TRIỂN ...")."""
+def read_row(cells: list[str], columns: Columns, above: dict[str, str] | None = None) -> Row | None:
+    """The sentence of a data row, or None for a group heading ("A | PHÁT TRIỂN ...").
+
+    ``above`` maps the row numbers read so far to their indicators: a sub-row ("4.1 | Xoài")
+    is read with its row's indicator ("4 | Sản lượng trái cây tham gia xuất khẩu"), since
+    "Xoài đạt 3.000 tấn" alone does not say what is counted."""
 
     def cell(role: str) -> str:
         return " ".join(cells[i] for i in columns.of(role) if i < len(cells) and cells[i].strip())
 
-    indicator = cell("indicator")
+    own = indicator = cell("indicator")
+    number = cell("number").strip(" .") or None
+    if indicator and number and above is not None:
+        above[number] = indicator
+        parent_number = number.rsplit(".", 1)[0] if "." in number else None
+        if parent_number and parent_number in above:
+            indicator = f"{above[parent_number].rstrip(' .;:')} {indicator}"
     if not indicator or len(cells) < max(2, len(columns.roles) - 2):
         return None
     unit, deadline = cell("unit"), cell("deadline")
@@ -158,13 +169,14 @@ def read_row(cells: list[str], columns: Columns) -> Row | None:
         _clause(name if i == 0 else "", m, unit if i == 0 else "", period) for i, m in enumerate(measures)
     ] or [" ".join(p for p in (name, period) if p)]
     if len(clauses) > 1:
-        clauses[1:] = [_clause_of(name, m, period) for m in measures[1:]]
+        clauses[1:] = [_clause_of(own.rstrip(" .;:"), m, period) for m in measures[1:]]
     return Row(
         sentence="; ".join(c for c in clauses if c).strip(),
         indicator=indicator,
         lead=cell("lead") or None,
         partner=cell("partner") or None,
         deadline=deadline or None,
+        number=number,
     )
 
 

@@ -137,3 +137,16 @@ def test_a_value_cell_with_several_measures_gives_a_target_for_each() -> None:
     found = [(t.value, t.unit, t.deadline) for t in plan.targets()]
     assert found == [(3000, "tấn", 2030), (1.65, "triệu USD", 2030), (7, "%", 2030)]
     assert all("Xoài" in t.text for t in plan.targets())
+
+
+def test_a_sub_row_is_read_with_the_indicator_of_its_row() -> None:
+    columns = read_header(["STT", "Chỉ tiêu", "Kết quả cần đạt", "Thời hạn"])
+    assert columns is not None
+    above: dict[str, str] = {}
+    read_row(["4", "Sản lượng trái cây tham gia xuất khẩu", "Trên 4.900 tấn", "Năm 2030"], columns, above)
+    row = read_row(["4.1", "Xoài", "3.000 tấn", "Năm 2030"], columns, above)
+    assert row is not None
+    assert row.sentence == "Sản lượng trái cây tham gia xuất khẩu Xoài đạt 3.000 tấn năm 2030"
+    other = read_row(["5", "Chè", "12.000 tấn", "Năm 2030"], columns, above)
+    assert other is not None
+    assert other.sentence.startswith("Chè đạt")
