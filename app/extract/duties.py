@@ -143,12 +143,17 @@ def _recipient(report: re.Match[str]) -> str:
     return re.split(r"\s+(?:theo|trước|trong|định kỳ|hằng|hàng|để)\b", to.strip())[0].strip(" ,")
 
 
-_LOCALITIES = re.compile(r"\b(?:các\s+)?(?:cơ quan,\s*)?(?:đơn vị,\s*)?địa phương\b", re.IGNORECASE)
+_LOCALITIES = re.compile(
+    r"\b(?:các\s+)?(?:cơ quan,\s*)?(?:đơn vị,\s*)?địa phương\b|"
+    r"\bcác\s+cơ quan(?:,\s*đơn vị)?\s+(?:có\s+)?liên quan\b",
+    re.IGNORECASE,
+)
 
 
 def names_localities(text: str) -> bool:
-    """ "Các cơ quan, đơn vị, địa phương": the localities are the levels below the issuer, so
-    a duty given to them is asked of every lower level (no level of its own)."""
+    """ "Các cơ quan, đơn vị, địa phương", "các cơ quan có liên quan": the localities (and
+    every body concerned) are the levels below the issuer too, so a duty given to them is
+    asked of every lower level (no level of its own)."""
     return bool(_LOCALITIES.search(text))
 
 
@@ -190,4 +195,10 @@ def _split_duties(text: str) -> list[str]:
     parts = re.split(r"(?<=[.;])\s+-\s+(?=[A-ZĐÀ-Ỹ])", clean(text))
     # "...; hằng năm báo cáo ..." is a reporting duty of its own
     parts = [q for p in parts for q in re.split(r"(?<=[;.])\s+(?=(?:\S+\s+){0,5}?báo cáo\b)", p)]
+    # each sentence of a paragraph is a duty of its own ("... kiểm tra, đánh giá. Có trách
+    # nhiệm xây dựng kế hoạch chi tiết hằng năm.")
+    parts = [q for p in parts for q in _SENTENCE.split(p)]
     return [p for p in parts if p.strip(" -")]
+
+
+_SENTENCE = re.compile(r"(?<=[a-zđà-ỹ\)][.])\s+(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])")

@@ -50,6 +50,10 @@ _KINDS = (  # checked in order against the folded title
     ("giai phap", SectionKind.SOLUTIONS),
     ("kinh phi", SectionKind.FUNDING),
     ("to chuc thuc hien", SectionKind.ORGANIZATION),
+    # "TỔ CHỨC THEO DÕI, KIỂM TRA VÀ CHẾ ĐỘ BÁO CÁO": items led by the bodies they name
+    ("che do bao cao", SectionKind.TASKS),
+    ("theo doi kiem tra", SectionKind.TASKS),
+    ("kiem tra giam sat", SectionKind.TASKS),
     ("trach nhiem", SectionKind.ORGANIZATION),
 )
 _TITLE_WORDS = re.compile(r"\b(?:kế hoạch|chương trình|đề án|quyết định)\b", re.IGNORECASE)

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from app.domain.assignments import Task
 from app.domain.levels import DEFAULT_LEVELS
 from app.domain.plan import Section
-from app.extract.duties import names_localities, split_agency
+from app.extract.duties import names_localities, opens_with_duty, split_agency
 from app.vn.normalize import clean
 
 _FIELD = re.compile(
@@ -89,7 +89,9 @@ def _read(
         intro = [x for x in contents if x.rstrip().endswith(":") and (subsections or len(contents) > 1)]
         intros.extend(intro)
         tasks.extend(
-            _task(text, fields, level, counter) for text in contents if text.strip() and text not in intro
+            _task(text, fields, level, counter, own_level)
+            for text in contents
+            if text.strip() and text not in intro
         )
         for task in clause_tasks:
             task.id = f"nv-{counter[0]}"
@@ -171,11 +173,28 @@ def _apply_field(fields: _Fields, name: str, value: str, own_level: str | None) 
     return out
 
 
-def _task(text: str, fields: _Fields, level: str | None, counter: list[int]) -> Task:
+# A task line that opens with the bodies doing it ("Các sở, ban, ngành, UBND xã, phường định
+# kỳ kiểm tra ...", "Sở Khoa học và Công nghệ là cơ quan thường trực ...")
+_SUBJECT_START = re.compile(
+    r"^(?:các\s+)?(?:sở|ban|ngành|ủy ban|uỷ ban|ubnd|công an|bộ|phòng|cơ quan|đơn vị|địa phương|"
+    r"trung tâm|văn phòng|mặt trận|chi cục|cục|viện|hội|đoàn)\b",
+    re.IGNORECASE,
+)
+
+
+def _task(
+    text: str, fields: _Fields, level: str | None, counter: list[int], own_level: str | None = None
+) -> Task:
+    lead = fields.lead
+    if lead is None and _SUBJECT_START.match(clean(text)) and not opens_with_duty(text):
+        subject, duty = split_agency(text)
+        if duty:
+            lead = subject
+            level = task_level(subject, fields.partners, own_level)
     task = Task(
         id=f"nv-{counter[0]}",
         text=clean(text),
-        lead=fields.lead,
+        lead=lead,
         partners=list(fields.partners),
         deadline=fields.deadline,
         level=level,

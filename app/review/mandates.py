@@ -17,7 +17,7 @@ from app.domain.assignments import Assignment, Duty, Task
 from app.domain.levels import DEFAULT_LEVELS, LevelTable
 from app.domain.plan import TASK_KINDS, Plan, Section, SectionKind
 from app.domain.targets import Target
-from app.extract.duties import opens_with_duty, split_agency
+from app.extract.duties import names_localities, opens_with_duty, split_agency
 from app.review.applicability import held_above
 from app.vn.normalize import match_key, slugify
 
@@ -206,7 +206,7 @@ def _duty_mandate(
     # only a subject naming units in the plural ("UBND các phường, xã"): "Phối hợp với Công an
     # tỉnh rà soát ..." opens with the duty itself and names a partner, not its subject
     if rest and subject != duty.text and not opens_with_duty(duty.text):
-        level = levels.infer(subject) or level
+        level = levels.infer(subject) or (None if names_localities(subject) else level)
     # an agency of no level ("các cơ quan, đơn vị, địa phương") is asked of every level below
     applies = level is None or _at_or_below(level, child_level, levels)
     return Mandate(

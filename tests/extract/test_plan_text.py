@@ -160,6 +160,14 @@ def test_nothing_in_the_input_is_dropped(prefix: str) -> None:
         # two bullets run together in one paragraph are kept as two duties
         if all(p in kept or p.rstrip(";.") in kept for p in re.split(r"(?<=[.;])\s+-\s+", text)):
             continue
+        # a paragraph of several duties is kept as one duty per sentence
+        sentences = [
+            q
+            for p in re.split(r"(?<=[.;])\s+-\s+", text)
+            for q in re.split(r"(?<=[a-zđà-ỹ\)][.])\s+(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])", p)
+        ]
+        if len(sentences) > 1 and all(p in kept or p.rstrip(";.") in kept for p in sentences):
+            continue
         # "2. <agency> <duty>": the agency and its first duty are kept apart
         if any(text == f"{a.agency} {a.duties[0].text}" for a in plan.assignments() if a.duties):
             continue

@@ -181,3 +181,18 @@ def test_a_task_led_by_the_localities_is_asked_of_every_level_below() -> None:
     )
     (task,) = plan.tasks()
     assert task.level is None
+
+
+def test_a_monitoring_part_gives_tasks_led_by_the_bodies_they_open_with() -> None:
+    # 552/KH-UBND, "VI. TỔ CHỨC THEO DÕI, KIỂM TRA VÀ CHẾ ĐỘ BÁO CÁO"
+    plan = _plan(
+        """VI. TỔ CHỨC THEO DÕI, KIỂM TRA VÀ CHẾ ĐỘ BÁO CÁO
+1. Công tác theo dõi, kiểm tra
+- Sở Khoa học và Công nghệ là cơ quan thường trực, chủ trì theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch.
+- Các sở, ban, ngành, Ủy ban nhân dân các xã, phường định kỳ kiểm tra, đánh giá tình hình thực hiện các mục tiêu.
+"""
+    )
+    assert [(t.lead, t.level) for t in plan.tasks()] == [
+        ("Sở Khoa học và Công nghệ", "province"),
+        ("Các sở, ban, ngành, Ủy ban nhân dân các xã, phường", "commune"),
+    ]
