@@ -14,6 +14,7 @@ from app.messages import t
 from app.review.figures import with_figure
 from app.review.mandates import Mandate, MandateKind, mandates_for
 from app.review.match import Item, Match, MatchKind, child_items, match_mandate, similarity
+from app.review.periods import Deadline, deadline_in, deadline_stated
 from app.review.report import MandateResult
 from app.review.status import Status
 from app.review.vocabulary import Vocabulary, load_vocabulary
@@ -143,6 +144,7 @@ def _compare_matched(
 
 def _assess_duty(mandate: Mandate, match: Match, child: Plan, vocab: Vocabulary) -> MandateResult:
     deadline = parse_date(mandate.duty.deadline if mandate.duty else None)
+    due = _mandate_deadline(mandate)
     if vocab.is_self_fulfilling(mandate.text):
         if deadline and child.date and child.date > deadline:
             return _result(mandate, Status.LATE, None, 100.0, [t("rr_plan_late")], ["deadline"])
@@ -153,12 +155,35 @@ def _assess_duty(mandate: Mandate, match: Match, child: Plan, vocab: Vocabulary)
         item = match.candidates[0][0]
     if item is None:
         return _result(mandate, Status.MISSING, None, match.score, [t("rr_missing")], [])
-    child_deadline = _item_deadline(child, item)
-    if deadline and child_deadline and child_deadline > deadline:
+    child_due = _item_due(child, item)
+    if due is not None and child_due is not None and child_due.later_than(due):
         return _result(
             mandate, Status.LATE, item, match.score, [_how(match), t("rr_duty_late")], ["deadline"]
         )
     return _result(mandate, Status.COVERED, item, match.score, [_how(match)], [])
+
+
+def _mandate_deadline(mandate: Mandate) -> Deadline | None:
+    """When the parent wants the duty done: its deadline field or column ("Trước ngày
+    30/11/2025", "Quý IV/2025"), else what its sentence states ("trước ngày 20/11 hằng năm")."""
+    for field in (
+        mandate.duty.deadline if mandate.duty else None,
+        mandate.task.deadline if mandate.task else None,
+    ):
+        if due := deadline_in(field):
+            return due
+    return deadline_stated(mandate.text)
+
+
+def _item_due(child: Plan, item: Item) -> Deadline | None:
+    for assignment in child.assignments():
+        for i, duty in enumerate(assignment.duties, start=1):
+            if item.kind == "duty" and item.id == f"{assignment.agency} #{i}":
+                return deadline_in(duty.deadline) or deadline_stated(duty.text)
+    for task in child.tasks():
+        if item.kind == "task" and item.id == task.id:
+            return deadline_in(task.deadline) or deadline_stated(task.text)
+    return deadline_stated(item.text)
 
 
 def _how(match: Match) -> str:
@@ -218,17 +243,6 @@ def parse_date(text: str | None) -> dt.date | None:
         return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     except ValueError:
         return None
-
-
-def _item_deadline(child: Plan, item: Item) -> dt.date | None:
-    for assignment in child.assignments():
-        for i, duty in enumerate(assignment.duties, start=1):
-            if item.kind == "duty" and item.id == f"{assignment.agency} #{i}":
-                return parse_date(duty.deadline) or parse_date(duty.text)
-    for task in child.tasks():
-        if item.kind == "task" and item.id == task.id:
-            return parse_date(task.deadline)
-    return parse_date(item.text)
 
 
 def _result(

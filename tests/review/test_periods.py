@@ -1,0 +1,39 @@
+"""Deadlines of duties in the words plans use (app/review/periods.py), from real wording."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.review.periods import Deadline, deadline_in, deadline_stated
+
+
+def test_dates_quarters_months_and_years_are_due_at_their_end() -> None:
+    assert deadline_in("Trước ngày 30/11/2025") == Deadline("date", date=dt.date(2025, 11, 30))
+    assert deadline_in("trước ngày 05 tháng 12 năm 2026") == Deadline("date", date=dt.date(2026, 12, 5))
+    assert deadline_in("Quý IV/2025") == Deadline("date", date=dt.date(2025, 12, 31))
+    assert deadline_in("trong quý I năm 2026") == Deadline("date", date=dt.date(2026, 3, 31))
+    assert deadline_in("tháng 6/2026") == Deadline("date", date=dt.date(2026, 6, 30))
+    assert deadline_in("Hoàn thành trong năm 2025") == Deadline("date", date=dt.date(2025, 12, 31))
+
+
+def test_recurring_days_compare_with_recurring_days_only() -> None:
+    parent = deadline_in("hằng năm (trước ngày 15 tháng 11)")
+    child = deadline_in("trước ngày 30/11 hằng năm")
+    assert parent == Deadline("yearly", month_day=(11, 15))
+    assert child is not None
+    assert parent is not None
+    assert child.later_than(parent) is True
+    monthly = deadline_in("Định kỳ hàng tháng (trước ngày 16 hàng tháng)")
+    assert monthly == Deadline("monthly", day=16)
+    assert monthly is not None
+    assert monthly.later_than(parent) is None
+    assert deadline_in("Thường xuyên") is None
+    assert deadline_in("hằng năm") is None
+
+
+def test_a_citation_date_is_no_deadline() -> None:
+    text = "Triển khai Nghị định số 200/2025/NĐ-CP ngày 09/7/2025 của Chính phủ"
+    assert deadline_stated(text) is None
+    assert deadline_stated("Báo cáo kết quả trước ngày 20/11 hằng năm về Sở") == Deadline(
+        "yearly", month_day=(11, 20)
+    )
