@@ -142,10 +142,29 @@ def match_mandate(
     if len(scored) > 1 and scored[1][1] >= THRESHOLD and best - scored[1][1] < AMBIGUITY_MARGIN:
         close = [(i, sc) for i, sc in scored if sc >= THRESHOLD and best - sc < AMBIGUITY_MARGIN]
         single = _told_apart(mandate, close, vocab)
+        if single is None and _due_other_years(mandate, close, vocab):
+            # the child sets this measure for other years only: this year's is not there
+            return Match(MatchKind.UNMATCHED, None, best, "other_years", top)
         if single is None:
             return Match(MatchKind.AMBIGUOUS, None, best, "two_close", top)
         return Match(MatchKind.SCORED, single[0], single[1], "told_apart", top)
     return Match(MatchKind.SCORED, best_item, best, "scored", top)
+
+
+def _due_other_years(mandate: Mandate, close: list[tuple[Item, float]], vocab: Vocabulary) -> bool:
+    """Alike child targets in the mandate's unit, every one due another year than the
+    mandate ("≥ 60% ... đến năm 2030" for a mandate due 2045)."""
+    parent = mandate.target
+    if parent is None or parent.deadline is None:
+        return False
+    same_unit = [i.target for i, _ in close if i.target is not None and _same_unit(parent, i.target, vocab)]
+    return len(same_unit) == len(close) and all(
+        t.deadline is not None and t.deadline != parent.deadline for t in same_unit
+    )
+
+
+def _same_unit(parent: Target, child: Target, vocab: Vocabulary) -> bool:
+    return vocab.unit(child.unit or "") == vocab.unit(parent.unit or "")
 
 
 def _told_apart(

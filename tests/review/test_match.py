@@ -163,3 +163,17 @@ def test_a_duty_is_scored_against_all_items_at_once_and_unrelated_items_score_no
         vocab,
     )
     assert single.item is not None
+
+
+def test_a_measure_the_child_sets_for_other_years_only_is_not_matched() -> None:
+    # 617/KH-UBND: the same share by 2025, 2030, ... 2045; the commune stops at 2030
+    def share(tid: str, value: float, year: int) -> Target:
+        text = f"Đến hết năm {year}: có {value:g}% DNNVV, HTX, HKD ứng dụng công nghệ số"
+        return Target(
+            tid, text, metric="DNNVV, HTX, HKD ứng dụng công nghệ số", value=value, unit="%", deadline=year
+        )
+
+    items = [_item(share("a", 30, 2025)), _item(share("b", 60, 2030))]
+    match = match_mandate(_mandate(share("p", 100, 2045)), items, set())
+    assert match.kind is MatchKind.UNMATCHED
+    assert match.reason == "other_years"
