@@ -109,6 +109,7 @@ def extract_targets(text: str, scope: Scope) -> list[Target]:
                 found.extend(_respectively(clause, found, deadline, scope))
                 continue
             previous: Target | None = None
+            first_new = len(found)
             for piece in _split_joined(clause):
                 parsed = _parse(piece, lead, deadline, scope)
                 if parsed is None:
@@ -124,8 +125,28 @@ def extract_targets(text: str, scope: Scope) -> list[Target]:
                 if target.is_quota and re.search(r":\s*\S", piece):
                     pending = target
                     take_part(target, piece.split(":", 1)[1].strip(), first=True)
+            _years_respectively(clause, found[first_new:], scope)
             found.extend(listed)
     return found
+
+
+_YEAR_IN = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _years_respectively(clause: str, targets: list[Target], scope: Scope) -> None:
+    """ "Đến hết năm 2035 và năm 2040, tỷ lệ ... lần lượt đạt tối thiểu 90% và 95%": one share
+    per year, in order, each of the measure named once."""
+    m = _RESPECTIVELY.search(clause)
+    if m is None or len(targets) < 2:
+        return
+    years = [int(y) for y in _YEAR_IN.findall(clause[: m.start()])]
+    if len(years) != len(targets) or len(set(years)) != len(years):
+        return
+    first = targets[0]
+    for target, year in zip(targets, years, strict=True):
+        target.deadline = year
+        if target is not first and len(target.metric.split()) < 2:
+            target.metric, target.population = first.metric, first.population
 
 
 # A comma opening a second measure of the same subject, with a figure of another kind

@@ -24,3 +24,14 @@ def test_a_lead_naming_the_product_goes_into_each_measure_and_its_growth() -> No
     assert [(t.value, t.unit) for t in found] == [(7500, "tấn"), (4.2, "triệu USD"), (10, "%")]
     assert all("Xoài" in (t.metric or "") for t in found)
     assert (found[2].metric or "").startswith("tốc độ tăng bình quân")
+
+
+def test_shares_listed_for_several_years_respectively_take_one_year_each() -> None:
+    # a commune's share of 617/KH-UBND (Đồng Tháp)
+    text = (
+        "Đến hết năm 2035 và năm 2040, tỷ lệ DNNVV, HTX, HKD trên địa bàn xã ứng dụng công nghệ "
+        "số lần lượt đạt tối thiểu 90% và 95%."
+    )
+    found = extract_targets(text, Scope(deadline=2030, own_level="commune"))
+    assert [(t.value, t.deadline) for t in found] == [(90, 2035), (95, 2040)]
+    assert found[0].metric == found[1].metric
