@@ -34,3 +34,10 @@ def test_ordinary_targets_and_the_communes_own_are_still_asked() -> None:
     # old tone placement reads the same
     assert held_above("Tỷ lệ bệnh viện triển khai bệnh án điện tử đạt 100%", "commune") == "bệnh viện"
     assert held_above("Tỷ lệ bệnh viện triển khai bệnh án điện tử đạt 100%", "province") is None
+
+
+def test_a_share_of_the_provinces_departments_or_economy_is_not_a_communes() -> None:
+    # 141/KH-UBND and 179/KH-UBND
+    assert held_above("100% các Sở, ngành bố trí công chức làm công tác xây dựng pháp luật", "commune")
+    assert held_above("Tỷ trọng kinh tế số trong từng ngành, lĩnh vực đạt tối thiểu 20%", "commune")
+    assert held_above("100% các xã, phường bố trí công chức xây dựng pháp luật", "commune") is None
