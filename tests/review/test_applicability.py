@@ -22,7 +22,10 @@ def test_a_province_target_on_seaports_or_grdp_is_not_asked_of_a_commune() -> No
     )
     assert not seaports.applies
     assert seaports.held_above == "cảng biển"
-    assert held_above("Tỷ trọng kinh tế số đạt tối thiểu 30% GRDP", "commune") == "GRDP"
+    assert (
+        held_above("Tổng giá trị giao dịch thanh toán không dùng tiền mặt gấp 30 lần GRDP", "commune")
+        == "GRDP"
+    )
 
 
 def test_ordinary_targets_and_the_communes_own_are_still_asked() -> None:
