@@ -9,7 +9,9 @@ office_copies.py), the way ``kehoach review CHILD --parent PARENT`` reads an upl
 inferred as a user who sets none would get them.
 
 A label names its mandate by a span of the parent's wording: it takes the unclaimed mandate
-whose text contains the span best (fuzzy partial ratio on match keys); a label that no mandate
+whose text contains the span best (fuzzy partial ratio on match keys), among mandates at least
+half the span's length (since 2026-12-03: before, a one-word mandate such as an appendix row
+"Xoài" could take the label of a whole target naming it); a label that no mandate
 of the review carries counts as "absent", a wrong answer whatever its status. Printed per set
 and format: status accuracy, precision and recall of each status, and problem recall (a
 weaker, late or missing label given any of those three statuses).
@@ -55,6 +57,7 @@ STATUSES = ("covered", "weaker", "late", "missing", "not_applicable")
 PROBLEMS = {"weaker", "late", "missing"}
 VIAS = ("text", "docx", "pdf")
 MATCH_THRESHOLD = 85
+MIN_LENGTH_SHARE = 0.5
 
 
 @dataclass
@@ -99,7 +102,16 @@ def pair_labels(labels: list[dict[str, str]], results: list[MandateResult]) -> l
     rows: list[tuple[str, str, str]] = []
     for label in labels:
         key = match_key(label["parent_text"])
-        scored = sorted(((fuzz.partial_ratio(key, keys[i]), i) for i in free), reverse=True)
+        # a mandate much shorter than the span ("Xoài", a row heading) is not the one it names:
+        # partial_ratio would find it inside any span that mentions it
+        scored = sorted(
+            (
+                (fuzz.partial_ratio(key, keys[i]), i)
+                for i in free
+                if len(keys[i]) >= MIN_LENGTH_SHARE * len(key)
+            ),
+            reverse=True,
+        )
         if not scored or scored[0][0] < MATCH_THRESHOLD:
             rows.append((label["status"], "absent", label["parent_text"]))
             continue
