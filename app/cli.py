@@ -14,7 +14,6 @@ import click
 
 from app.domain.errors import KehoachError
 from app.messages import both
-from app.services import plans as plan_services
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -56,6 +55,8 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Tệp .docx hoặc thư mục")
 def render(plan: Path, output: Path) -> None:
     """Tạo DOCX từ tệp kế hoạch PLAN (hoặc mọi tệp trong thư mục PLAN)."""
+    from app.services import plans as plan_services  # rendering libraries: only for these commands
+
     try:
         if plan.is_dir():
             _render_folder(plan, output)
@@ -76,6 +77,8 @@ def render(plan: Path, output: Path) -> None:
 def _render_folder(folder: Path, output: Path) -> None:
     """Render every plan of ``folder``; a bad plan is reported and the others still rendered
     (one typo must not cost the office the rest of the folder), then exit 2 if any failed."""
+    from app.services import plans as plan_services  # rendering libraries: only for these commands
+
     if output.exists() and not output.is_dir():
         fail(f"{output}: {both('output_not_dir')}")
     sources = plan_services.plan_files_in(folder)
@@ -99,6 +102,8 @@ def _render_folder(folder: Path, output: Path) -> None:
 @click.argument("plan", type=click.Path(path_type=Path))
 def check_plan(plan: Path) -> None:
     """Kiểm tra tệp kế hoạch PLAN, chỉ báo lỗi."""
+    from app.services import plans as plan_services  # rendering libraries: only for these commands
+
     try:
         loaded = plan_services.check_plan(plan)
     except KehoachError as exc:
@@ -118,6 +123,8 @@ def check_plan(plan: Path) -> None:
 )
 def schema(output: Path) -> None:
     """Ghi JSON Schema của tệp kế hoạch (sinh từ các schema marshmallow)."""
+    from app.services import plans as plan_services  # rendering libraries: only for these commands
+
     target = output / "plan.schema.json" if output.is_dir() else output
     try:
         plan_services.write_schema(target)
