@@ -33,6 +33,7 @@ from app.vn.normalize import clean, match_key, slugify, strip_diacritics
 _ROMAN = re.compile(r"^([IVXL]{1,5})\s*[./]\s*(.+)$")
 _ARTICLE = re.compile(r"^(Điều\s+\d{1,2})\s*[.:]\s*(.+)$")  # a Quyết định's articles
 _ARABIC = re.compile(r"^(\d{1,2})\s*[.)]\s+(.+)$")
+_SUBNUMBER = re.compile(r"^(\d{1,2}\.\d{1,2})\.?\s+(.+)$")  # "3.1. Tham gia góp ý ...", "1.2 Triển khai ..."
 _LETTER = re.compile(r"^([a-zđ])\s*[).]\s+(.+)$")
 _BULLET = re.compile(r"^[-–—•+*]\s*(.+)$")
 _SIGNER_MARK = re.compile(r"^(?:TM|KT|Q|TL|TUQ)\.\s*\S")
@@ -316,9 +317,9 @@ class _Body:
 
     def _heading(self, line: Line) -> bool:
         text = line.text
-        for level, pattern in ((1, _ARTICLE), (1, _ROMAN), (2, _ARABIC), (3, _LETTER)):
+        for level, pattern in ((1, _ARTICLE), (1, _ROMAN), (2, _ARABIC), (3, _SUBNUMBER), (4, _LETTER)):
             m = pattern.match(text)
-            if m is None or (level == 3 and not self.stack):
+            if m is None or (level >= 3 and not self.stack):
                 continue
             title = m.group(2).strip()
             parent_kind = self.stack[-1][1].kind if self.stack and level > 1 else SectionKind.TEXT

@@ -196,3 +196,20 @@ def test_a_monitoring_part_gives_tasks_led_by_the_bodies_they_open_with() -> Non
         ("Sở Khoa học và Công nghệ", "province"),
         ("Các sở, ban, ngành, Ủy ban nhân dân các xã, phường", "commune"),
     ]
+
+
+def test_sub_numbered_points_are_headings_not_text() -> None:
+    # 7360/KH-UBND: "3.1. Tham gia góp ý kiến ..." then its lettered items
+    plan = _plan(
+        """II. NỘI DUNG
+3. Tham gia góp ý kiến và tổ chức triển khai các văn bản hướng dẫn thi hành Luật
+3.1. Tham gia góp ý kiến vào dự thảo các văn bản quy định chi tiết, hướng dẫn thi hành Luật
+a) Nghị định quy định chi tiết thi hành một số điều của Luật.
+- Cơ quan phối hợp: Các sở, ngành có liên quan và UBND các xã, phường.
+"""
+    )
+    (task,) = plan.tasks()
+    assert task.text == "Nghị định quy định chi tiết thi hành một số điều của Luật."
+    assert task.level == "commune"
+    titles = [s.title for s in plan.walk()]
+    assert "Tham gia góp ý kiến vào dự thảo các văn bản quy định chi tiết, hướng dẫn thi hành Luật" in titles
