@@ -100,9 +100,16 @@ def document_lines(doc: TextDocument) -> list[Line]:
             for c in group:
                 rows.setdefault(c.location.row or 0, []).append(c)
             for row_no, cells in rows.items():
-                texts = tuple(clean(" ".join(c.text.split("\n"))) for c in cells)
+                # each cell at its column: an empty "phối hợp" cell must not shift the deadline
+                slots = [""] * max(width, len(cells))
+                for n, c in enumerate(cells):
+                    column = (c.location.cell or n + 1) - 1
+                    slots[column if column < len(slots) and not slots[column] else n] = clean(
+                        " ".join(c.text.split("\n"))
+                    )
+                texts = tuple(slots)
                 where = replace(cells[0].location, cell=None).label()
-                out.append(Line(" | ".join(texts), where, table, row_no, texts))
+                out.append(Line(" | ".join(t for t in texts if t), where, table, row_no, texts))
         i = j
     return out
 
@@ -293,7 +300,7 @@ class _Body:
         if self.mode == "appendix":
             return
         for cell in line.cells or ():
-            if not re.fullmatch(r"[\dIVXLivxl.\s]{1,6}", cell):  # a row number is no content
+            if cell and not re.fullmatch(r"[\dIVXLivxl.\s]{1,6}", cell):  # a row number is no content
                 self._content(Line(cell, line.where, line.table, line.row))
 
     def _row_section(self) -> Section:

@@ -149,7 +149,8 @@ def read_row(cells: list[str], columns: Columns, above: dict[str, str] | None = 
         parent_number = number.rsplit(".", 1)[0] if "." in number else None
         if parent_number and parent_number in above:
             indicator = f"{above[parent_number].rstrip(' .;:')} {indicator}"
-    if not indicator or len(cells) < max(2, len(columns.roles) - 2):
+    filled = sum(1 for c in cells if c.strip())  # cells stand at their columns, empty ones too
+    if not indicator or filled < max(2, len(columns.roles) - 2):
         return None
     unit, deadline = cell("unit"), cell("deadline")
     value = ""

@@ -150,3 +150,18 @@ def test_a_sub_row_is_read_with_the_indicator_of_its_row() -> None:
     other = read_row(["5", "Chè", "12.000 tấn", "Năm 2030"], columns, above)
     assert other is not None
     assert other.sentence.startswith("Chè đạt")
+
+
+def test_an_empty_cell_does_not_shift_the_cells_after_it() -> None:
+    header = "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 980/KH-UBND\nNghệ An, ngày 18 tháng 11 năm 2025\nKẾ HOẠCH\nPhòng thủ dân sự\n"
+    text = (
+        "II. NỘI DUNG\n"
+        "| TT | Nội dung thực hiện | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | Diễn tập phòng thủ dân sự các cấp | UBND cấp xã |  | Quý IV/2026 |\n"
+    )
+    plan = parse_plan(read_txt((header + text).encode("utf-8"), "kh.md"))
+    (task,) = plan.tasks()
+    assert task.lead == "UBND cấp xã"
+    assert task.partners == []
+    assert task.deadline == "Quý IV/2026"
