@@ -29,6 +29,12 @@ holdout accuracy 0.419 / 0.419 / 0.419, problem recall 0.333 / 0.333 / 0.394 (te
 PDF); dev on the same run 0.388 / 0.390 / 0.354, problem recall 0.500 / 0.489 / 0.467. This
 remeasure is the second look at the holdout; the issue's bar (0.85) is not reached.
 
+Third held-back run (2026-12-03, commit 749cff7, after more tuning on dev only: duties one per
+sentence, fields leading the tasks above them, lettered duties under their agency, duty
+deadlines, PDF tables through pdfplumber, the pairing rule above): holdout accuracy 0.500 /
+0.500 / 0.500, problem recall 0.455 / 0.455 / 0.455; dev on the same run 0.481 / 0.486 / 0.488,
+problem recall 0.533 / 0.533 / 0.587. Still far below 0.85.
+
 Run: ``.venv/bin/python -m tests.eval eval_real`` (or ``make eval``); ``--set dev`` or
 ``--set holdout`` and ``--via text`` narrow it, ``-v`` lists every disagreement.
 """
