@@ -230,7 +230,7 @@ def duty_scores(duty: str, texts: list[str], vocab: Vocabulary, *, near_only: bo
     managing people after rehab, and "Kinh phí thực hiện Kế hoạch được bố trí từ ngân sách nhà
     nước ..." by "Kinh phí thực hiện từ ngân sách xã". A duty is scored against every item of
     the child at once (rapidfuzz's batch scoring): a long plan has hundreds of both."""
-    all_keys = [vocab.key(t) for t in texts]
+    all_keys = _keys(vocab, tuple(texts))
     duty_key = vocab.key(duty)
     out = [0.0] * len(all_keys)
     if not duty_key:
@@ -260,6 +260,22 @@ def duty_scores(duty: str, texts: list[str], vocab: Vocabulary, *, near_only: bo
     for n, score in zip(near, best, strict=True):
         out[n] = score
     return out
+
+
+_KEYS_CACHE: dict[tuple[int, tuple[str, ...]], tuple[Vocabulary, list[str]]] = {}
+
+
+def _keys(vocab: Vocabulary, texts: tuple[str, ...]) -> list[str]:
+    """The keys of a child's items, computed once for all the mandates scored against them
+    (the vocabulary is kept with them, so an id reused by another vocabulary never matches)."""
+    cached = _KEYS_CACHE.get((id(vocab), texts))
+    if cached is not None and cached[0] is vocab:
+        return cached[1]
+    if len(_KEYS_CACHE) > 8:
+        _KEYS_CACHE.clear()
+    keys = [vocab.key(t) for t in texts]
+    _KEYS_CACHE[(id(vocab), texts)] = (vocab, keys)
+    return keys
 
 
 _MIN_SHARED_WORDS = 2

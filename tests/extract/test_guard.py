@@ -314,3 +314,31 @@ def test_upload_of_legacy_encoded_txt_names_the_encoding() -> None:
 
 def test_text_that_mentions_the_pdf_header_is_still_text() -> None:
     assert check_upload("Tệp PDF bắt đầu bằng %PDF-1.7 như mọi tệp PDF.\n".encode(), "ghi-chu.txt") == "txt"
+
+
+def test_the_same_docx_bytes_are_checked_once_and_a_bad_file_every_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[int] = []
+    real = guard._check_docx
+
+    def counting(data: bytes, source: str) -> None:
+        calls.append(len(data))
+        real(data, source)
+
+    monkeypatch.setattr(guard, "_check_docx", counting)
+    good = _minimal_docx_for_cache()
+    guard.check_docx(good, "a.docx")
+    guard.check_docx(good, "a.docx")
+    assert len(calls) == 1
+    for _ in range(2):
+        with pytest.raises(UnsafeFileError):
+            guard.check_docx(b"PK\x03\x04broken", "b.docx")
+    assert len(calls) == 3
+
+
+def _minimal_docx_for_cache() -> bytes:
+    from app.planfile.load import load_plan
+    from app.render.docx import render_docx
+
+    return render_docx(load_plan(Path(__file__).parents[2] / "samples" / "family_xa_a_2026.yaml"))
