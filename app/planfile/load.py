@@ -17,10 +17,10 @@ from marshmallow import ValidationError
 from app.domain.errors import KehoachError
 from app.domain.plan import Plan, validate_plan
 from app.messages import both
+from app.planfile import PLAN_EXTENSIONS
 from app.planfile.schemas import PlanSchema
 from app.vn.normalize import nfc
 
-PLAN_EXTENSIONS = (".json", ".yaml", ".yml")
 MAX_PLAN_FILE_BYTES = 5 * 1024 * 1024
 # "1.100" written bare in YAML: the Vietnamese way, one thousand one hundred, not 1.1.
 _DOT_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?:\.\d{3})+$")

@@ -13,8 +13,7 @@ from app.domain.plan import Plan
 from app.extract.plan_text import parse_plan
 from app.extract.read import read_document, read_document_file
 from app.messages import both
-from app.planfile.load import PLAN_EXTENSIONS, PlanFileError, dump_plan_text, load_plan
-from app.render.atomic import write_atomic
+from app.planfile import PLAN_EXTENSIONS
 
 DOCUMENT_EXTENSIONS = (".docx", ".pdf", ".txt", ".md")
 
@@ -23,6 +22,10 @@ def read_plan(path: str | Path) -> Plan:
     """The plan held in ``path``, whatever its format; raises a KehoachError subclass."""
     p = Path(path)
     suffix = p.suffix.lower()
+    # plan-file loading (marshmallow schemas) is imported only for plan files: a review of
+    # two documents starts faster without it
+    from app.planfile.load import PlanFileError, load_plan
+
     if suffix in PLAN_EXTENSIONS:
         return load_plan(p)
     if suffix in DOCUMENT_EXTENSIONS:
@@ -38,6 +41,9 @@ def read_plan_bytes(data: bytes, filename: str) -> Plan:
 def extract_plan_file(source: str | Path, output: str | Path) -> Plan:
     """Parse the document ``source`` and write the plan to ``output`` (.json/.yaml/.yml),
     atomically, so a failed run leaves nothing half-written."""
+    from app.planfile.load import PlanFileError, dump_plan_text
+    from app.render.atomic import write_atomic
+
     out = Path(output)
     if out.suffix.lower() not in PLAN_EXTENSIONS:
         raise PlanFileError(str(out), {"": [both("extract_out_ext")]})

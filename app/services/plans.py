@@ -6,8 +6,9 @@ from pathlib import Path
 
 from app.domain.plan import Plan
 from app.messages import both
+from app.planfile import PLAN_EXTENSIONS
 from app.planfile.jsonschema import plan_json_schema_text
-from app.planfile.load import PLAN_EXTENSIONS, load_plan
+from app.planfile.load import load_plan
 from app.render.atomic import write_atomic
 from app.render.docx import render_docx
 
