@@ -190,6 +190,12 @@ def _duty_mandates(assignment: Assignment, path: str, child_level: str, levels: 
     ]
 
 
+_FREQUENCY_OPENER = re.compile(
+    r"^(?:định kỳ|hằng năm|hàng năm)(?:\s+\d+\s+tháng|\s+(?:hằng|hàng)\s+(?:năm|quý|tháng))?\s*,?\s*",
+    re.IGNORECASE,
+)
+
+
 def _duty_mandate(
     mid: str,
     duty: Duty,
@@ -202,11 +208,14 @@ def _duty_mandate(
     """One duty of an assignment. A duty that names its own subject ("Yêu cầu các sở, ban,
     ngành; UBND các phường, xã ... căn cứ nhiệm vụ ...", run on after the last agency item)
     takes its level from that subject, not from the item it stands under."""
-    subject, rest = split_agency(duty.text)
-    # only a subject naming units in the plural ("UBND các phường, xã"): "Phối hợp với Công an
+    # "Định kỳ 06 tháng các cơ quan có liên quan báo cáo ...": the frequency opens the sentence
+    text = _FREQUENCY_OPENER.sub("", duty.text)
+    subject, rest = split_agency(text)
+    # a subject the sentence opens with ("UBND xã, phường thực hiện ..."); "Phối hợp với Công an
     # tỉnh rà soát ..." opens with the duty itself and names a partner, not its subject
-    if rest and subject != duty.text and not opens_with_duty(duty.text):
-        level = levels.infer(subject) or (None if names_localities(subject) else level)
+    if rest and subject != text and not opens_with_duty(text):
+        named = levels.infer(subject) or levels.infer_any(subject)
+        level = named or (None if names_localities(subject) else level)
     # an agency of no level ("các cơ quan, đơn vị, địa phương") is asked of every level below
     applies = level is None or _at_or_below(level, child_level, levels)
     return Mandate(

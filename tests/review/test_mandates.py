@@ -141,3 +141,25 @@ Yêu cầu các sở, ban, ngành, đoàn thể tỉnh; UBND các phường, xã
     closing = next(m for m in by_text.values() if "căn cứ nhiệm vụ" in m.text)
     assert closing.applies
     assert closing.level == "commune"
+
+
+def test_a_duty_opening_with_its_frequency_or_naming_its_communes_takes_their_level() -> None:
+    from app.extract.plan_text import parse_plan
+    from app.extract.txt_text import read_txt
+
+    text = """ỦY BAN NHÂN DÂN
+TỈNH ĐỒNG NAI
+Số: 179/KH-UBND
+Đồng Nai, ngày 18 tháng 11 năm 2025
+KẾ HOẠCH
+Phát triển kinh tế số
+IV. TỔ CHỨC THỰC HIỆN
+1. Sở Khoa học và Công nghệ: chủ trì theo dõi, tổng hợp.
+Định kỳ 06 tháng các cơ quan có liên quan báo cáo kết quả thực hiện gửi về Sở Khoa học và Công nghệ.
+UBND xã, phường thực hiện trực ban phòng chống thiên tai 24/24.
+"""
+    parent = parse_plan(read_txt(text.encode("utf-8"), "kh.txt"))
+    mandates = {m.text[:12]: m for m in mandates_for(parent, "commune", include_kept=True)}
+    assert mandates["Định kỳ 06 t"].applies
+    assert mandates["UBND xã, phư"].applies
+    assert mandates["UBND xã, phư"].level == "commune"
