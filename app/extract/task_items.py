@@ -11,7 +11,10 @@ Real plans write a task in a few shapes, all read here:
   fields may stand in lettered sub-points of their own ("a) Nhiệm vụ:", "b) Cơ quan thực hiện:",
   "c) Thời gian thực hiện: Hoàn thành trong năm 2025.").
 
-Fields hold for the tasks of the point they are written in and of its sub-points. A lead field
+Field lines lead the tasks printed just before them ("- task; - task; Đơn vị thực hiện: ...;
+- task; Đơn vị chủ trì: ..." is two groups); printed before any task, they lead the tasks that
+follow and the point's sub-points. A task line opening with the bodies doing it ("Các sở, ban,
+ngành, UBND các xã, phường định kỳ kiểm tra ...") is led by them. A lead field
 written as sentences ("Cơ quan thực hiện: Sở KHCN tiến hành rà soát ...; các sở, ngành và UBND
 các xã, phường rà soát ...") holds tasks of its own, one per clause, each led by its subject.
 A task's level is the lowest level its lead and partners name ("UBND các xã, phường" is the
@@ -107,7 +110,7 @@ def _read(
         and not _FIELD.match(section.title)
     ):
         level = _level(head, own_level)
-        tasks.insert(0, _task(section.title, head, level, counter))
+        tasks.insert(0, _task(section.title, head, level, counter, own_level))
     section.tasks.extend(tasks)
     section.text, section.bullets = intros, []
     section.sections = subsections
