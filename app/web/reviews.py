@@ -140,6 +140,11 @@ def create() -> tuple[str, int]:
         (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
         try:
             review, parent, child = run_review(folder)
+            # the report download is served from this review, not from a second run
+            formats = documents.engine("app.review.formats.json")
+            (folder / "review.json").write_text(
+                formats.dumps(formats.review_to_dict(review)), encoding="utf-8"
+            )
         except KehoachError as exc:
             parent_upload = request.files.get("parent_file")
             names = {draft_path.name: draft.filename}
@@ -162,7 +167,12 @@ def report_docx(review_id: str) -> Response:
     meta_path = folder / "meta.json"
     if not meta_path.exists() or json.loads(meta_path.read_text(encoding="utf-8"))["user"] != user().id:
         abort(404)
-    review, _, _ = run_review(folder)
+    stored = folder / "review.json"
+    if stored.exists():
+        formats = documents.engine("app.review.formats.json")
+        review = formats.review_from_dict(json.loads(stored.read_text(encoding="utf-8")))
+    else:  # an upload saved before reviews were stored
+        review, _, _ = run_review(folder)
     data = documents.engine("app.review.formats").render_review(review, "docx")
     store.audit(db(), user(), "download_review", "upload", review_id)
     return attachment(data, DOCX_TYPE, f"ra-soat-{review_id}.docx")

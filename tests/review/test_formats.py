@@ -118,3 +118,13 @@ def test_the_review_note_converts_to_pdf(tinh: Plan, xa_b: Plan, tmp_path: Path)
         timeout=120,
     )
     assert (tmp_path / "ra_soat.pdf").stat().st_size > 1000
+
+
+def test_a_review_read_back_from_its_json_is_the_same_review(tinh: Plan, xa_b: Plan) -> None:
+    from app.review.formats.json import review_from_dict, review_to_dict
+
+    review = review_plans(tinh, xa_b)
+    back = review_from_dict(json.loads(json.dumps(review_to_dict(review))))
+    assert back == review
+    assert [f.message for f in back.findings] == [f.message for f in review.findings]
+    assert back.summary.text == review.summary.text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 from typing import Any
 
 import docx
@@ -111,6 +112,11 @@ def test_uploaded_docx_draft_missing_a_target_is_flagged(
     found = re.search(r"/reviews/([0-9a-f]+)/report\.docx", page)
     assert found
     review_id = found.group(1)
+    # the report is served from the stored review, not by reading the upload again
+    folder = Path(client.application.instance_path) / "reviews" / review_id
+    assert (folder / "review.json").exists()
+    for upload in folder.glob("draft*"):
+        upload.unlink()
     report = client.get(f"/reviews/{review_id}/report.docx")
     assert report.status_code == 200
     note = docx.Document(io.BytesIO(report.data))

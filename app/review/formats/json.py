@@ -50,7 +50,9 @@ import dataclasses
 import json
 from typing import Any
 
-from app.review.report import FamilyReview, MandateResult, QuotaCheck, Review
+from app.review.report import FamilyReview, MandateResult, PlanRef, QuotaCheck, Review
+from app.review.status import Status
+from app.rules.finding import Finding, Severity
 
 SCHEMA_VERSION = 1
 
@@ -76,6 +78,48 @@ def review_to_dict(review: Review) -> dict[str, Any]:
             "ok": summary.ok,
         },
     }
+
+
+def review_from_dict(data: dict[str, Any]) -> Review:
+    """The review back from its JSON (:func:`review_to_dict`): the web stores a review once and
+    serves its report from it, instead of reading and reviewing the files again."""
+    return Review(
+        parent=PlanRef(**data["parent"]),
+        child=PlanRef(**data["child"]),
+        results=[_mandate_from(m) for m in data["mandates"]],
+        findings=[_finding_from(f) for f in data["findings"]],
+        format_findings=[_finding_from(f) for f in data["format_findings"]],
+        format_checked=bool(data["format_checked"]),
+        notes=list(data.get("notes", [])),
+        assumptions=list(data.get("assumptions", [])),
+    )
+
+
+def _mandate_from(m: dict[str, Any]) -> MandateResult:
+    return MandateResult(
+        id=m["id"],
+        kind=m["kind"],
+        status=Status(m["status"]),
+        parent_text=m["parent_text"],
+        parent_where=m["parent_where"],
+        level=m.get("level"),
+        child_id=m.get("child_id"),
+        child_text=m.get("child_text"),
+        child_where=m.get("child_where"),
+        score=float(m.get("score") or 0.0),
+        reasons=list(m.get("reasons", [])),
+        causes=list(m.get("causes", [])),
+        required=m.get("required"),
+        carried=m.get("carried"),
+        unit=m.get("unit"),
+        allocated=m.get("allocated"),
+    )
+
+
+def _finding_from(f: dict[str, Any]) -> Finding:
+    return Finding(
+        f["rule"], f["location"], f["message"], f.get("found"), f.get("required"), Severity(f["severity"])
+    )
 
 
 def family_to_dict(family: FamilyReview) -> dict[str, Any]:
