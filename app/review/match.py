@@ -186,7 +186,21 @@ def _told_apart(
             return kept[0]
         if kept:
             pool = kept
-    return None
+    return _by_telling_words(parent, pool, vocab)
+
+
+def _by_telling_words(
+    parent: Target, pool: list[tuple[Item, float]], vocab: Vocabulary
+) -> tuple[Item, float] | None:
+    """The one candidate whose own words (those not shared by every candidate) the mandate
+    uses: among "tốc độ tăng giá trị Xoài / Nhãn / Chuối ...", the mandate on "Xoài"."""
+    if len(pool) < 2:
+        return None
+    words = [_word_set(vocab.key(i.text)) for i, _ in pool]
+    common = frozenset.intersection(*words)
+    own = _word_set(vocab.key(f"{parent.metric} {parent.population or ''}"))
+    hits = [n for n, ws in enumerate(words) if (ws - common) & own]
+    return pool[hits[0]] if len(hits) == 1 else None
 
 
 def _eligible(mandate: Mandate, item: Item) -> bool:

@@ -177,3 +177,17 @@ def test_a_measure_the_child_sets_for_other_years_only_is_not_matched() -> None:
     match = match_mandate(_mandate(share("p", 100, 2045)), items, set())
     assert match.kind is MatchKind.UNMATCHED
     assert match.reason == "other_years"
+
+
+def test_alike_targets_are_told_apart_by_the_words_only_one_of_them_has() -> None:
+    # a commune's growth rates per fruit (2954/QĐ-UBND)
+    def growth(tid: str, fruit: str, value: float) -> Target:
+        text = f"{fruit} tăng bình quân {value:g}%/năm năm 2030"
+        return Target(
+            tid, text, metric=f"tốc độ tăng bình quân giá trị {fruit}", value=value, unit="%", deadline=2030
+        )
+
+    items = [_item(growth("a", "Xoài", 7)), _item(growth("b", "Nhãn", 7)), _item(growth("c", "Chuối", 5))]
+    match = match_mandate(_mandate(growth("p", "Nhãn", 6)), items, set())
+    assert match.item is not None
+    assert match.item.id == "b"
