@@ -162,8 +162,12 @@ def _issuer(head: hd.Header, lines: list[Line], type_at: int, notes: list[str]) 
     return guessed
 
 
+# "giai đoạn 2026 - 2030, định hướng đến năm 2035": the orientation is not the plan's deadline
+_ORIENTATION = re.compile(r",?\s*(?:định hướng|tầm nhìn)\s+(?:đến|tới)\s+năm\s+\d{4}", re.IGNORECASE)
+
+
 def _plan_deadline(text: str, year: int | None) -> int | None:
-    found, _ = deadline_of(text)
+    found, _ = deadline_of(_ORIENTATION.sub(" ", text))
     return found or year
 
 
@@ -204,6 +208,7 @@ class _Body:
         self.plan = plan
         self.structured = structured
         self.scope = Scope(deadline=deadline, own_level=plan.issuer.level)
+        self.plan_deadline = deadline
         self.stack: list[tuple[int, Section]] = []
         self.mode = "intro"  # intro | parts | recipients | signer
         self.signer_lines: list[str] = []
@@ -358,7 +363,18 @@ class _Body:
         trial = replace(self.scope, source=where, level=self._level(), ids=set(self.scope.ids))
         return bool(extract_targets(title, trial))
 
+    def _section_deadline(self) -> int | None:
+        """A year the open sections' titles set ("1. Về kinh tế số (đến năm 2030)"), the
+        innermost first; targets under them are due then unless they say otherwise."""
+        for _, section in reversed(self.stack):
+            if section.title:
+                year, _ = deadline_of(_ORIENTATION.sub(" ", section.title))
+                if year:
+                    return year
+        return None
+
     def _content(self, line: Line) -> None:
+        self.scope.deadline = self._section_deadline() or self.plan_deadline
         section = self.stack[-1][1]
         bullet = _BULLET.match(line.text)
         body = bullet.group(1).strip() if bullet and self.structured else line.text

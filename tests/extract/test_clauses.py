@@ -35,3 +35,23 @@ def test_shares_listed_for_several_years_respectively_take_one_year_each() -> No
     found = extract_targets(text, Scope(deadline=2030, own_level="commune"))
     assert [(t.value, t.deadline) for t in found] == [(90, 2035), (95, 2040)]
     assert found[0].metric == found[1].metric
+
+
+def test_a_section_title_and_the_subjects_period_set_the_targets_deadline() -> None:
+    from app.extract.plan_text import parse_plan
+    from app.extract.txt_text import read_txt
+
+    text = """ỦY BAN NHÂN DÂN
+PHƯỜNG LONG KHÁNH
+Số: 12/KH-UBND
+Long Khánh, ngày 28 tháng 11 năm 2025
+KẾ HOẠCH
+Phát triển kinh tế số giai đoạn 2026 - 2030, định hướng đến năm 2035
+II. MỤC TIÊU
+1. Về kinh tế số (đến năm 2028)
+a) Tỷ lệ doanh nghiệp ứng dụng thương mại điện tử đạt trên 75%.
+2. Về xã hội số
+a) Tỷ lệ người dân có hồ sơ học tập điện tử cá nhân đạt 100%.
+"""
+    plan = parse_plan(read_txt(text.encode("utf-8"), "kh.txt"))
+    assert [t.deadline for t in plan.targets()] == [2028, 2030]
