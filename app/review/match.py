@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 
 from app.domain.plan import Plan
 from app.domain.targets import Target
+from app.extract.figures import words
 from app.review.mandates import Mandate, MandateKind, sections_with_paths
 from app.review.vocabulary import Vocabulary, load_vocabulary
 
@@ -228,7 +229,24 @@ def score_pair(mandate: Mandate, item: Item, vocab: Vocabulary) -> float:
         vocab.key(f"{parent.metric} {parent.population or ''}"),
         vocab.key(f"{child.metric} {child.population or ''}"),
     )
-    return max(metric, combined, 0.9 * text_score)
+    score = max(metric, combined, 0.9 * text_score)
+    if _other_measure(parent, child, vocab):
+        # "10 triệu USD" of mango is not its "18.000 tấn": the same words, another measure
+        score *= OTHER_MEASURE_WEIGHT
+    return score
+
+
+OTHER_MEASURE_WEIGHT = 0.85
+
+
+def _other_measure(parent: Target, child: Target, vocab: Vocabulary) -> bool:
+    """Both in measures of money or quantity (target_words.yaml, measure_units) and the
+    measures differ (tấn / triệu USD); counts of people or units are not judged here
+    ("người" and "lượt người" are read by the KH rules)."""
+    measures = words().measure_units
+    if (parent.unit or "").lower() not in measures or (child.unit or "").lower() not in measures:
+        return False
+    return vocab.unit(parent.unit) != vocab.unit(child.unit)
 
 
 _CLAUSE = re.compile(r";\s+")

@@ -191,3 +191,33 @@ def test_alike_targets_are_told_apart_by_the_words_only_one_of_them_has() -> Non
     match = match_mandate(_mandate(growth("p", "Nhãn", 6)), items, set())
     assert match.item is not None
     assert match.item.id == "b"
+
+
+def test_a_target_in_another_measure_scores_lower_than_one_in_the_same() -> None:
+    from app.review.match import score_pair
+
+    vocab = load_vocabulary()
+    parent = Target(
+        "p",
+        "Tổng sản phẩm Xoài xuất khẩu đạt 18.000 tấn",
+        metric="sản phẩm Xoài xuất khẩu",
+        value=18000,
+        unit="tấn",
+    )
+    tonnes = Target(
+        "a", "Sản phẩm Xoài xuất khẩu đạt 3.000 tấn", metric="sản phẩm Xoài xuất khẩu", value=3000, unit="tấn"
+    )
+    dollars = Target(
+        "b",
+        "Sản phẩm Xoài xuất khẩu đạt 1,6 triệu USD",
+        metric="sản phẩm Xoài xuất khẩu",
+        value=1.6,
+        unit="triệu USD",
+    )
+    mandate = _mandate(parent)
+    assert score_pair(mandate, _item(tonnes), vocab) > score_pair(mandate, _item(dollars), vocab)
+    people = Target("c", "Cai nghiện cho 100 người", metric="cai nghiện", value=100, unit="người")
+    visits = Target("d", "Cai nghiện cho 300 lượt người", metric="cai nghiện", value=300, unit="lượt người")
+    assert score_pair(_mandate(visits), _item(people), vocab) == score_pair(
+        _mandate(visits), _item(visits), vocab
+    )
