@@ -202,3 +202,8 @@ def _split_duties(text: str) -> list[str]:
 
 
 _SENTENCE = re.compile(r"(?<=[a-zđà-ỹ\)][.])\s+(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])")
+
+
+def sentences_of(text: str) -> list[str]:
+    """The sentences of a paragraph of duties ("... đạt hiệu quả cao. Định kỳ hàng tháng ...")."""
+    return [p for p in _SENTENCE.split(text) if p.strip()]

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from app.domain.assignments import Task
 from app.domain.levels import DEFAULT_LEVELS
 from app.domain.plan import Section
-from app.extract.duties import names_localities, opens_with_duty, split_agency
+from app.extract.duties import names_localities, opens_with_duty, sentences_of, split_agency
 from app.vn.normalize import clean
 
 _FIELD = re.compile(
@@ -91,11 +91,9 @@ def _read(
         # "Các nhiệm vụ sau:" introduces the items; it stays as the section's text, not a task
         intro = [x for x in contents if x.rstrip().endswith(":") and (subsections or len(contents) > 1)]
         intros.extend(intro)
-        tasks.extend(
-            _task(text, fields, level, counter, own_level)
-            for text in contents
-            if text.strip() and text not in intro
-        )
+        for text in contents:
+            if text.strip() and text not in intro:
+                tasks.extend(_paragraph_tasks(text, fields, level, counter, own_level))
         for task in clause_tasks:
             task.id = f"nv-{counter[0]}"
             counter[0] += 1
@@ -183,6 +181,21 @@ _SUBJECT_START = re.compile(
     r"trung tâm|văn phòng|mặt trận|chi cục|cục|viện|hội|đoàn)\b",
     re.IGNORECASE,
 )
+
+
+def _paragraph_tasks(
+    text: str, fields: _Fields, level: str | None, counter: list[int], own_level: str | None
+) -> list[Task]:
+    """One task per sentence of a paragraph ("Các sở, ngành, UBND các xã, phường: căn cứ ...,
+    tổ chức triển khai ... . Định kỳ hàng tháng ... báo cáo ..."); a sentence naming no one
+    of its own is led by the subject of the first."""
+    out: list[Task] = []
+    for sentence in sentences_of(text):
+        task = _task(sentence, fields, level, counter, own_level)
+        if out and task.lead is None and out[0].lead is not None and fields.lead is None:
+            task.lead, task.level = out[0].lead, out[0].level
+        out.append(task)
+    return out
 
 
 def _task(

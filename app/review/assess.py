@@ -14,7 +14,7 @@ from app.messages import t
 from app.review.figures import with_figure
 from app.review.mandates import Mandate, MandateKind, mandates_for
 from app.review.match import Item, Match, MatchKind, child_items, match_mandate, similarity
-from app.review.periods import Deadline, deadline_in, deadline_stated
+from app.review.periods import Deadline, deadline_in, deadlines_stated, later_in_any
 from app.review.report import MandateResult
 from app.review.status import Status
 from app.review.vocabulary import Vocabulary, load_vocabulary
@@ -144,7 +144,7 @@ def _compare_matched(
 
 def _assess_duty(mandate: Mandate, match: Match, child: Plan, vocab: Vocabulary) -> MandateResult:
     deadline = parse_date(mandate.duty.deadline if mandate.duty else None)
-    due = _mandate_deadline(mandate)
+    due = _mandate_deadlines(mandate)
     if vocab.is_self_fulfilling(mandate.text):
         if deadline and child.date and child.date > deadline:
             return _result(mandate, Status.LATE, None, 100.0, [t("rr_plan_late")], ["deadline"])
@@ -155,35 +155,39 @@ def _assess_duty(mandate: Mandate, match: Match, child: Plan, vocab: Vocabulary)
         item = match.candidates[0][0]
     if item is None:
         return _result(mandate, Status.MISSING, None, match.score, [t("rr_missing")], [])
-    child_due = _item_due(child, item)
-    if due is not None and child_due is not None and child_due.later_than(due):
+    if due and later_in_any(_item_dues(child, item), due):
         return _result(
             mandate, Status.LATE, item, match.score, [_how(match), t("rr_duty_late")], ["deadline"]
         )
     return _result(mandate, Status.COVERED, item, match.score, [_how(match)], [])
 
 
-def _mandate_deadline(mandate: Mandate) -> Deadline | None:
+def _mandate_deadlines(mandate: Mandate) -> list[Deadline]:
     """When the parent wants the duty done: its deadline field or column ("Trước ngày
-    30/11/2025", "Quý IV/2025"), else what its sentence states ("trước ngày 20/11 hằng năm")."""
+    30/11/2025", "Quý IV/2025"), else what its sentence states ("trước ngày 20/11 hằng năm",
+    several for a report due monthly, half-yearly and yearly)."""
     for field in (
         mandate.duty.deadline if mandate.duty else None,
         mandate.task.deadline if mandate.task else None,
     ):
         if due := deadline_in(field):
-            return due
-    return deadline_stated(mandate.text)
+            return [due]
+    return deadlines_stated(mandate.text)
 
 
-def _item_due(child: Plan, item: Item) -> Deadline | None:
+def _item_dues(child: Plan, item: Item) -> list[Deadline]:
+    """The child item's deadlines: its field or column, and what its sentence states."""
+    field, text = None, item.text
     for assignment in child.assignments():
         for i, duty in enumerate(assignment.duties, start=1):
             if item.kind == "duty" and item.id == f"{assignment.agency} #{i}":
-                return deadline_in(duty.deadline) or deadline_stated(duty.text)
+                field, text = duty.deadline, duty.text
     for task in child.tasks():
         if item.kind == "task" and item.id == task.id:
-            return deadline_in(task.deadline) or deadline_stated(task.text)
-    return deadline_stated(item.text)
+            field, text = task.deadline, task.text
+    stated = deadlines_stated(text)
+    own = deadline_in(field)
+    return [own, *(d for d in stated if d != own)] if own else stated
 
 
 def _how(match: Match) -> str:

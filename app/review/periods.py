@@ -102,6 +102,24 @@ def deadline_stated(text: str | None) -> Deadline | None:
     return deadline_in(text[m.start() :]) if m else None
 
 
+def deadlines_stated(text: str | None) -> list[Deadline]:
+    """Every deadline a sentence states, one per "when" phrase: "hằng tháng (trước ngày 16
+    hàng tháng), 6 tháng (trước ngày 16/6), tổng kết năm (trước ngày 20/11 hằng năm)"."""
+    if not text:
+        return []
+    starts = [m.start() for m in _WHEN.finditer(text)]
+    out = []
+    for a, b in zip(starts, [*starts[1:], len(text)], strict=False):
+        if (due := deadline_in(text[a:b])) is not None and due not in out:
+            out.append(due)
+    return out
+
+
+def later_in_any(child: list[Deadline], parent: list[Deadline]) -> bool:
+    """True when some deadline of the child is later than the parent's of the same shape."""
+    return any(c.later_than(p) for c in child for p in parent)
+
+
 def _date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)

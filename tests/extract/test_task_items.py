@@ -213,3 +213,16 @@ a) Nghị định quy định chi tiết thi hành một số điều của Lu�
     assert task.level == "commune"
     titles = [s.title for s in plan.walk()]
     assert "Tham gia góp ý kiến vào dự thảo các văn bản quy định chi tiết, hướng dẫn thi hành Luật" in titles
+
+
+def test_each_sentence_of_a_task_paragraph_is_a_task_led_by_the_first_ones_subject() -> None:
+    # 2954/QĐ-UBND, "V. CHẾ ĐỘ BÁO CÁO"
+    plan = _plan(
+        """V. CHẾ ĐỘ BÁO CÁO
+1. Các Sở, ngành, UBND các xã, phường và các cơ quan, đơn vị có liên quan: Căn cứ chức năng, nhiệm vụ được giao theo Kế hoạch, tổ chức triển khai thực hiện đảm bảo đúng yêu cầu. Định kỳ hàng tháng (trước ngày 16 hàng tháng) báo cáo tình hình thực hiện Kế hoạch, gửi Sở Công thương tổng hợp.
+"""
+    )
+    tasks = plan.tasks()
+    assert len(tasks) == 2
+    assert tasks[1].text.startswith("Định kỳ hàng tháng")
+    assert {t.level for t in tasks} == {"commune"}

@@ -37,3 +37,22 @@ def test_a_citation_date_is_no_deadline() -> None:
     assert deadline_stated("Báo cáo kết quả trước ngày 20/11 hằng năm về Sở") == Deadline(
         "yearly", month_day=(11, 20)
     )
+
+
+def test_a_report_due_monthly_half_yearly_and_yearly_is_late_when_any_of_its_dates_is() -> None:
+    from app.review.periods import deadlines_stated, later_in_any
+
+    # 2954/QĐ-UBND and a commune's plan
+    parent = deadlines_stated(
+        "Định kỳ hàng tháng (trước ngày 16 hàng tháng), 6 tháng (trước ngày 16/6), tổng kết năm "
+        "(trước ngày 20/11 hàng năm) hoặc khi có yêu cầu báo cáo tình hình thực hiện Kế hoạch"
+    )
+    assert Deadline("monthly", day=16) in parent
+    assert Deadline("yearly", month_day=(11, 20)) in parent
+    child = deadlines_stated(
+        "báo cáo định kỳ hằng tháng (trước ngày 20 hằng tháng), 6 tháng (trước ngày 15/6)"
+    )
+    assert later_in_any(child, parent)
+    on_time = deadlines_stated("báo cáo hằng tháng (trước ngày 15 hằng tháng)")
+    assert not later_in_any(on_time, parent)
+    assert deadlines_stated("Tổ chức tuyên truyền") == []
