@@ -93,15 +93,19 @@ def mandates_for(
             if mandate.applies or include_kept:
                 out.append(mandate)
         for task in [*section.tasks, *_written_tasks(section, path)]:
-            # A task naming no one is asked of every level below (the review errs on asking).
-            applies = task.level is None or _at_or_below(task.level, child_level, levels)
+            # A task naming no one is asked of every level below (the review errs on asking),
+            # unless its own words name the units it is about: "Tổ chức lại Ban Chỉ huy ...
+            # cấp tỉnh, cấp xã" is the communes' too, "kế hoạch xúc tiến thương mại ... của tỉnh"
+            # the province's own.
+            level = task.level or (_text_level(task.text, levels) if not task.lead else None)
+            applies = level is None or _at_or_below(level, child_level, levels)
             if applies or include_kept:
                 out.append(
                     Mandate(
                         task.id,
                         MandateKind.DUTY,
                         task.text,
-                        task.level,
+                        level,
                         path,
                         applies=applies,
                         task=task,
@@ -134,6 +138,12 @@ def target_level(target: Target, levels: LevelTable = DEFAULT_LEVELS) -> tuple[s
         if found:
             return found, True
     return None, True
+
+
+def _text_level(text: str, levels: LevelTable) -> str | None:
+    """The level a sentence's own unit words name: in the plural ("các xã", "cấp xã") the
+    lowest; else a singular one ("của tỉnh"), "trên địa bàn tỉnh" saying only where."""
+    return levels.infer(text) or levels.infer_any(_TERRITORY.sub(" ", text))
 
 
 def _written_tasks(section: Section, path: str) -> list[Task]:

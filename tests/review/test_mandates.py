@@ -163,3 +163,23 @@ UBND xã, phường thực hiện trực ban phòng chống thiên tai 24/24.
     assert mandates["Định kỳ 06 t"].applies
     assert mandates["UBND xã, phư"].applies
     assert mandates["UBND xã, phư"].level == "commune"
+
+
+def test_a_task_naming_no_one_takes_the_level_its_own_words_name() -> None:
+    from app.extract.plan_text import parse_plan
+    from app.extract.txt_text import read_txt
+
+    text = """ỦY BAN NHÂN DÂN
+TỈNH SƠN LA
+Số: 29/KH-UBND
+Sơn La, ngày 20 tháng 11 năm 2025
+KẾ HOẠCH
+Xuất khẩu sản phẩm hàng hóa
+II. GIẢI PHÁP
+1. Hàng năm, xây dựng kế hoạch xúc tiến thương mại và phát triển thương mại điện tử của tỉnh.
+2. Tổ chức lại Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã.
+3. Tổ chức tuyên truyền về xuất khẩu trên địa bàn tỉnh.
+"""
+    parent = parse_plan(read_txt(text.encode("utf-8"), "kh.txt"))
+    applies = {m.text[:14]: m.applies for m in mandates_for(parent, "commune", include_kept=True)}
+    assert applies == {"Hàng năm, xây ": False, "Tổ chức lại Ba": True, "Tổ chức tuyên ": True}
