@@ -122,20 +122,10 @@ def test_a_share_counted_on_the_province_territory_applies_to_its_communes() -> 
 
 
 def test_a_closing_request_to_the_communes_is_theirs_though_it_follows_a_province_item() -> None:
-    from app.extract.plan_text import parse_plan
-    from app.extract.txt_text import read_txt
-
-    text = """ỦY BAN NHÂN DÂN
-TỈNH ĐỒNG NAI
-Số: 179/KH-UBND
-Đồng Nai, ngày 18 tháng 11 năm 2025
-KẾ HOẠCH
-Phát triển kinh tế số
-IV. TỔ CHỨC THỰC HIỆN
+    parent = _province_plan("""IV. TỔ CHỨC THỰC HIỆN
 1. Sở Khoa học và Công nghệ: chủ trì theo dõi, tổng hợp.
 Yêu cầu các sở, ban, ngành, đoàn thể tỉnh; UBND các phường, xã; các đơn vị liên quan căn cứ nhiệm vụ được phân công triển khai thực hiện.
-"""
-    parent = parse_plan(read_txt(text.encode("utf-8"), "kh.txt"))
+""")
     by_text = {m.text[:10]: m for m in mandates_for(parent, "commune", include_kept=True)}
     assert not by_text["chủ trì th"].applies  # the department's own
     closing = next(m for m in by_text.values() if "căn cứ nhiệm vụ" in m.text)
@@ -144,21 +134,11 @@ Yêu cầu các sở, ban, ngành, đoàn thể tỉnh; UBND các phường, xã
 
 
 def test_a_duty_opening_with_its_frequency_or_naming_its_communes_takes_their_level() -> None:
-    from app.extract.plan_text import parse_plan
-    from app.extract.txt_text import read_txt
-
-    text = """ỦY BAN NHÂN DÂN
-TỈNH ĐỒNG NAI
-Số: 179/KH-UBND
-Đồng Nai, ngày 18 tháng 11 năm 2025
-KẾ HOẠCH
-Phát triển kinh tế số
-IV. TỔ CHỨC THỰC HIỆN
+    parent = _province_plan("""IV. TỔ CHỨC THỰC HIỆN
 1. Sở Khoa học và Công nghệ: chủ trì theo dõi, tổng hợp.
 Định kỳ 06 tháng các cơ quan có liên quan báo cáo kết quả thực hiện gửi về Sở Khoa học và Công nghệ.
 UBND xã, phường thực hiện trực ban phòng chống thiên tai 24/24.
-"""
-    parent = parse_plan(read_txt(text.encode("utf-8"), "kh.txt"))
+""")
     mandates = {m.text[:12]: m for m in mandates_for(parent, "commune", include_kept=True)}
     assert mandates["Định kỳ 06 t"].applies
     assert mandates["UBND xã, phư"].applies
@@ -166,20 +146,19 @@ UBND xã, phường thực hiện trực ban phòng chống thiên tai 24/24.
 
 
 def test_a_task_naming_no_one_takes_the_level_its_own_words_name() -> None:
-    from app.extract.plan_text import parse_plan
-    from app.extract.txt_text import read_txt
-
-    text = """ỦY BAN NHÂN DÂN
-TỈNH SƠN LA
-Số: 29/KH-UBND
-Sơn La, ngày 20 tháng 11 năm 2025
-KẾ HOẠCH
-Xuất khẩu sản phẩm hàng hóa
-II. GIẢI PHÁP
+    parent = _province_plan("""II. GIẢI PHÁP
 1. Hàng năm, xây dựng kế hoạch xúc tiến thương mại và phát triển thương mại điện tử của tỉnh.
 2. Tổ chức lại Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã.
 3. Tổ chức tuyên truyền về xuất khẩu trên địa bàn tỉnh.
-"""
-    parent = parse_plan(read_txt(text.encode("utf-8"), "kh.txt"))
+""")
     applies = {m.text[:14]: m.applies for m in mandates_for(parent, "commune", include_kept=True)}
     assert applies == {"Hàng năm, xây ": False, "Tổ chức lại Ba": True, "Tổ chức tuyên ": True}
+
+
+def _province_plan(body: str) -> Plan:
+    """A province plan of real wording (179/KH-UBND Đồng Nai) with ``body`` as its parts."""
+    from app.extract.plan_text import parse_plan
+    from app.extract.txt_text import read_txt
+
+    head = "ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG NAI\nSố: 179/KH-UBND\nĐồng Nai, ngày 18 tháng 11 năm 2025\n"
+    return parse_plan(read_txt(f"{head}KẾ HOẠCH\nPhát triển kinh tế số\n{body}".encode(), "kh.txt"))
