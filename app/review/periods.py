@@ -116,8 +116,22 @@ def deadlines_stated(text: str | None) -> list[Deadline]:
 
 
 def later_in_any(child: list[Deadline], parent: list[Deadline]) -> bool:
-    """True when some deadline of the child is later than the parent's of the same shape."""
-    return any(c.later_than(p) for c in child for p in parent)
+    """True when, for some deadline of the parent, the child's nearest one of the same shape is
+    later: "6 tháng trước 15/6, năm trước 05/12" is met by "trước 10/6 và trước 01/12" (each
+    date against its own), and missed by "hằng tháng trước ngày 20" for "trước ngày 16"."""
+    for due in parent:
+        same = [c for c in child if c.shape == due.shape]
+        if same and min(same, key=lambda c: _distance(c, due)).later_than(due):
+            return True
+    return False
+
+
+def _distance(a: Deadline, b: Deadline) -> int:
+    if a.date is not None and b.date is not None:
+        return abs((a.date - b.date).days)
+    if a.month_day is not None and b.month_day is not None:
+        return abs((a.month_day[0] - b.month_day[0]) * 31 + a.month_day[1] - b.month_day[1])
+    return abs((a.day or 0) - (b.day or 0))
 
 
 def _date(year: int, month: int, day: int) -> dt.date | None:

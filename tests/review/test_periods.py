@@ -56,3 +56,13 @@ def test_a_report_due_monthly_half_yearly_and_yearly_is_late_when_any_of_its_dat
     on_time = deadlines_stated("báo cáo hằng tháng (trước ngày 15 hằng tháng)")
     assert not later_in_any(on_time, parent)
     assert deadlines_stated("Tổ chức tuyên truyền") == []
+
+
+def test_each_parent_date_is_held_against_the_childs_nearest_one() -> None:
+    from app.review.periods import deadlines_stated, later_in_any
+
+    parent = deadlines_stated("Báo cáo 6 tháng trước ngày 15/6/2026 và báo cáo năm trước ngày 05/12/2026")
+    earlier = deadlines_stated("báo cáo 6 tháng trước ngày 10/6/2026 và báo cáo năm trước ngày 01/12/2026")
+    later = deadlines_stated("báo cáo 6 tháng trước ngày 20/6/2026 và báo cáo năm trước ngày 01/12/2026")
+    assert not later_in_any(earlier, parent)
+    assert later_in_any(later, parent)
