@@ -256,12 +256,12 @@ CONTAINED_WEIGHT = 0.8  # a short restatement whose every word the duty holds ("
 CONTAINED_RATIO = 90.0
 
 
-def duty_scores(duty: str, texts: list[str], vocab: Vocabulary, *, near_only: bool = True) -> list[float]:
+def duty_scores(duty: str, texts: list[str], vocab: Vocabulary) -> list[float]:
     """0..100 for each of ``texts``: how well it carries the duty, as a whole restatement, or
     in part or in fewer words: "...; quản lý sau cai nghiện tại xã" is carried by a sentence on
     managing people after rehab, and "Kinh phí thực hiện Kế hoạch được bố trí từ ngân sách nhà
-    nước ..." by "Kinh phí thực hiện từ ngân sách xã". A duty is scored against every item of
-    the child at once (rapidfuzz's batch scoring): a long plan has hundreds of both."""
+    nước ..." by "Kinh phí thực hiện từ ngân sách xã". A duty is scored against all the child's
+    items in one call, their keys computed once: a long plan has hundreds of both."""
     all_keys = _keys(vocab, tuple(texts))
     duty_key = vocab.key(duty)
     out = [0.0] * len(all_keys)
@@ -272,8 +272,8 @@ def duty_scores(duty: str, texts: list[str], vocab: Vocabulary, *, near_only: bo
     # 30% of the shorter text's words (of 449 pairs scoring 65 or more, one at 65.0 does not);
     # the others are not scored: their score stays 0, below THRESHOLD (so a duty nothing
     # carries reports the closest item among those sharing its words, or 0).
-    words = _word_set(duty_key)
-    near = [n for n, key in enumerate(all_keys) if not near_only or _shares_words(words, key)]
+    duty_words = _word_set(duty_key)
+    near = [n for n, key in enumerate(all_keys) if _shares_words(duty_words, key)]
     keys = [all_keys[n] for n in near]
     sort = _batch(duty_key, keys, fuzz.token_sort_ratio)
     token_set = _batch(duty_key, keys, fuzz.token_set_ratio)
@@ -283,7 +283,7 @@ def duty_scores(duty: str, texts: list[str], vocab: Vocabulary, *, near_only: bo
         for clause in clauses:
             clause_words = _word_set(clause)
             for n, key in enumerate(keys):
-                if not near_only or _shares_words(clause_words, key):
+                if _shares_words(clause_words, key):
                     part = 0.5 * fuzz.token_sort_ratio(clause, key) + 0.5 * fuzz.token_set_ratio(clause, key)
                     best[n] = max(best[n], CLAUSE_WEIGHT * part)
     for n, (contained, key) in enumerate(zip(token_set, keys, strict=True)):
