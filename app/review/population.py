@@ -32,9 +32,9 @@ from functools import lru_cache
 from typing import Any
 
 from app.domain.levels import LevelTable
+from app.review.phrases import Phrase, longest_at
 from app.vn.normalize import clean, match_key
 
-Phrase = tuple[str, ...]
 _SEP = ","
 _PARENTHESIS = re.compile(r"\([^)]*\)")
 _TOKEN = re.compile(r"\w+|[,;]")
@@ -323,32 +323,27 @@ class _Lexicon:
 
     def merge(self, tokens: list[_Token]) -> list[_Token]:
         """Each kind's phrase as one token, longest first; a not-kind phrase stays words."""
+        keys = [t.key for t in tokens]
         out: list[_Token] = []
         i = 0
         while i < len(tokens):
-            for n in range(min(self.longest, len(tokens) - i), 0, -1):
-                chunk = tokens[i : i + n]
-                named = self.phrases.get(tuple(t.key for t in chunk))
-                if named is None:
-                    continue
-                if named:
-                    out.append(_Token(" ".join(t.key for t in chunk), " ".join(t.raw for t in chunk), named))
-                else:
-                    out.extend(chunk)
-                i += n
-                break
-            else:
+            match = longest_at(keys, i, self.phrases, self.longest)
+            if match is None:
                 out.append(tokens[i])
                 i += 1
+                continue
+            n, named = match
+            chunk = tokens[i : i + n]
+            if named:
+                out.append(_Token(" ".join(keys[i : i + n]), " ".join(t.raw for t in chunk), named))
+            else:
+                out.extend(chunk)
+            i += n
         return out
 
 
-def _lexicon(vocab: PopulationVocabulary, levels: LevelTable) -> _Lexicon:
-    return _lexicon_cached(vocab, levels)
-
-
 @lru_cache(maxsize=16)
-def _lexicon_cached(vocab: PopulationVocabulary, levels: LevelTable) -> _Lexicon:
+def _lexicon(vocab: PopulationVocabulary, levels: LevelTable) -> _Lexicon:
     kinds = dict(vocab.kinds)
     phrases = dict(vocab.phrases)
     for level in levels.levels:
@@ -381,7 +376,7 @@ def _read(text: str, lex: _Lexicon) -> list[_Member]:
     drafts: list[_Draft] = []
     current: _Draft | None = None
     for part in _parts(lex.merge(_tokens(text)), lex.vocab):
-        i = _skip(part, 0, lex.vocab.leading)
+        start = i = _skip(part, 0, lex.vocab.leading)
         if i >= len(part):
             continue
         token = part[i]
@@ -402,7 +397,7 @@ def _read(text: str, lex: _Lexicon) -> list[_Member]:
         elif current is None:
             current = _Draft(None)
             drafts.append(current)
-        current.raw.append(" ".join(t.raw for t in part[_skip(part, 0, lex.vocab.leading) :]))
+        current.raw.append(" ".join(t.raw for t in part[start:]))
         _qualify(current, part[i:], lex)
     return [m for d in drafts for m in _readings(d)]
 

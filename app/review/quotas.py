@@ -26,11 +26,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.domain.targets import QuotaPart, Target
+from app.review.phrases import Phrase, longest_at
 from app.review.report import QuotaCheck, Review
 from app.review.status import Status
 from app.vn.normalize import match_key
-
-Phrase = tuple[str, ...]
 
 
 @dataclass(frozen=True, eq=False)
@@ -71,15 +70,14 @@ def _find(words: list[str], phrases: Mapping[Phrase, str]) -> tuple[set[str], li
     rest: list[str] = []
     i = 0
     while i < len(words):
-        for n in range(min(longest, len(words) - i), 0, -1):
-            share = phrases.get(tuple(words[i : i + n]))
-            if share is not None:
-                found.add(share)
-                i += n
-                break
-        else:
+        match = longest_at(words, i, phrases, longest)
+        if match is None:
             rest.append(words[i])
             i += 1
+            continue
+        n, share = match
+        found.add(share)
+        i += n
     return found, rest
 
 

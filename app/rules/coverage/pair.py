@@ -3,7 +3,7 @@
 Every rule that compares two targets (KH002 value, KH003 deadline, KH004 population, KH005
 quota share and breakdown) has a ``judge(pair)`` generator yielding one :class:`PairFinding`
 per fault, with its machine-readable cause and its Vietnamese reason; the mandate's status is
-derived from those findings (app.rules.coverage.status_of). The vocabulary comes with the pair:
+derived from those findings (:func:`strictest`). The vocabulary comes with the pair:
 rules read no file.
 """
 
