@@ -168,26 +168,21 @@ def opens_with_duty(text: str) -> bool:
     )
 
 
-def build_assignment(
-    title: str, texts: list[str], own_level: str | None = None, agency: str | None = None
-) -> Assignment:
+def build_assignment(title: str, texts: list[str], own_level: str | None = None) -> Assignment:
     """The Assignment of an organization item: its title, then its bullets and paragraphs.
 
     The level comes from the agency's unit words ("UBND các xã" -> commune, "Công an tỉnh" ->
-    province); an agency naming none (a Sở, a Phòng) belongs to the issuer's ``own_level``.
-    ``agency`` names the agency when ``title`` opens with it (a duty of an agency above)."""
-    if agency is not None and title.startswith(agency):
-        first: str | None = title[len(agency) :].strip(" :") or None
-    else:
-        agency, first = split_agency(title)
-    duties = [parse_duty(piece) for piece in _split_duties(first)] if first else []
-    for text in texts:
-        for piece in _split_duties(text):
-            duties.append(parse_duty(piece))
+    province); an agency naming none (a Sở, a Phòng) belongs to the issuer's ``own_level``."""
+    agency, first = split_agency(title)
     level = DEFAULT_LEVELS.infer(agency) or DEFAULT_LEVELS.infer_any(agency)
     if level is None and not names_localities(agency):
         level = own_level
-    return Assignment(agency=agency, duties=duties, level=level)
+    return Assignment(agency=agency, duties=parse_duties([first] if first else [], texts), level=level)
+
+
+def parse_duties(*texts: list[str]) -> list[Duty]:
+    """The duties of lines of text, each line split where it runs several together."""
+    return [parse_duty(piece) for group in texts for text in group for piece in _split_duties(text)]
 
 
 def _split_duties(text: str) -> list[str]:
@@ -197,7 +192,7 @@ def _split_duties(text: str) -> list[str]:
     parts = [q for p in parts for q in re.split(r"(?<=[;.])\s+(?=(?:\S+\s+){0,5}?báo cáo\b)", p)]
     # each sentence of a paragraph is a duty of its own ("... kiểm tra, đánh giá. Có trách
     # nhiệm xây dựng kế hoạch chi tiết hằng năm.")
-    parts = [q for p in parts for q in _SENTENCE.split(p)]
+    parts = [q for p in parts for q in sentences_of(p)]
     return [p for p in parts if p.strip(" -")]
 
 

@@ -23,7 +23,7 @@ from app.extract import header as hd
 from app.extract.appendix import AppendixReader, opens_appendix
 from app.extract.blocks import Block, TextDocument
 from app.extract.clauses import Scope, extract_targets
-from app.extract.duties import build_assignment, opens_with_duty
+from app.extract.duties import build_assignment, opens_with_duty, parse_duties
 from app.extract.table_rows import Columns, read_header, read_row
 from app.extract.targets import deadline_of
 from app.extract.task_items import read_tasks, task_level
@@ -101,12 +101,9 @@ def document_lines(doc: TextDocument) -> list[Line]:
                 rows.setdefault(c.location.row or 0, []).append(c)
             for row_no, cells in rows.items():
                 # each cell at its column: an empty "phối hợp" cell must not shift the deadline
-                slots = [""] * max(width, len(cells))
+                slots = [""] * width
                 for n, c in enumerate(cells):
-                    column = (c.location.cell or n + 1) - 1
-                    slots[column if column < len(slots) and not slots[column] else n] = clean(
-                        " ".join(c.text.split("\n"))
-                    )
+                    slots[min((c.location.cell or n + 1), width) - 1] = clean(" ".join(c.text.split("\n")))
                 texts = tuple(slots)
                 where = replace(cells[0].location, cell=None).label()
                 out.append(Line(" | ".join(t for t in texts if t), where, table, row_no, texts))
@@ -366,12 +363,7 @@ class _Body:
     def _section_deadline(self) -> int | None:
         """A year the open sections' titles set ("1. Về kinh tế số (đến năm 2030)"), the
         innermost first; targets under them are due then unless they say otherwise."""
-        for _, section in reversed(self.stack):
-            if section.title:
-                year, _ = deadline_of(_ORIENTATION.sub(" ", section.title))
-                if year:
-                    return year
-        return None
+        return next((y for _, s in reversed(self.stack) if (y := _title_deadline(s.title or ""))), None)
 
     def _content(self, line: Line) -> None:
         self.scope.deadline = self._section_deadline() or self.plan_deadline
@@ -438,10 +430,8 @@ class _Body:
             title = section.title or (lines.pop(0) if lines else None)
             if title is not None:
                 if above is not None and opens_with_duty(title):
-                    section.assignment = build_assignment(
-                        f"{above.agency} {title}", lines, self.plan.issuer.level, agency=above.agency
-                    )
-                    section.assignment.level = above.level
+                    duties = parse_duties([title], lines)
+                    section.assignment = Assignment(agency=above.agency, duties=duties, level=above.level)
                 else:
                     section.assignment = build_assignment(title, lines, self.plan.issuer.level)
                 section.title = section.assignment.agency
@@ -465,6 +455,11 @@ class _Body:
 @functools.lru_cache(maxsize=256)
 def _title_level(title: str) -> str | None:
     return DEFAULT_LEVELS.infer(title) if title else None
+
+
+@functools.lru_cache(maxsize=256)
+def _title_deadline(title: str) -> int | None:
+    return deadline_of(_ORIENTATION.sub(" ", title))[0] if title else None
 
 
 def _lead_level(lead: str | None) -> str | None:

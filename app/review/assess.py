@@ -5,7 +5,6 @@ The single place where the three steps meet; report.py only holds and summarises
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from app.domain.levels import DEFAULT_LEVELS, LevelTable
@@ -24,7 +23,6 @@ from app.vn.numbers import NumberFormatError, parse_number
 
 # A target carried only as a task (no figure) must match clearly to count as "weaker".
 TASK_ONLY_THRESHOLD = 75.0
-_DATE = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 
 
 def assess(parent: Plan, child: Plan, levels: LevelTable = DEFAULT_LEVELS) -> list[MandateResult]:
@@ -143,10 +141,11 @@ def _compare_matched(
 
 
 def _assess_duty(mandate: Mandate, match: Match, child: Plan, vocab: Vocabulary) -> MandateResult:
-    deadline = parse_date(mandate.duty.deadline if mandate.duty else None)
     due = _mandate_deadlines(mandate)
     if vocab.is_self_fulfilling(mandate.text):
-        if deadline and child.date and child.date > deadline:
+        # "xây dựng kế hoạch ... trước ngày 31/3/2026": the plan itself is late when issued after
+        dated = next((d.date for d in due if d.date is not None), None)
+        if dated and child.date and child.date > dated:
             return _result(mandate, Status.LATE, None, 100.0, [t("rr_plan_late")], ["deadline"])
         return _result(mandate, Status.COVERED, None, 100.0, [t("rr_plan_issued")], [])
     item = match.item
@@ -236,17 +235,6 @@ def quota_share(parent: Plan, mandate: Mandate, child: Plan, vocab: Vocabulary) 
                     except NumberFormatError:
                         continue
     return None
-
-
-def parse_date(text: str | None) -> dt.date | None:
-    """A dd/mm/yyyy date found in ``text``, or None."""
-    m = _DATE.search(text or "")
-    if not m:
-        return None
-    try:
-        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-    except ValueError:
-        return None
 
 
 def _result(

@@ -124,26 +124,27 @@ def target_level(target: Target, levels: LevelTable = DEFAULT_LEVELS) -> tuple[s
     """The level a target applies to and whether it was inferred rather than stated."""
     if target.level:
         return target.level, False
-    for text in (target.population or "", target.text):
-        found = levels.infer(text)
-        if found:
-            return found, True
+    texts = (target.population or "", target.text)
     # No plural units: a singular mention ("Cổng thông tin điện tử của tỉnh") names the one
-    # unit the target is about, usually the parent itself. "Trên địa bàn tỉnh" / "toàn tỉnh"
-    # only say where a share is counted: every unit below carries its part of it. A fraction
-    # ("5/9 cơ sở ... trên địa bàn tỉnh") counts named facilities, which stay with their owner.
-    territory = None if target.is_fraction else _TERRITORY
-    for text in (target.population or "", target.text):
-        found = levels.infer_any(territory.sub(" ", text) if territory else text)
-        if found:
-            return found, True
-    return None, True
+    # unit the target is about, usually the parent itself. A fraction ("5/9 cơ sở ... trên địa
+    # bàn tỉnh") counts named facilities, which stay with their owner.
+    plural = next((found for text in texts if (found := levels.infer(text))), None)
+    if plural:
+        return plural, True
+    masked = (_territory_masked(text, keep=target.is_fraction) for text in texts)
+    return next((found for text in masked if (found := levels.infer_any(text))), None), True
+
+
+def _territory_masked(text: str, keep: bool = False) -> str:
+    """``text`` without "trên địa bàn tỉnh" / "toàn tỉnh": they only say where a share is
+    counted, and every unit below carries its part of it (``keep`` leaves them in)."""
+    return text if keep else _TERRITORY.sub(" ", text)
 
 
 def _text_level(text: str, levels: LevelTable) -> str | None:
     """The level a sentence's own unit words name: in the plural ("các xã", "cấp xã") the
     lowest; else a singular one ("của tỉnh"), "trên địa bàn tỉnh" saying only where."""
-    return levels.infer(text) or levels.infer_any(_TERRITORY.sub(" ", text))
+    return levels.infer(text) or levels.infer_any(_territory_masked(text))
 
 
 def _written_tasks(section: Section, path: str) -> list[Task]:

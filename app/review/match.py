@@ -179,7 +179,7 @@ def _told_apart(
         return None
     pool = [(i, sc) for i, sc in close if i.target is not None]
     for same in (
-        lambda c: bool(parent.unit) and vocab.unit(c.unit or "") == vocab.unit(parent.unit or ""),
+        lambda c: bool(parent.unit) and _same_unit(parent, c, vocab),
         lambda c: parent.deadline is not None and c.deadline == parent.deadline,
     ):
         kept = [(i, sc) for i, sc in pool if i.target is not None and same(i.target)]
