@@ -94,14 +94,6 @@ _WHEN = re.compile(
 )
 
 
-def deadline_stated(text: str | None) -> Deadline | None:
-    """The deadline a sentence states after a "when" phrase (trước ngày, trong quý, ...)."""
-    if not text:
-        return None
-    m = _WHEN.search(text)
-    return deadline_in(text[m.start() :]) if m else None
-
-
 def deadlines_stated(text: str | None) -> list[Deadline]:
     """Every deadline a sentence states, one per "when" phrase: "hằng tháng (trước ngày 16
     hàng tháng), 6 tháng (trước ngày 16/6), tổng kết năm (trước ngày 20/11 hằng năm)"."""

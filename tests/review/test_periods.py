@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.review.periods import Deadline, deadline_in, deadline_stated
+from app.review.periods import Deadline, deadline_in, deadlines_stated
 
 
 def test_dates_quarters_months_and_years_are_due_at_their_end() -> None:
@@ -33,14 +33,14 @@ def test_recurring_days_compare_with_recurring_days_only() -> None:
 
 def test_a_citation_date_is_no_deadline() -> None:
     text = "Triển khai Nghị định số 200/2025/NĐ-CP ngày 09/7/2025 của Chính phủ"
-    assert deadline_stated(text) is None
-    assert deadline_stated("Báo cáo kết quả trước ngày 20/11 hằng năm về Sở") == Deadline(
-        "yearly", month_day=(11, 20)
-    )
+    assert deadlines_stated(text) == []
+    assert deadlines_stated("Báo cáo kết quả trước ngày 20/11 hằng năm về Sở") == [
+        Deadline("yearly", month_day=(11, 20))
+    ]
 
 
 def test_a_report_due_monthly_half_yearly_and_yearly_is_late_when_any_of_its_dates_is() -> None:
-    from app.review.periods import deadlines_stated, later_in_any
+    from app.review.periods import later_in_any
 
     # 2954/QĐ-UBND and a commune's plan
     parent = deadlines_stated(
@@ -59,7 +59,7 @@ def test_a_report_due_monthly_half_yearly_and_yearly_is_late_when_any_of_its_dat
 
 
 def test_each_parent_date_is_held_against_the_childs_nearest_one() -> None:
-    from app.review.periods import deadlines_stated, later_in_any
+    from app.review.periods import later_in_any
 
     parent = deadlines_stated("Báo cáo 6 tháng trước ngày 15/6/2026 và báo cáo năm trước ngày 05/12/2026")
     earlier = deadlines_stated("báo cáo 6 tháng trước ngày 10/6/2026 và báo cáo năm trước ngày 01/12/2026")
