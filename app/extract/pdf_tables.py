@@ -28,7 +28,7 @@ import logging
 import math
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, cast
 
@@ -193,32 +193,27 @@ def _edge(start: Point, end: Point, top: float) -> dict[str, Any] | None:
         return None  # a degenerate matrix in a hostile file
     t0, t1 = top - y0, top - y1
     if abs(t0 - t1) <= 0.5 and abs(x1 - x0) > 0.5:
-        left, right, at = min(x0, x1), max(x0, x1), (t0 + t1) / 2
-        return {
-            "x0": left,
-            "x1": right,
-            "top": at,
-            "bottom": at,
-            "doctop": at,
-            "width": right - left,
-            "height": 0.0,
-            "orientation": "h",
-            "object_type": "line",
-        }
+        at = (t0 + t1) / 2
+        return _line(min(x0, x1), max(x0, x1), at, at, "h")
     if abs(x0 - x1) <= 0.5 and abs(t1 - t0) > 0.5:
-        upper, lower, at = min(t0, t1), max(t0, t1), (x0 + x1) / 2
-        return {
-            "x0": at,
-            "x1": at,
-            "top": upper,
-            "bottom": lower,
-            "doctop": upper,
-            "width": 0.0,
-            "height": lower - upper,
-            "orientation": "v",
-            "object_type": "line",
-        }
+        at = (x0 + x1) / 2
+        return _line(at, at, min(t0, t1), max(t0, t1), "v")
     return None
+
+
+def _line(x0: float, x1: float, top: float, bottom: float, orientation: str) -> dict[str, Any]:
+    """A pdfplumber line edge from (x0, top) to (x1, bottom); ``orientation`` "h" or "v"."""
+    return {
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "doctop": top,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "orientation": orientation,
+        "object_type": "line",
+    }
 
 
 def scan_page(page: Any) -> PageScan:
@@ -260,15 +255,21 @@ def find_tables(scan: PageScan) -> list[PageTable] | None:
 
     ruling = _Ruling(scan.edges, scan.bbox)
     tables: list[PageTable] = []
-    for table in _stacked(TableFinder(cast(Any, ruling), _SETTINGS).tables):
-        grid = [list(row.cells) for row in table.rows]
-        if not grid or len(grid[0]) < MIN_COLUMNS:
-            continue
+    for table, grid in _wide(TableFinder(cast(Any, ruling), _SETTINGS).tables):
         filled = _fill_cells(grid, scan)
         if filled is None:
             return None
         tables.append(_page_table(table.bbox, grid, filled))
     return tables
+
+
+def _wide(tables: list[Any]) -> Iterator[tuple[Any, list[list[Any]]]]:
+    """pdfplumber's tables (cut by :func:`_stacked`) of MIN_COLUMNS columns or more, each with
+    its grid of cell boxes (None where a merged cell covers one)."""
+    for table in _stacked(tables):
+        grid = [list(row.cells) for row in table.rows]
+        if grid and len(grid[0]) >= MIN_COLUMNS:
+            yield table, grid
 
 
 def _stacked(tables: list[Any]) -> list[Any]:
@@ -440,10 +441,7 @@ def _plumber_page(page: Any, scan: PageScan) -> list[PageTable]:
     if scan.offset:
         return []  # pdfminer measures from the media box's corner, pypdf from the origin
     tables: list[PageTable] = []
-    for table in _stacked(page.find_tables(_SETTINGS)):
-        grid = [list(row.cells) for row in table.rows]
-        if not grid or len(grid[0]) < MIN_COLUMNS:
-            continue
+    for table, grid in _wide(page.find_tables(_SETTINGS)):
         rows: list[list[Cell | None]] = [
             [
                 None if text is None else [" ".join(t.split()) for t in text.split("\n") if t.strip()]

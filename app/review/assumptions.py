@@ -21,6 +21,7 @@ Only levels the user set on both sides and that put the child above the parent a
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from app.domain.errors import KehoachError
@@ -31,6 +32,8 @@ from app.messages import both, t
 PARENT, CHILD = "parent", "child"
 # How the user sets each level: the command-line option and the field of the review page.
 OPTIONS = {PARENT: "--parent-level", CHILD: "--child-level"}
+# The same for the review page and the API: the field's label, then its name.
+FIELDS = {side: f"ô «{t(f'field_{side}_level')}», {side}_level" for side in (PARENT, CHILD)}
 
 
 class InvertedLevelsError(KehoachError):
@@ -54,11 +57,12 @@ class LevelChoice:
     child: str | None = None
     guessed: frozenset[str] = field(default_factory=frozenset)
 
-    def check(self, levels: LevelTable = DEFAULT_LEVELS) -> None:
-        """Raise when a level set by the user is unknown, or puts the child above the parent."""
+    def check(self, levels: LevelTable = DEFAULT_LEVELS, options: Mapping[str, str] = OPTIONS) -> None:
+        """Raise when a level set by the user is unknown, or puts the child above the parent;
+        ``options`` names where each level was set (the CLI options by default)."""
         for side, value in ((PARENT, self.parent), (CHILD, self.child)):
             if value is not None:
-                check_level(value, side, levels)
+                check_level(value, side, levels, options)
         if self.parent and self.child and levels.is_below(self.parent, self.child):
             raise InvertedLevelsError(
                 both("review_levels_inverted").format(
@@ -76,12 +80,14 @@ class Settled:
     assumptions: tuple[str, ...] = ()
 
 
-def check_level(value: str, side: str, levels: LevelTable = DEFAULT_LEVELS) -> str:
-    """``value`` when it is a level id of ``levels``; else :class:`InvalidLevelError` naming the
-    choices in Vietnamese ("province (cấp tỉnh)")."""
+def check_level(
+    value: str, side: str, levels: LevelTable = DEFAULT_LEVELS, options: Mapping[str, str] = OPTIONS
+) -> str:
+    """``value`` when it is a level id of ``levels``; else :class:`InvalidLevelError` naming
+    where it was set (``options[side]``) and the choices in Vietnamese ("province (cấp tỉnh)")."""
     if levels.get(value) is None:
         raise InvalidLevelError(
-            both("level_invalid").format(value=value, option=OPTIONS[side], choices=level_choices(levels))
+            both("level_invalid").format(value=value, option=options[side], choices=level_choices(levels))
         )
     return value
 

@@ -145,17 +145,23 @@ def find_all(name: str, province: str | Unit | None = None, level: str | None = 
     return tuple(found)
 
 
+@functools.lru_cache(maxsize=1)
 def type_words() -> tuple[str, ...]:
     """Every type word the register uses, and its short forms ("tp"), longest first."""
     words = {*_TYPE_WORDS.values(), *_TYPE_ALIASES}
     return tuple(sorted(words, key=lambda w: (-len(w), w)))
 
 
+@functools.lru_cache(maxsize=1)
+def _type_keys() -> tuple[tuple[str, str], ...]:
+    """(type word, its match key) for :func:`_split`, which header parsing calls per name."""
+    return tuple((word, match_key(word)) for word in type_words())
+
+
 def _split(name: str) -> tuple[str | None, str]:
     """(type word or None, match key of the bare name) of a written unit name."""
     key = match_key(name)
-    for word in type_words():
-        wkey = match_key(word)
+    for word, wkey in _type_keys():
         if key == wkey or key.startswith(wkey + " "):
             bare = key[len(wkey) :].strip()
             return _TYPE_ALIASES.get(word, word), _alias(bare)

@@ -17,7 +17,7 @@ from werkzeug.exceptions import BadRequest
 
 from app.domain.errors import KehoachError
 from app.domain.plan import Plan
-from app.review.assumptions import LevelChoice
+from app.review.assumptions import FIELDS, LevelChoice
 from app.web import documents
 
 
@@ -31,10 +31,10 @@ def stored_plan_name(plan: Plan) -> str:
 def chosen_levels(values: Mapping[str, str]) -> tuple[str | None, str | None]:
     """The parent and child levels picked on the review form or sent to the API (the
     ``parent_level``/``child_level`` fields; empty for "Tự xác định"), checked: a wrong value
-    is a 400 with the Vietnamese list of levels, never a 500."""
+    is a 400 naming the field (not the CLI option) and the Vietnamese list of levels, never a 500."""
     parent = (values.get("parent_level") or "").strip() or None
     child = (values.get("child_level") or "").strip() or None
-    LevelChoice(parent, child).check()
+    LevelChoice(parent, child).check(options=FIELDS)
     return parent, child
 
 

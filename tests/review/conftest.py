@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from app.domain.plan import Plan
-from app.planfile.load import load_plan
+from app.planfile.load import dump_plan_text, load_plan
 from tests.conftest import DATA, SAMPLES
 
 PLANS = DATA / "review" / "plans"
@@ -28,3 +30,15 @@ def xa_b() -> Plan:
 
 def plan(name: str) -> Plan:
     return load_plan(PLANS / f"{name}.yaml")
+
+
+def docx_child_and_yaml_parent(folder: Path, child: Plan, parent: Plan, name: str) -> tuple[Path, Path]:
+    """``child`` rendered to ``folder/name.docx`` and ``parent`` written to ``folder/tinh.yaml``:
+    the two files a user hands ``kehoach review``."""
+    from app.render.docx import render_docx
+
+    child_path = folder / f"{name}.docx"
+    child_path.write_bytes(render_docx(child))
+    parent_path = folder / "tinh.yaml"
+    parent_path.write_text(dump_plan_text(parent), encoding="utf-8")
+    return child_path, parent_path

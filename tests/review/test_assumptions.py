@@ -13,7 +13,6 @@ import jsonschema
 import pytest
 
 from app.domain.plan import Plan
-from app.planfile.load import dump_plan_text
 from app.review.assumptions import (
     InvalidLevelError,
     InvertedLevelsError,
@@ -26,6 +25,7 @@ from app.review.report import Review
 from app.services.review import ReviewInputError, review_family, review_files, review_plans
 from tests.builders import make_issuer, make_plan
 from tests.conftest import DATA, ROOT
+from tests.review.conftest import docx_child_and_yaml_parent
 
 SCHEMA = json.loads((ROOT / "schemas" / "review.schema.json").read_text("utf-8"))
 REAL = DATA / "real"
@@ -154,12 +154,7 @@ def test_a_plan_against_itself_is_still_refused(tinh: Plan) -> None:
 def test_review_files_marks_documents_as_guessed_and_plan_files_as_stated(
     tinh: Plan, xa_b: Plan, tmp_path: Path
 ) -> None:
-    from app.render.docx import render_docx
-
-    child = tmp_path / "du_thao.docx"
-    child.write_bytes(render_docx(xa_b))
-    parent = tmp_path / "tinh.yaml"
-    parent.write_text(dump_plan_text(tinh), encoding="utf-8")
+    child, parent = docx_child_and_yaml_parent(tmp_path, xa_b, tinh, "du_thao")
     review = review_files(child, parent)
     (note,) = review.assumptions
     assert note.startswith("Cấp của kế hoạch cấp dưới được xác định là cấp xã")

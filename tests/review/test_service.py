@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from app.domain.plan import Plan
-from app.planfile.load import dump_plan_text
 from app.review.status import Status
 from app.services.review import ReviewInputError, review_family, review_plans
+from tests.review.conftest import docx_child_and_yaml_parent
 
 
 def test_the_defective_commune_plan_is_reported_with_exactly_its_dropped_and_weakened_targets(
@@ -101,13 +101,9 @@ def test_a_plan_building_target_of_the_child_level_is_fulfilled_by_the_plan_itse
 def test_a_docx_child_is_read_back_and_reviewed_with_locations(
     tinh: Plan, xa_b: Plan, tmp_path: Path
 ) -> None:
-    from app.render.docx import render_docx
     from app.services.review import review_files
 
-    child = tmp_path / "xa_b.docx"
-    child.write_bytes(render_docx(xa_b))
-    parent = tmp_path / "tinh.yaml"
-    parent.write_text(dump_plan_text(tinh), encoding="utf-8")
+    child, parent = docx_child_and_yaml_parent(tmp_path, xa_b, tinh, "xa_b")
     review = review_files(child, parent)
     faults = {
         r.id: r.status
