@@ -143,9 +143,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "rv_deadline": ("Thời hạn năm {child} muộn hơn năm {parent}", "Deadline {child} is later than {parent}"),
     "rr_kept": ("Chỉ tiêu cấp trên tự thực hiện, không giao xuống cấp này", "Kept by the parent for itself"),
+    "rr_kept_duty": (
+        "Nhiệm vụ của cơ quan cấp trên, không giao xuống cấp này",
+        "A duty of the upper level's bodies, not given to this level",
+    ),
     "rr_held_above": (
-        "Không giao cấp này: cấp này không có {what} (chỉ tiêu của cấp trên)",
-        "Not asked of this level: it holds no {what}",
+        "Không giao cấp này: chỉ tiêu về {what} do cấp trên thực hiện",
+        "Not asked of this level: a target on {what} is the upper level's",
     ),
     "rr_linked": ("Kế hoạch ghi rõ thực hiện chỉ tiêu này", "The child names this mandate explicitly"),
     "rr_scored": ("Khớp theo nội dung (điểm {score}/100)", "Matched by content (score {score}/100)"),

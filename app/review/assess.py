@@ -34,7 +34,10 @@ def assess(parent: Plan, child: Plan, levels: LevelTable = DEFAULT_LEVELS) -> li
     results: list[MandateResult] = []
     for mandate in mandates:
         if not mandate.applies:
-            why = t("rr_held_above").format(what=mandate.held_above) if mandate.held_above else t("rr_kept")
+            if mandate.held_above:
+                why = t("rr_held_above").format(what=mandate.held_above)
+            else:
+                why = t("rr_kept_duty" if mandate.kind is MandateKind.DUTY else "rr_kept")
             results.append(_result(mandate, Status.NOT_APPLICABLE, None, 0.0, [why], []))
         elif mandate.kind is MandateKind.DUTY:
             results.append(_assess_duty(mandate, matches[mandate.id], child, vocab))
