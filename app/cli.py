@@ -135,15 +135,38 @@ def schema(output: Path) -> None:
 
 @main.command()
 @click.argument("parent", type=click.Path(path_type=Path))
-@click.argument("communes", type=click.Path(path_type=Path))
+@click.argument("communes", type=click.Path(path_type=Path), required=False)
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Tệp .zip kết quả")
+@click.option(
+    "--all", "all_communes", is_flag=True, help="Mọi xã, phường của tỉnh theo danh mục (không cần COMMUNES)"
+)
+@click.option(
+    "--accept-old-units",
+    is_flag=True,
+    help="Kế hoạch cấp trên trước 01/7/2025: chấp nhận danh sách theo đơn vị hành chính cũ",
+)
 @click.option("--pdf", is_flag=True, help="Kèm bản PDF (cần LibreOffice)")
 @click.option("--workers", type=click.IntRange(min=0), default=0, help="Số tiến trình (0: mọi lõi CPU)")
 @click.option(
     "--date", "date_", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Ngày ban hành YYYY-MM-DD"
 )
-def batch(parent: Path, communes: Path, output: Path, pdf: bool, workers: int, date_: object) -> None:
-    """Tạo kế hoạch cho từng xã trong danh sách COMMUNES (.xlsx/.csv) từ kế hoạch cấp trên PARENT."""
+def batch(
+    parent: Path,
+    communes: Path | None,
+    output: Path,
+    all_communes: bool,
+    accept_old_units: bool,
+    pdf: bool,
+    workers: int,
+    date_: object,
+) -> None:
+    """Tạo kế hoạch cho từng xã trong danh sách COMMUNES (.xlsx/.csv), hoặc cho mọi xã, phường
+    của tỉnh (--all), từ kế hoạch cấp trên PARENT.
+
+    Mỗi dòng của danh sách phải là một xã, phường, đặc khu của tỉnh trong danh mục đơn vị hành
+    chính từ 01/7/2025; với kế hoạch cấp trên ban hành trước ngày đó, danh sách theo đơn vị cũ
+    (thị trấn...) được nhận khi có --accept-old-units. Với --all, người ký để trống cho văn
+    thư điền (chức vụ CHỦ TỊCH)."""
     import datetime as dt
 
     from tqdm import tqdm
@@ -157,7 +180,13 @@ def batch(parent: Path, communes: Path, output: Path, pdf: bool, workers: int, d
         if pdf and not pdf_available():
             raise LibreOfficeMissingError()
         day = date_.date() if isinstance(date_, dt.datetime) else None
-        spec = batch_services.load_batch(read_plan(parent), communes, day)
+        if (communes is None) == (not all_communes):
+            fail(both("communes_list_or_all"))
+        plan = read_plan(parent)
+        if communes is None:
+            spec = batch_services.load_register_batch(plan, day)
+        else:
+            spec = batch_services.load_batch(plan, communes, day, accept_old_units)
     except KehoachError as exc:
         fail(str(exc))
     click.echo(f"{both('batch_started')}: {len(spec.items)}", err=True)

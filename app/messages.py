@@ -682,6 +682,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "communes_bad_number": ("Không phải là số (ví dụ 1.100 hoặc 2,5)", "Not a number (e.g. 1.100 or 2,5)"),
     "communes_negative": ("Số không được âm", "The number must not be negative"),
     "communes_missing_signer": ("Thiếu người ký hoặc chức vụ", "Missing signer name or title"),
+    # the register of administrative units (app/batch/register_list.py)
+    "communes_abolished_type": ("Loại đơn vị đã bãi bỏ từ 01/7/2025", "Unit type abolished on 1/7/2025"),
+    "communes_not_in_province": (
+        "Không phải đơn vị hành chính cấp xã của {province} (danh mục từ 01/7/2025)",
+        "Not a commune-level unit of {province} (register since 1/7/2025)",
+    ),
+    "communes_the_register": ("danh mục đơn vị hành chính", "the register of administrative units"),
+    "communes_suggest": ("Có phải: {name}?", "Did you mean: {name}?"),
+    "communes_elsewhere": ("đơn vị cùng tên thuộc {places}", "a unit of that name is in {places}"),
+    "communes_ambiguous_type": (
+        "Tên này là của nhiều đơn vị, ghi rõ loại: {names}",
+        "This name is shared by several units; give the type: {names}",
+    ),
+    "communes_place_not_unit": (
+        "Địa danh của {unit} là «{place}» (Nghị định 30/2020/NĐ-CP: tên của xã, phường nơi cơ quan đóng trụ sở); để trống hoặc sửa ô này",
+        "The dateline place of {unit} is «{place}» (Decree 30/2020: the commune's own name); leave the cell empty or correct it",
+    ),
+    "communes_bad_province": (
+        "Không phải tỉnh, thành phố trong danh mục từ 01/7/2025",
+        "Not a province of the register since 1/7/2025",
+    ),
+    "communes_other_province": (
+        "Không thuộc {province} của kế hoạch cấp trên",
+        "Not in {province}, the parent plan's province",
+    ),
+    "communes_old_units_hint": (
+        "Kế hoạch cấp trên ban hành trước 01/7/2025: nếu danh sách theo đơn vị hành chính cũ, chọn «Chấp nhận đơn vị hành chính cũ» (lệnh: --accept-old-units) để tạo",
+        "The parent plan predates 1/7/2025: if the list follows the old units, confirm with «Chấp nhận đơn vị hành chính cũ» (--accept-old-units)",
+    ),
+    "communes_all_needs_province": (
+        "Không xác định được tỉnh của kế hoạch cấp trên trong danh mục đơn vị hành chính, nên không lấy được danh sách xã; hãy tải lên danh sách xã",
+        "The parent plan's province is not in the register, so its communes are unknown; upload a commune list",
+    ),
+    "communes_register_source": ("Danh mục đơn vị hành chính", "Register of administrative units"),
+    "communes_list_or_all": (
+        "Chọn một trong hai: tệp danh sách xã hoặc tất cả xã, phường của tỉnh (--all)",
+        "Give exactly one of: a commune list file, or every commune of the province (--all)",
+    ),
     "communes_explicit_sum": (
         "Tổng chỉ tiêu giao cho các xã khác chỉ tiêu cấp trên",
         "The communes' explicit quotas do not add up to the parent's figure",

@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.batch import register_list
 from app.batch.allocate import allocate
 from app.batch.bundle import Bundle, quota_title, unique_names
-from app.batch.communes import CellError, Commune, CommuneListError, load_communes
+from app.batch.communes import CellError, Commune, CommuneListError, communes_from_register, load_communes
 from app.batch.summary import Summary
 from app.domain.errors import QuotaError
 from app.domain.plan import Issuer, Plan, Signer
@@ -133,13 +134,36 @@ def plan_batch(parent: Plan, communes: Sequence[Commune], date: dt.date | None =
     return BatchSpec(parent=parent, items=items, date=date, quota_columns=columns)
 
 
-def load_batch(parent: Plan, communes_path: Path, date: dt.date | None = None) -> BatchSpec:
-    """Read and check the commune list, then :func:`plan_batch`; every error names row/column."""
-    communes = load_communes(communes_path, [t.id for t in parent.targets()])
+def load_batch(
+    parent: Plan, communes_path: Path, date: dt.date | None = None, accept_old_units: bool = False
+) -> BatchSpec:
+    """Read and check the commune list (against the register of administrative units, see
+    :mod:`app.batch.register_list`), then :func:`plan_batch`; every error names row/column."""
+    check = register_list.check_for(parent, accept_old_units, date)
+    communes = load_communes(communes_path, [t.id for t in parent.targets()], register_check=check)
     try:
         return plan_batch(parent, communes, date)
     except CommuneListError as exc:
         raise CommuneListError(str(communes_path), exc.errors) from None
+
+
+def register_communes(parent: Plan) -> list[Commune]:
+    """Every commune of the parent's province, from the register (a batch without a list);
+    :class:`CommuneListError` when the register holds no province of the parent."""
+    province = register_list.province_of(parent.issuer)
+    if province is None:
+        raise CommuneListError(
+            both("communes_register_source"), [CellError(0, "", both("communes_all_needs_province"))]
+        )
+    return communes_from_register(province)
+
+
+def load_register_batch(parent: Plan, date: dt.date | None = None) -> BatchSpec:
+    """:func:`plan_batch` for every commune of the parent's province (``kehoach batch --all``)."""
+    try:
+        return plan_batch(parent, register_communes(parent), date)
+    except CommuneListError as exc:
+        raise CommuneListError(both("communes_register_source"), exc.errors) from None
 
 
 def commune_issuer(commune: Commune) -> Issuer:

@@ -35,13 +35,14 @@ def test_vietnamese_csv_with_semicolons_and_vietnamese_numbers() -> None:
     assert [c.unit for c in communes] == [
         "xã Trị An",
         "xã Phú Lý",
-        "phường Tân Phong",
-        "thị trấn Tân Phú",
-        "đặc khu Côn Đảo",
+        "phường Trấn Biên",
+        "xã Tân Phú",
+        "xã Bù Đăng",
     ]
     assert communes[0].weight == 1200
     assert communes[3].weight == 310.5
-    assert communes[2].place == "Biên Hòa"
+    assert communes[2].place == "Trấn Biên"
+    assert communes[3].place == "Tân Phú", "an empty place is the name"
     assert all(c.level == "commune" for c in communes)
 
 
