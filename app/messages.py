@@ -21,6 +21,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "invalid_choice": ("Giá trị không nằm trong danh sách cho phép", "Must be one of the choices"),
     "empty_string": ("Không được để trống", "Must not be empty"),
     "unknown_level": ("Cấp hành chính không xác định", "Unknown administrative level"),
+    "invalid_year": ("Năm không hợp lệ", "Not a valid year"),
+    "invalid_month": ("Tháng phải từ 1 đến 12", "The month must be from 1 to 12"),
     "number_positive": ("Số văn bản phải lớn hơn 0", "The document number must be positive"),
     "signer_mark": (
         "Dòng quyền hạn phải bắt đầu bằng TM., KT., Q., TL. hoặc TUQ.",
@@ -165,6 +167,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rr_share_unknown": (
         "Cấp trên không ghi phần phân bổ cho đơn vị này; chỉ kiểm tra có nhận phần",
         "The parent lists no allocation for this unit; only checked that it carries a share",
+    ),
+    "rr_own_commitment": (
+        "Đơn vị cam kết thực hiện (chỉ tiêu giao cho mọi đơn vị cùng cấp)",
+        "The unit commits to it (a target for every unit of its level)",
     ),
     "rr_plan_issued": ("Thực hiện bằng chính kế hoạch này", "Fulfilled by issuing this plan"),
     "rr_plan_late": (
@@ -734,6 +740,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "batch_cancelled": ("Lô đã bị hủy", "The batch was cancelled"),
     "batch_not_found": ("Không tìm thấy lô", "Batch not found"),
     "batch_output_error": ("Không ghi được tệp kết quả", "Cannot write the output file"),
+    "batch_job_unreadable": (
+        "Không đọc được lô (tệp job.json hỏng hoặc thiếu), lô được đánh dấu lỗi",
+        "The batch cannot be read (job.json damaged or incomplete); it is marked failed",
+    ),
+    "batch_store_failed": (
+        "Không lưu được kế hoạch của xã vào cơ sở dữ liệu",
+        "Cannot store the commune's plan in the database",
+    ),
+    "batch_name_too_long": (
+        "Tên đơn vị (hoặc mã kế hoạch sinh từ tên) quá dài để lưu (tối đa {limit} ký tự)",
+        "The unit's name (or the plan id made from it) is too long to store (at most {limit} characters)",
+    ),
+    "batch_commune_level": (
+        "Đơn vị không thuộc cấp dưới của cơ quan ban hành kế hoạch cấp trên",
+        "The unit is not of a level below the parent plan's issuer",
+    ),
     "recipient_parent": ("để b/c", "to report"),
     "derive_purpose": ("MỤC ĐÍCH, YÊU CẦU", "PURPOSE AND REQUIREMENTS"),
     "derive_purpose_text": (

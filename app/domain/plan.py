@@ -140,6 +140,10 @@ class Plan:
     doc_type: str = "KẾ HOẠCH"
     number: int | None = None
     date: dt.date | None = None
+    # Before the plan has its date: the year (and month) the dateline already prints, leaving
+    # the day (and month) for the văn thư ("ngày ⎵ tháng 3 năm 2026").
+    dateline_year: int | None = None
+    dateline_month: int | None = None
     references: list[Reference] = field(default_factory=list)
     preamble: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
@@ -197,6 +201,8 @@ def validate_plan(plan: Plan, levels: LevelTable = DEFAULT_LEVELS) -> dict[str, 
         add("issuer.level", "unknown_level")
     if plan.number is not None and plan.number <= 0:
         add("number", "number_positive")
+    if plan.dateline_month is not None and not 1 <= plan.dateline_month <= 12:
+        add("dateline_month", "invalid_month")
     for i, line in enumerate(plan.signer.authority):
         if not line.strip().upper().startswith(SIGNER_MARKS):
             add(f"signer.authority[{i}]", "signer_mark")

@@ -278,6 +278,18 @@ class PlanSchema(BaseSchema):
     number = Int(load_default=None, allow_none=True)
     symbol = Str(required=True, validate=NON_EMPTY, metadata={"description": "Ký hiệu, ví dụ KH-UBND"})
     date = Date(load_default=None, allow_none=True)
+    dateline_year = Int(
+        load_default=None,
+        allow_none=True,
+        validate=validate.Range(min=1945, max=2200, error="invalid_year"),
+        metadata={"description": "Năm in ở dòng địa danh, ngày tháng khi chưa có ngày ban hành"},
+    )
+    dateline_month = Int(
+        load_default=None,
+        allow_none=True,
+        validate=validate.Range(min=1, max=12, error="invalid_month"),
+        metadata={"description": "Tháng in ở dòng địa danh, ngày tháng khi chưa có ngày ban hành"},
+    )
     subject = Str(required=True, validate=NON_EMPTY, metadata={"description": "Trích yếu"})
     references = List(Nested(ReferenceSchema()), load_default=list)
     preamble = _str_list()

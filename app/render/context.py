@@ -67,10 +67,13 @@ def month_text(month: int) -> str:
     return f"{month:02d}" if month < 3 else str(month)
 
 
-def long_date(date: dt.date | None) -> str:
-    """ "ngày 05 tháng 01 năm 2020"; blanks to fill by hand when there is no date yet."""
+def long_date(date: dt.date | None, year: int | None = None, month: int | None = None) -> str:
+    """ "ngày 05 tháng 01 năm 2020"; blanks to fill by hand when there is no date yet, with
+    the year (and month) already known printed ("ngày      tháng 3 năm 2026")."""
     if date is None:
-        return "ngày      tháng      năm      "
+        month_part = month_text(month) if month else "    "
+        year_part = str(year) if year else "     "
+        return f"ngày      tháng {month_part} năm {year_part}"
     return f"ngày {date.day:02d} tháng {month_text(date.month)} năm {date.year}"
 
 
@@ -78,8 +81,8 @@ def short_date(date: dt.date) -> str:
     return f"{date.day:02d}/{month_text(date.month)}/{date.year}"
 
 
-def dateline(place: str, date: dt.date | None) -> str:
-    return dateline_line(clean_text(place), long_date(date))
+def dateline(place: str, date: dt.date | None, year: int | None = None, month: int | None = None) -> str:
+    return dateline_line(clean_text(place), long_date(date, year, month))
 
 
 def number_symbol(number: int | None, symbol: str) -> str:
@@ -271,7 +274,7 @@ def build_context(plan: Plan) -> dict[str, Any]:
         "issuer_lines": issuer_lines,
         "issuer_rule": rule_text(widest, 0.42, COLUMN_EM[12]),
         "number_symbol": number_symbol(plan.number, plan.symbol),
-        "dateline": dateline(plan.issuer.place, plan.date),
+        "dateline": dateline(plan.issuer.place, plan.date, plan.dateline_year, plan.dateline_month),
         "doc_type": upper_vi(clean_text(plan.doc_type)),
         "subject": subject,
         "subject_rule": rule_text(max(subject.split("\n"), key=text_width_em), 0.4, COLUMN_EM[14]),

@@ -28,9 +28,19 @@ TASK_ONLY_THRESHOLD = 75.0
 def assess(parent: Plan, child: Plan, levels: LevelTable = DEFAULT_LEVELS) -> list[MandateResult]:
     """Every mandate of ``parent`` for ``child``'s level, with its status in ``child``."""
     vocab = load_vocabulary()
-    items = [i for i in child_items(child) if not _passed_down(i, child.level, levels)]
+    every = child_items(child)
+    items = [i for i in every if not _passed_down(i, child.level, levels)]
     mandates = mandates_for(parent, child.level, levels, include_kept=True)
-    matches = match_all([m for m in mandates if m.applies], items, vocab)
+    # A duty for a level below the child's (a province's duty for communes, in a district
+    # plan) is carried by the child handing it on: its passed-down duties count for it.
+    lower = [
+        m
+        for m in mandates
+        if m.applies and m.kind is MandateKind.DUTY and levels.is_below(m.level, child.level)
+    ]
+    lower_ids = {m.id for m in lower}
+    own = [m for m in mandates if m.applies and m.id not in lower_ids]
+    matches = {**match_all(own, items, vocab), **match_all(lower, every, vocab)}
     results: list[MandateResult] = []
     for mandate in mandates:
         if not mandate.applies:
@@ -110,6 +120,8 @@ def _assess_target(
         task = _task_carrier(mandate, items, vocab)
         if task is not None:
             item, score = task
+            if _own_commitment_met(mandate, item, child, levels):
+                return _result(mandate, Status.COVERED, item, score, [t("rr_own_commitment")], [])
             return _result(mandate, Status.WEAKER, item, score, [t("rr_task_only")], ["task_only"])
         return _result(mandate, Status.MISSING, None, match.score, [t("rr_missing")], [])
     return _compare_matched(mandate, match, match.item, parent, child, levels, vocab)
@@ -196,6 +208,21 @@ def _how(match: Match) -> str:
     if match.kind is MatchKind.LINKED:
         return t("rr_linked")
     return t("rr_scored").format(score=f"{match.score:.0f}")
+
+
+def _own_commitment_met(mandate: Mandate, item: Item, child: Plan, levels: LevelTable) -> bool:
+    """A target for every unit of the child's own level ("Đến hết tháng 6 năm 2026, 100% xã,
+    phường hoàn thành rà soát ...") is met by the unit committing to do it ("Đến hết tháng 6
+    năm 2026, hoàn thành rà soát ..."): for one unit, all of it is 100%. Not when the child
+    says it later, or says no deadline where the parent sets one."""
+    target = mandate.target
+    if target is None or mandate.level != child.level or target.comparator.higher_is_stricter is not True:
+        return False
+    if (target.share() or 0.0) < 100.0 or levels.infer(mandate.text) != child.level:
+        return False
+    due = deadlines_stated(mandate.text)
+    carried = deadlines_stated(item.text)
+    return not due or (bool(carried) and not later_in_any(carried, due))
 
 
 def _task_carrier(mandate: Mandate, items: list[Item], vocab: Vocabulary) -> tuple[Item, float] | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.domain.assignments import Assignment, Duty, Role, Task
 from app.domain.levels import DEFAULT_LEVELS, LevelTable
@@ -19,7 +19,16 @@ from app.domain.plan import Funding, Issuer, Plan, Reference, Section, SectionKi
 from app.domain.targets import Target
 from app.messages import t
 from app.review.mandates import Mandate, MandateKind, mandates_for
-from app.services.derive_targets import child_target
+from app.services.child_wording import (
+    ChildUnit,
+    is_plan_duty,
+    localize,
+    lower_first,
+    own_predicate,
+    own_target_text,
+)
+from app.services.derive_targets import child_target, unshared_target
+from app.services.unit_bodies import Body, BodySet, bodies_for
 from app.vn.normalize import match_key, slugify
 
 _BODY_WORDS = ("ủy ban nhân dân", "uỷ ban nhân dân", "ubnd")
@@ -75,25 +84,29 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text and not text[:2].isupper() else text
 
 
-def _duty_sections(mandates: list[Mandate], level: str) -> tuple[list[Task], list[Duty]]:
-    """The parent's duties for the child's level: report duties stay the child's duties (to
-    the parent), the others become the child's tasks; each keeps its mandate id as link."""
+def _duty_sections(mandates: list[Mandate], level: str, levels: LevelTable) -> tuple[list[Task], list[Duty]]:
+    """The parent's tasks and duties for the child's level: the parent's general tasks stay
+    the child's tasks; the duties the parent gives the child's level go to TỔ CHỨC THỰC HIỆN
+    (report duties among them). A duty to make the child's own plan is met by the plan
+    itself, which cites the parent as its basis. Each keeps its mandate id as link."""
     tasks: list[Task] = []
     duties: list[Duty] = []
     for mandate in mandates:
         if mandate.kind is not MandateKind.DUTY or mandate.part is SectionKind.FUNDING:
             continue  # the child states its own funding (its budget, its year)
-        duty, task = mandate.duty, mandate.task
-        if duty is not None and (duty.role is Role.REPORT or duty.report_to):
-            duties.append(Duty(**{**duty.__dict__, "parent_duty": mandate.id}))
+        if is_plan_duty(mandate.text):
             continue
-        deadline = duty.deadline if duty is not None else task.deadline if task is not None else None
+        duty, task = mandate.duty, mandate.task
+        if duty is not None:
+            duties.append(Duty(**{**duty.__dict__, "text": mandate.text, "parent_duty": mandate.id}))
+            continue
         tasks.append(
             Task(
                 id=f"nv-{len(tasks) + 1}",
                 text=mandate.text,
-                deadline=deadline,
-                level=level,
+                deadline=task.deadline if task is not None else None,
+                # a task for a level below the child's is passed on with its level
+                level=mandate.level if mandate.level and levels.is_below(mandate.level, level) else level,
                 parent_task=mandate.id,
             )
         )
@@ -105,19 +118,41 @@ class ParentDigest:
     """What every child of one parent at one level shares, computed once for a batch.
 
     The child copies of targets without a share, the tasks, duties and the citation are the
-    same for every commune, so a batch derives them once and each commune's plan refers to
-    them (read-only); only quota targets are copied per commune.
+    same for every commune of one kind (xã, phường, đặc khu: the sentences name the unit's
+    kind), so a batch derives them once per kind and each commune's plan refers to them
+    (read-only); only quota targets are copied per commune.
     """
 
     level: str
     groups: list[tuple[str | None, list[Target]]]  # the parent's heading and mandated targets
-    shared: dict[str, Target]  # parent target id -> its child copy without a share
     target_levels: dict[str, str]  # parent target id -> the level its child copy carries
     tasks: list[Task]
     duties: list[Duty]
+    passed_down: list[Assignment]  # duties for levels below the child, which it passes on
     citation: Reference
     parent_name: str
+    parent_word: str
+    parent_date: dt.date | None
+    year: int | None
     funding: bool
+    _words: dict[str, _Wording] = field(default_factory=dict, repr=False)
+
+    def wording(self, word: str) -> _Wording:
+        """The shared sentences for a unit of kind ``word`` ("xã", "phường"), made once."""
+        if word not in self._words:
+            self._words[word] = _wording(self, word)
+        return self._words[word]
+
+
+@dataclass
+class _Wording:
+    """The digest's sentences written for one kind of unit."""
+
+    unit: ChildUnit
+    shared: dict[str, Target | None]  # parent target id -> child copy; None: met by the plan
+    tasks: list[Task]
+    organization: list[Section]
+    lead: Body | None
 
 
 def digest_parent(
@@ -155,36 +190,142 @@ def _digest(
     ]
     carried = _carried_levels(mandates, level, levels)
     target_levels = {t.id: carried.get(t.id, level) for _, targets in groups for t in targets}
-    shared = {
-        target.id: child_target(target, target_levels[target.id], None)
-        for _, targets in groups
-        for target in targets
-    }
-    tasks, duties = _duty_sections(mandates, level)
+    below = [m for m in mandates if m.level and levels.is_below(m.level, level) and m.duty is not None]
+    passed = {m.id for m in below}
+    tasks, duties = _duty_sections([m for m in mandates if m.id not in passed], level, levels)
     return ParentDigest(
         level=level,
         groups=groups,
-        shared=shared,
         target_levels=target_levels,
         tasks=tasks,
         duties=duties,
+        passed_down=_passed_down(below),
         citation=_parent_citation(parent),
         parent_name=short_name(parent.issuer),
+        parent_word=unit_word(unit_name(parent.issuer)).lower() if parent.level != "national" else "",
+        parent_date=parent.date,
+        year=_plan_year([t for _, targets in groups for t in targets], parent),
         funding=parent.funding is not None or any(s.kind is SectionKind.FUNDING for s in parent.walk()),
     )
 
 
-def _objective_sections(digest: ParentDigest, quotas: dict[str, float] | None) -> list[Section]:
+def _passed_down(mandates: list[Mandate]) -> list[Assignment]:
+    """Duties the parent gives a level below the child's (a province's duties for communes, in
+    a district plan): the child hands them on to the same kind of body, under its own heading."""
+    by_agency: dict[tuple[str, str | None], list[Duty]] = {}
+    for mandate in mandates:
+        if mandate.kind is not MandateKind.DUTY or mandate.duty is None or is_plan_duty(mandate.text):
+            continue
+        key = (mandate.agency or "", mandate.level)
+        by_agency.setdefault(key, []).append(Duty(**{**mandate.duty.__dict__, "parent_duty": mandate.id}))
+    return [
+        Assignment(agency=agency, duties=duties, level=level) for (agency, level), duties in by_agency.items()
+    ]
+
+
+def _plan_year(targets: list[Target], parent: Plan) -> int | None:
+    """The one year the mandated targets are due, if they share one (a plan for 2026)."""
+    years = {t.deadline for t in targets if t.deadline}
+    if len(years) == 1:
+        return years.pop()
+    return None if years else parent.year
+
+
+def _wording(digest: ParentDigest, word: str) -> _Wording:
+    unit = ChildUnit(level=digest.level, word=word, parent_word=digest.parent_word, year=digest.year)
+    shared: dict[str, Target | None] = {}
+    for _, targets in digest.groups:
+        for target in targets:
+            level = digest.target_levels[target.id]
+            shared[target.id] = (
+                None
+                if _met_by_plan(target, unit, level)
+                else _worded(child_target(target, level, None), unit, level)
+            )
+    tasks = [Task(**{**task.__dict__, "text": localize(task.text, unit)}) for task in digest.tasks]
+    bodies = bodies_for(digest.level, word, digest.parent_date)
+    organization, lead = _organization(digest, unit, bodies)
+    return _Wording(unit=unit, shared=shared, tasks=tasks, organization=organization, lead=lead)
+
+
+def _met_by_plan(target: Target, unit: ChildUnit, level: str) -> bool:
+    """A target asking every unit of the child's level to make its plan ("100% xã xây dựng
+    kế hoạch thực hiện"): met by the plan being derived."""
+    return level == unit.level and is_plan_duty(own_predicate(target.text, unit))
+
+
+def _worded(child: Target, unit: ChildUnit, level: str) -> Target:
+    """The child copy's sentence written for the unit (its own commitment when the parent
+    addresses every unit of its level); a target it passes further down keeps the wording."""
+    if level != unit.level:
+        child.text = localize(child.text, unit)
+        return child
+    own = own_target_text(child.text, unit)
+    child.text = own if own is not None else localize(child.text, unit)
+    return child
+
+
+def _organization(
+    digest: ParentDigest, unit: ChildUnit, bodies: BodySet | None
+) -> tuple[list[Section], Body | None]:
+    """TỔ CHỨC THỰC HIỆN: one item per body of the unit with the duties that fall to it; the
+    lead body first (it advises, tracks and reports), the Mặt trận and the đoàn thể last."""
+    if bodies is None:
+        return [], None
+    texts = [digest.citation.title or "", *(d.text for d in digest.duties), *(t.text for t in digest.tasks)]
+    lead = bodies.lead_for(texts)
+    given: dict[str, list[Duty]] = {body.name: [] for body in bodies.bodies}
+    given[lead.name].append(Duty(text=bodies.lead_duty, role=Role.LEAD))
+    for duty in digest.duties:
+        text = localize(duty.text, unit)
+        if duty.role is Role.REPORT or duty.report_to:
+            given[lead.name].append(
+                Duty(**{**duty.__dict__, "text": f"{bodies.report_prefix} {lower_first(text)}"})
+            )
+        else:
+            given[bodies.body_for(text, lead, digest.citation.title or "").name].append(
+                Duty(**{**duty.__dict__, "text": text})
+            )
+    for body in bodies.bodies:
+        if body.always and not given[body.name]:
+            given[body.name].append(Duty(text=body.always, role=Role.COORDINATE))
+    order = [
+        lead,
+        *(b for b in bodies.bodies if b is not lead and not b.last),
+        *(b for b in bodies.bodies if b.last),
+    ]
+    sections = [
+        Section(
+            title=body.name,
+            kind=SectionKind.ORGANIZATION,
+            assignment=Assignment(agency=body.name, duties=given[body.name], level=unit.level),
+        )
+        for body in order
+        if given[body.name]
+    ]
+    return sections, lead
+
+
+def _objective_sections(
+    digest: ParentDigest, wording: _Wording, quotas: dict[str, float] | None
+) -> list[Section]:
     """Mirror the parent's objective sub-headings; quota targets carry the child's share."""
     out: list[Section] = []
     for title, targets in digest.groups:
-        children = [
-            child_target(t, digest.target_levels[t.id], quotas)
-            if quotas and t.id in quotas
-            else digest.shared[t.id]
-            for t in targets
-        ]
-        out.append(Section(title=title, kind=SectionKind.OBJECTIVES, targets=children))
+        children = []
+        for target in targets:
+            shared = wording.shared[target.id]
+            if shared is None:
+                continue  # met by the plan itself
+            level = digest.target_levels[target.id]
+            if quotas is not None and target.id in quotas:
+                children.append(_worded(child_target(target, level, quotas), wording.unit, level))
+            elif target.is_quota and level == digest.level and quotas is not None:
+                children.append(_worded(unshared_target(target, level), wording.unit, level))
+            else:
+                children.append(shared)
+        if children:
+            out.append(Section(title=title, kind=SectionKind.OBJECTIVES, targets=children))
     return out
 
 
@@ -193,6 +334,23 @@ def _objectives_part(groups: list[Section]) -> Section:
     if len(groups) == 1:
         return Section(title=t("derive_objectives"), kind=SectionKind.OBJECTIVES, targets=groups[0].targets)
     return Section(title=t("derive_objectives"), kind=SectionKind.OBJECTIVES, sections=groups)
+
+
+def appendix_quotas(parent: Plan, issuer: Issuer, levels: LevelTable = DEFAULT_LEVELS) -> dict[str, float]:
+    """The shares the parent's appendix gives ``issuer`` ("Xã Trị An | 120"), by target id:
+    what a single child derived on the web carries, read the way the review reads it."""
+    from app.review.assess import quota_share  # the review's reader; imported on use
+    from app.review.vocabulary import load_vocabulary
+
+    stub = Plan(id="", issuer=issuer, subject="", symbol="", signer=Signer("", ""))
+    vocab = load_vocabulary()
+    out: dict[str, float] = {}
+    for mandate in mandates_for(parent, issuer.level, levels):
+        if mandate.is_quota and mandate.target is not None:
+            share = quota_share(parent, mandate, stub, vocab)
+            if share is not None:
+                out[mandate.id] = share
+    return out
 
 
 def derive_child_plan(
@@ -206,28 +364,34 @@ def derive_child_plan(
     number: int | None = None,
     levels: LevelTable = DEFAULT_LEVELS,
     digest: ParentDigest | None = None,
+    today: dt.date | None = None,
 ) -> Plan:
     """One child plan of ``parent`` for ``issuer``, pre-filled with what is mandated to it.
 
     ``quotas`` maps a parent target id (and "id/part/sub-part" for its breakdown) to the
-    child's share; a quota target without an entry keeps the parent's figure, for the officer
-    to edit. A batch passes ``digest_parent(parent, level)`` computed once (its objects are
-    shared by the plans, which must then be treated as read-only).
+    child's share; with ``quotas`` given, a quota target of the child's level without an entry
+    is printed with its figure blank ("…") for the officer to fill, never with the parent's
+    total. Without ``quotas`` every quota keeps the parent's figure (a plan passing it on).
+    A batch passes ``digest_parent(parent, level)`` computed once (its objects are shared by
+    the plans, which must then be treated as read-only). Without a ``date`` the dateline
+    carries the plan's year (and month, when the plan is drafted in that year: ``today``),
+    leaving the day for the văn thư.
     """
     extra = {k for k in (quotas or {}) if "/" not in k and parent.target(k)}
-    if digest is None or not extra <= digest.shared.keys():
+    if digest is None or not extra <= {t.id for _, ts in digest.groups for t in ts}:
         mandates = mandates_for(parent, issuer.level, levels)
         selected = {m.id for m in mandates if m.target is not None} | extra
         digest = _digest(parent, issuer.level, mandates, selected, levels)
     unit = unit_name(issuer)
+    wording = digest.wording(unit_word(unit).lower())
     sections = [
         Section(
             title=t("derive_purpose"),
             kind=SectionKind.PURPOSE,
             text=[t("derive_purpose_text").format(unit=unit)],
         ),
-        _objectives_part(_objective_sections(digest, quotas)),
-        Section(title=t("derive_tasks"), kind=SectionKind.TASKS, tasks=list(digest.tasks)),
+        _objectives_part(_objective_sections(digest, wording, quotas)),
+        Section(title=t("derive_tasks"), kind=SectionKind.TASKS, tasks=list(wording.tasks)),
     ]
     if digest.funding:
         sections.append(
@@ -237,15 +401,8 @@ def derive_child_plan(
                 text=[t("derive_funding_text").format(unit=unit)],
             )
         )
-    sections.append(
-        Section(
-            title=t("derive_organization"),
-            kind=SectionKind.ORGANIZATION,
-            assignment=Assignment(
-                agency=issuer.one_line_name, duties=list(digest.duties), level=issuer.level
-            ),
-        )
-    )
+    sections.append(_organization_part(issuer, digest, wording))
+    year, month = _dateline_hint(date, digest.year, today)
     return Plan(
         id=plan_id or f"{parent.id}-{slugify(unit)}",
         issuer=issuer,
@@ -254,6 +411,8 @@ def derive_child_plan(
         signer=signer,
         number=number,
         date=date,
+        dateline_year=year,
+        dateline_month=month,
         references=[digest.citation],
         preamble=[t("derive_preamble").format(body=short_name(issuer), unit=unit)],
         sections=sections,
@@ -263,8 +422,40 @@ def derive_child_plan(
             f"{digest.parent_name} ({t('recipient_parent')});",
             *t("derive_recipients").format(level=unit_word(unit)).split("|"),
         ],
-        archive=["VT"],
+        archive=["VT", wording.lead.abbreviation] if wording.lead else ["VT"],
     )
+
+
+def _organization_part(issuer: Issuer, digest: ParentDigest, wording: _Wording) -> Section:
+    """TỔ CHỨC THỰC HIỆN: the unit's bodies, then what it passes on to the level below."""
+    passed = [
+        Section(title=a.agency, kind=SectionKind.ORGANIZATION, assignment=a) for a in digest.passed_down
+    ]
+    if wording.organization:
+        return Section(
+            title=t("derive_organization"),
+            kind=SectionKind.ORGANIZATION,
+            sections=[*wording.organization, *passed],
+        )
+    # A level without bodies in the data: the duties stay the issuer's own.
+    own = Assignment(agency=issuer.one_line_name, duties=list(digest.duties), level=issuer.level)
+    if not passed:
+        return Section(title=t("derive_organization"), kind=SectionKind.ORGANIZATION, assignment=own)
+    return Section(
+        title=t("derive_organization"),
+        kind=SectionKind.ORGANIZATION,
+        sections=[Section(title=own.agency, kind=SectionKind.ORGANIZATION, assignment=own), *passed],
+    )
+
+
+def _dateline_hint(
+    date: dt.date | None, year: int | None, today: dt.date | None
+) -> tuple[int | None, int | None]:
+    """The year and month the dateline prints before the plan has its date."""
+    if date is not None or year is None:
+        return None, None
+    today = today or dt.date.today()
+    return year, today.month if today.year == year else None
 
 
 def _child_subject(parent: Plan, unit: str) -> str:

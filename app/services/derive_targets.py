@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from app.domain.targets import QuotaPart, Target
 from app.vn.normalize import match_key
@@ -26,28 +26,35 @@ def rewrite_quota_text(text: str, old: Iterable[float], new: Iterable[float]) ->
     người: tại cơ sở 109 ...". A figure is replaced only where the next expected old value
     is written, so years and other numbers in the sentence stay as they are.
     """
+
+    def written(value: float, as_printed: str) -> str:
+        # "02 lớp" keeps its two digits ("05"), ND30 style for counts below ten
+        if len(as_printed) == 2 and as_printed.startswith("0"):
+            return format_count(value)
+        return format_number(value)
+
     pairs = list(zip(old, new, strict=True))
+    return _replace_figures(text, [o for o, _ in pairs], [functools.partial(written, n) for _, n in pairs])
+
+
+def _replace_figures(text: str, old: list[float], new: list[Callable[[str], str]]) -> str:
+    """Each figure of ``old``, found in order where it is written, replaced by ``new``'s
+    rendering of it (given the figure as printed)."""
+    pending = list(zip(old, new, strict=True))
     out: list[str] = []
     last = 0
     for match in _NUMBER.finditer(text):
-        if not pairs:
+        if not pending:
             break
         try:
             value = parse_number(match.group(0))
         except ValueError:
             continue
-        if value == pairs[0][0]:
-            out.append(text[last : match.start()])
-            width = len(match.group(0))
-            out.append(
-                format_count(pairs[0][1])
-                if width == 2 and match.group(0).startswith("0")
-                else format_number(pairs[0][1])
-            )
+        if value == pending[0][0]:
+            out.append(text[last : match.start()] + pending[0][1](match.group(0)))
             last = match.end()
-            pairs.pop(0)
-    out.append(text[last:])
-    return "".join(out)
+            pending.pop(0)
+    return "".join(out) + text[last:]
 
 
 def _parts_in_order(parts: list[QuotaPart], prefix: str) -> Iterable[tuple[str, QuotaPart]]:
@@ -76,6 +83,23 @@ def child_target(target: Target, level: str, quotas: dict[str, float] | None) ->
         part.value = quotas.get(key, part.value)
     text = rewrite_quota_text(target.text, old, [child.value, *(p.value for _, p in parts)])
     child.text = _drop_allocation_note(text)
+    return child
+
+
+UNSHARED = "…"
+
+
+def unshared_target(target: Target, level: str) -> Target:
+    """A quota target whose share for this child is not known (the parent's appendix does not
+    list it): the figures are left blank ("…") for the officer to fill, and the value unset,
+    so neither the plan nor its review takes the parent's whole total for the child's."""
+    child = child_target(target, level, None)
+    figures = [target.value or 0.0, *(p.value for _, p in _parts_in_order(child.breakdown, target.id))]
+    child.text = _drop_allocation_note(
+        _replace_figures(target.text, figures, [lambda _: UNSHARED] * len(figures))
+    )
+    child.value = None
+    child.breakdown = []
     return child
 
 

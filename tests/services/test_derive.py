@@ -59,24 +59,36 @@ def test_rewrite_follows_the_breakdown_and_leaves_other_numbers() -> None:
     )
 
 
-def test_duties_for_the_level_become_the_childs_tasks_and_report_duty(parent: Plan) -> None:
+def test_duties_for_the_level_go_to_the_communes_bodies_and_the_plan_duty_is_its_basis(parent: Plan) -> None:
     child = derive_child_plan(parent, _commune(), SIGNER, None)
-    # the province's general tasks (NHIỆM VỤ names no one), then its duties for communes;
-    # its funding line is not a task: the commune states its own funding
+    # the province's general tasks (NHIỆM VỤ names no one) stay tasks; its funding line is
+    # not a task: the commune states its own funding
     assert [t.parent_task for t in child.tasks()] == [
         "nhiem-vu-giai-phap.1",
         "nhiem-vu-giai-phap.2",
         "nhiem-vu-giai-phap.3",
         "nhiem-vu-giai-phap.4",
-        "duty-xa.1",
-        "duty-xa.2",
-        "duty-xa.3",
     ]
-    (own,) = child.assignments()
-    assert own.agency == "Ủy ban nhân dân xã Tân Phú"
-    assert [d.parent_duty for d in own.duties] == ["duty-xa.4"]
-    kinds = [s.kind for s in child.sections]
-    assert kinds[-1] is SectionKind.ORGANIZATION
+    bodies = {a.agency: [d.parent_duty for d in a.duties] for a in child.assignments()}
+    # the lead body (the plan is on drugs and prostitution: the commune police) advises,
+    # tracks and reports; communication goes to the culture and society office; the Mặt
+    # trận and the đoàn thể close the list
+    assert list(bodies) == [
+        "Công an xã",
+        "Phòng Văn hóa - Xã hội",
+        "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam xã và các tổ chức chính trị - xã hội",
+    ]
+    assert bodies["Công an xã"] == [None, "duty-xa.3", "duty-xa.4"]
+    assert bodies["Phòng Văn hóa - Xã hội"] == ["duty-xa.2"]
+    # "Xây dựng, ban hành kế hoạch thực hiện" (duty-xa.1) is met by this very plan
+    linked = {d for duties in bodies.values() for d in duties} | {t.parent_task for t in child.tasks()}
+    assert "duty-xa.1" not in linked
+    assert child.parent_ref is not None
+    report = child.assignments()[0].duties[-1]
+    assert report.text.startswith("Tổng hợp, tham mưu Ủy ban nhân dân xã định kỳ 6 tháng")
+    assert report.deadline == "05/12/2026"
+    assert child.sections[-1].kind is SectionKind.ORGANIZATION
+    assert child.archive == ["VT", "CAX"]
 
 
 def test_header_dateline_signer_recipients_and_parent_reference(parent: Plan) -> None:
@@ -88,7 +100,7 @@ def test_header_dateline_signer_recipients_and_parent_reference(parent: Plan) ->
     assert child.number == 7
     assert child.recipients[0] == "UBND tỉnh Đồng Nai (để b/c);"
     assert "Thường trực Đảng ủy, HĐND xã;" in child.recipients
-    assert child.archive == ["VT"]
+    assert child.archive == ["VT", "CAX"]
     ref = child.parent_ref
     assert ref is not None
     assert ref.text is not None
