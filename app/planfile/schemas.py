@@ -239,7 +239,8 @@ class ReferenceSchema(BaseSchema):
 
 
 class SignerSchema(BaseSchema):
-    name = Str(required=True, validate=NON_EMPTY)
+    # May be blank: a draft made for every commune of a province leaves the name to the clerk.
+    name = Str(load_default="")
     title = Str(required=True, validate=NON_EMPTY)
     authority = List(Str(validate=[NON_EMPTY, signer_mark]), load_default=list)
 

@@ -1,5 +1,5 @@
-"""Batch pages: start a batch from a stored parent plan and an uploaded commune list, watch
-its progress (done / total, rate, time left), cancel it, see failures, download the ZIP.
+"""Batch pages: start a batch from a stored parent plan and an uploaded commune list (or every
+commune of the parent's province, from the register of administrative units), watch its progress (done / total, rate, time left), cancel it, see failures, download the ZIP.
 
 Thin: the list is checked by app.batch.communes, the job lives in app.jobs / batch_jobs; a
 job is visible only to the user who started it (any other id is "not found").
@@ -26,10 +26,12 @@ from flask import (
 from werkzeug.wrappers import Response as BaseResponse
 
 from app import jobs
+from app.batch import register_list
 from app.batch.communes import CommuneListError, parse_communes, read_table_bytes
 from app.config import settings
 from app.messages import both
 from app.render.pdf import pdf_available
+from app.services import batch as batch_services
 from app.services import batch_jobs
 from app.services import plans_store as store
 from app.web.database import db
@@ -76,6 +78,8 @@ def _form(errors: list[str] | None = None, status: int = 200) -> tuple[str, int]
         errors=errors or [],
         pdf=pdf_available(),
         selected=request.form.get("parent_id", ""),
+        source=request.form.get("source", "file"),
+        accept_old_units=bool(request.form.get("accept_old_units")),
     )
     return page, status
 
@@ -105,19 +109,30 @@ def start() -> BaseResponse | tuple[str, int]:
     """Check everything first; a bad list re-shows the form with every bad cell (HTTP 400)."""
     parent_id = request.form.get("parent_id", "")
     upload = request.files.get("communes")
+    every_commune = request.form.get("source") == "all"
     if not parent_id.isdigit():
         return _form([both("review_need_parent")], 400)
-    if upload is None or Path(upload.filename or "").suffix.lower() not in LIST_TYPES:
+    has_file = upload is not None and bool(upload.filename)
+    if every_commune and has_file:
+        return _form([both("communes_list_or_all")], 400)
+    if not every_commune and (upload is None or Path(upload.filename or "").suffix.lower() not in LIST_TYPES):
         return _form([both("communes_unsupported")], 400)
     _, parent = store.plan_at(db(), user(), int(parent_id))
     try:
         date = dt.date.fromisoformat(request.form["date"]) if request.form.get("date") else None
     except ValueError:
         return _form([both("invalid_date")], 400)
-    name = upload.filename or "communes"
     try:
-        header, rows = read_table_bytes(upload.read(), Path(name).suffix.lower(), name)
-        communes = parse_communes(header, rows, [t.id for t in parent.targets()], name)
+        if every_commune:
+            communes = batch_services.register_communes(parent)
+        else:
+            assert upload is not None
+            name = upload.filename or "communes"
+            header, rows = read_table_bytes(upload.read(), Path(name).suffix.lower(), name)
+            check = register_list.check_for(parent, bool(request.form.get("accept_old_units")), date)
+            communes = parse_communes(
+                header, rows, [t.id for t in parent.targets()], name, register_check=check
+            )
         job_id = jobs.start_batch(
             parent, communes, date, bool(request.form.get("pdf")), root=_root(), owner=_owner(int(parent_id))
         )
