@@ -55,9 +55,13 @@ def child_plan(parent: Plan, agency: Agency) -> Plan:
     derive = engine("app.services.derive")
     # The signer is not known yet; a visible placeholder the officer replaces in the editor.
     signer = Signer(name="(Họ và tên người ký)", title="CHỦ TỊCH", authority=["TM. ỦY BAN NHÂN DÂN"])
-    today = dt.date.today()
     plan_id = f"{slugify(agency.place or agency.name)}-{parent.id}"
-    child: Plan = derive.derive_child_plan(parent, issuer_of(agency), signer, today, plan_id=plan_id)
+    issuer = issuer_of(agency)
+    # The child's own shares, as the batch gives them (the parent's appendix); a quota the
+    # appendix does not give it is left blank to fill, never printed at the parent's total.
+    # No date: the dateline prints the plan's year and leaves the day to the văn thư.
+    quotas = derive.appendix_quotas(parent, issuer)
+    child: Plan = derive.derive_child_plan(parent, issuer, signer, None, quotas, plan_id=plan_id)
     return child
 
 
