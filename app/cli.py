@@ -400,23 +400,46 @@ def db_upgrade() -> None:
     click.echo(both("db_upgraded"))
 
 
+SEED_PROVINCE = "Đồng Nai"  # the province of the samples
+
+
 @db.command("seed")
 @click.option(
     "--samples", type=click.Path(path_type=Path), default=None, help="Thư mục kế hoạch mẫu (samples/)"
 )
-def db_seed(samples: Path | None) -> None:
-    """Tạo cây cơ quan, tài khoản quản trị đầu tiên (in mật khẩu) và nạp kế hoạch mẫu."""
+@click.option(
+    "--province",
+    "provinces",
+    multiple=True,
+    help=f"Tạo UBND tỉnh, thành phố này và mọi xã, phường của nó theo danh mục (mặc định: {SEED_PROVINCE})",
+)
+@click.option("--all-provinces", is_flag=True, help="Tạo cả 34 tỉnh, thành phố và 3.321 xã, phường, đặc khu")
+def db_seed(samples: Path | None, provinces: tuple[str, ...], all_provinces: bool) -> None:
+    """Tạo cây cơ quan (cây mẫu và các tỉnh, xã theo danh mục đơn vị hành chính), tài khoản quản
+    trị đầu tiên (in mật khẩu) và nạp kế hoạch mẫu. Chạy lại không tạo thêm gì."""
     from app.config import settings
     from app.services.seed import seed
     from app.storage.db import make_session_factory, upgrade
+    from app.vn import register
 
+    if all_provinces:
+        units = list(register.provinces())
+    else:
+        units = []
+        for name in provinces or (SEED_PROVINCE,):
+            unit = register.find(name, level=register.PROVINCE)
+            if unit is None:
+                fail(f"{both('communes_bad_province')}: {name!r}")
+            else:
+                units.append(unit)
     engine = _db_engine()
     upgrade(engine)
     try:
         with make_session_factory(engine)() as session:
-            report = seed(session, samples or settings().samples_dir)
+            report = seed(session, samples or settings().samples_dir, units)
     except KehoachError as exc:
         fail(str(exc))
+    click.echo(f"{both('agencies_created')}: {report.agencies}")
     if report.admin_password:
         click.echo(f"{both('admin_created')}: admin / {report.admin_password}")
     else:

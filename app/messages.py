@@ -564,6 +564,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "admin_created": ("Đã tạo tài khoản quản trị", "Admin account created"),
     "admin_exists": ("Đã có tài khoản quản trị; không tạo mới", "An admin exists; none created"),
     "db_upgraded": ("Đã cập nhật cơ sở dữ liệu", "Database upgraded"),
+    "agencies_created": ("Đã tạo cơ quan", "Agencies created"),
     "samples_loaded": ("Đã nạp kế hoạch mẫu", "Sample plans loaded"),
     "token_issued": ("Mã truy cập API mới (chỉ hiện một lần)", "New API token (shown once)"),
     "child_created": ("Đã tạo kế hoạch cấp dưới", "Child plan created"),

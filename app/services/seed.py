@@ -3,23 +3,35 @@
 Idempotent: run it on every start; what exists is left alone. The admin's password is
 generated and returned only when no admin exists, so it is printed once and never stored in
 clear anywhere.
+
+Besides the fixed demonstration tree, provinces of the register of administrative units
+(:mod:`app.vn.register`, since 1/7/2025) are seeded with all their communes: the province's
+People's Committee under the root, each commune's ("Ủy ban nhân dân\nxã Trị An", place
+"Trị An") directly under it. ``kehoach db seed`` seeds Đồng Nai, the province of the samples,
+by default (``make run``), ``--province NAME`` others and ``--all-provinces`` the 34. An agency
+of the same name under the same parent is reused, so the demonstration tree's Đồng Nai, Trị An
+and Phú Lý keep their sample plans, and a second run adds nothing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.batch.register_list import dateline_place
 from app.domain.plan import Plan
 from app.planfile.load import load_plan
 from app.services import accounts
 from app.services import plans_store as store
 from app.storage import repository as repo
 from app.storage.tables import Agency, PlanRecord, User
+from app.vn import register
 from app.vn.normalize import match_key
+from app.vn.register import Unit
 
 
 @dataclass(frozen=True)
@@ -93,6 +105,45 @@ def ensure_tree(session: Session, report: SeedReport) -> dict[str, Agency]:
     return known
 
 
+def agency_name(unit: Unit) -> str:
+    """The name of a unit's People's Committee: "Ủy ban nhân dân\ntỉnh Đồng Nai",
+    "Ủy ban nhân dân\nthành phố Hà Nội", "Ủy ban nhân dân\nxã Trị An"."""
+    return f"Ủy ban nhân dân\n{unit.type_word} {unit.name}"
+
+
+def ensure_provinces(session: Session, provinces: Sequence[Unit], report: SeedReport) -> None:
+    """Create, under the root agency, each province's People's Committee and those of all its
+    communes that are missing (matched by name under the same parent)."""
+    root = root_agency(session)
+    below: dict[tuple[int | None, str], Agency] = {
+        (a.parent_id, _key(a.name)): a for a in repo.agencies(session)
+    }
+    for province in provinces:
+        home = below.get((root.id, _key(agency_name(province))))
+        if home is None:
+            home = accounts.add_agency(
+                session, agency_name(province), register.PROVINCE, root, place=province.name
+            )
+            below[(root.id, _key(home.name))] = home
+            report.agencies += 1
+        new = [
+            Agency(
+                name=agency_name(unit),
+                level=register.COMMUNE,
+                parent_id=home.id,
+                abbreviation="UBND",
+                place=dateline_place(unit),
+            )
+            for unit in register.communes_of(province)
+            if (home.id, _key(agency_name(unit))) not in below
+        ]
+        session.add_all(new)
+        session.flush()
+        below.update({(home.id, _key(a.name)): a for a in new})
+        report.agencies += len(new)
+    session.commit()
+
+
 def root_agency(session: Session) -> Agency:
     agency = session.scalar(select(Agency).where(Agency.parent_id.is_(None)).order_by(Agency.id))
     assert agency is not None, "ensure_tree first"
@@ -144,9 +195,13 @@ def load_samples(session: Session, folder: Path, agencies: dict[str, Agency], re
         report.plans.append(plan.id)
 
 
-def seed(session: Session, samples: Path | None) -> SeedReport:
+def seed(session: Session, samples: Path | None, provinces: Sequence[Unit] = ()) -> SeedReport:
+    """The demonstration tree, ``provinces`` of the register with their communes, the first
+    admin and the sample plans; anything already there is left as it is."""
     report = SeedReport()
     agencies = ensure_tree(session, report)
+    if provinces:
+        ensure_provinces(session, provinces, report)
     report.admin_password = ensure_admin(session)
     if samples is not None and samples.is_dir():
         load_samples(session, samples, agencies, report)
