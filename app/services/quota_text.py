@@ -57,8 +57,10 @@ def restate_values(before: Plan | None, after: Plan) -> list[str]:
         if previous is None or target.text != previous.text or target.value is None:
             continue
         was, now = _figures(previous), _figures(target)
-        if was == now or len(was) != len(now):
+        if was == now:
             continue
+        if len(was) != len(now):  # the breakdown was redrawn: only the total is known to match
+            was, now = was[:1], now[:1]
         if previous.value is None:
             text = target.text.replace(UNSHARED, format_number(target.value), 1)
         else:

@@ -87,7 +87,9 @@ TINH = ChildUnit(level="province", word="tỉnh", parent_word="", year=2026)
         ),
     ],
 )
-def test_a_target_for_every_unit_becomes_the_units_commitment(parent: str, unit: ChildUnit, child: str) -> None:
+def test_a_target_for_every_unit_becomes_the_units_commitment(
+    parent: str, unit: ChildUnit, child: str
+) -> None:
     assert own_target_text(parent, unit) == child
 
 

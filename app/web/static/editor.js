@@ -288,6 +288,14 @@
     });
   }
 
+  // Sentence and value side by side when they disagree (a sentence edited by hand).
+  function showWarnings(warnings) {
+    const box = document.getElementById("warnings");
+    const list = warnings || [];
+    box.hidden = list.length === 0;
+    box.replaceChildren(...list.map((w) => el("div", {}, w)));
+  }
+
   function cleaned(value) {
     if (Array.isArray(value)) return value.map(cleaned);
     if (value && typeof value === "object") {
@@ -324,6 +332,9 @@
         const bv = document.getElementById("base-version"); if (bv) bv.textContent = body.version;
         setState(`${body.message} (v${body.version}, ${new Date().toLocaleTimeString("vi-VN")})`);
         if (first) history.replaceState(null, "", body.edit_url);
+        // The server keeps a quota's sentence in step with its value: show what it stored.
+        if (body.document && !dirty) { doc = body.document; render(); }
+        showWarnings(body.warnings);
       } else if (res.status === 422) {
         showErrors(body.errors); setState(body.message);
       } else if (res.status === 409) {
