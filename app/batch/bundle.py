@@ -1,8 +1,9 @@
 """The batch's output: one ZIP with a DOCX (and PDF) per commune and a summary workbook.
 
-File names are readable ASCII slugs of the commune ("xa-tan-phu.docx"); two communes with the
-same slug ("Xã Tân Phú" in two provinces) get "-2", "-3" in list order, so names are stable
-from one run to the next. The ZIP is written to a temporary file beside the target and renamed
+File names are readable ASCII slugs of the commune ("xa-tan-phu.docx"), at most 80 characters
+(a name pasted with a paragraph after it would otherwise be a file name no file system takes);
+two communes with the same slug ("Xã Tân Phú" in two provinces) get "-2", "-3" in list order,
+so names are stable from one run to the next. The ZIP is written to a temporary file beside the target and renamed
 at the end: a reader never sees half a bundle. Entries are streamed in one by one and the
 summary is written row by row to a temporary file, so memory does not grow with the number of communes.
 """
@@ -22,19 +23,36 @@ from app.vn.normalize import slugify
 from app.vn.numbers import format_number
 
 SUMMARY_NAME = "tong-hop.xlsx"
+# A file stem's longest length: a job folder's path, ".docx" and a temporary suffix (host, pid)
+# must fit in the 255 bytes a file name may have on every file system we write to; commune
+# names are seldom over 40 characters, so 80 cuts only what was pasted by mistake.
+MAX_NAME = 80
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def unique_names(labels: Iterable[str], fallback: str = "don-vi") -> list[str]:
-    """One slug per label, made unique with "-2", "-3" in order of appearance."""
+def cap_slug(slug: str, limit: int = MAX_NAME) -> str:
+    """``slug`` cut to at most ``limit`` characters, at a word ("-") when one ends close enough
+    to the limit, never ending in "-"."""
+    if len(slug) <= limit:
+        return slug
+    cut = slug[:limit]
+    if slug[limit] != "-" and "-" in cut[limit // 2 :]:
+        cut = cut[: cut.rindex("-")]
+    return cut.rstrip("-")
+
+
+def unique_names(labels: Iterable[str], fallback: str = "don-vi", limit: int = MAX_NAME) -> list[str]:
+    """One slug per label, at most ``limit`` characters, made unique with "-2", "-3" in order
+    of appearance (the suffix fits inside the limit: a long name is cut shorter to make room)."""
     used: set[str] = set()
     names: list[str] = []
     for label in labels:
-        base = slugify(label) or fallback
+        base = cap_slug(slugify(label), limit) or fallback
         name, n = base, 1
         while name in used:
             n += 1
-            name = f"{base}-{n}"
+            suffix = f"-{n}"
+            name = f"{cap_slug(base, limit - len(suffix))}{suffix}"
         used.add(name)
         names.append(name)
     return names
