@@ -92,6 +92,8 @@ def clean_stale_temps(folder: Path, everything: bool = False) -> None:
     """Remove temp files left by a dead process of this host (a killed worker); with
     ``everything``, all of them (the job is complete, no writer can be left)."""
     for tmp in folder.rglob(".*.part"):
+        if not tmp.is_file():  # ours are files; anything else is not ours to remove
+            continue
         if everything:
             tmp.unlink(missing_ok=True)
             continue

@@ -5,12 +5,16 @@ Access rules: everyone reads the plans of their agency and of the agencies below
 *issued* plans of the agencies above it (the plans they must implement); nobody reads another
 branch of the tree. A drafter edits only their own agency's plans, an admin any plan of their
 subtree, a reviewer none. A plan one may not read is reported as not found, so its existence
-does not leak.
+does not leak. One exception, for batches (:func:`save_child_draft`): a drafter or admin may
+store a plan derived from a plan they can read under an agency of their subtree (a province's
+batch gives each commune its draft), and give it new versions while it is a draft; once the
+agency issues it, nobody above changes it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,8 +66,9 @@ def readable_agency_ids(session: Session, user: User) -> set[int]:
     return repo.subtree_ids(session, user.agency_id)
 
 
-def can_read(session: Session, user: User, record: PlanRecord) -> bool:
-    if record.agency_id in readable_agency_ids(session, user):
+def can_read(session: Session, user: User, record: PlanRecord, readable: set[int] | None = None) -> bool:
+    """``readable``: the user's :func:`readable_agency_ids`, when the caller has them already."""
+    if record.agency_id in (readable_agency_ids(session, user) if readable is None else readable):
         return True
     return record.status == "issued" and record.agency_id in repo.ancestor_ids(session, user.agency_id)
 
@@ -203,6 +208,86 @@ def _new_record(
     session.add(record)
     session.flush()
     return record
+
+
+@dataclass
+class ChildDraft:
+    """Where :func:`save_child_draft` left a subordinate's plan, and what it did:
+    "created", "updated" (a new version), "unchanged" (the same document was current) or
+    "issued" (the agency has issued its plan: left alone)."""
+
+    record_id: int
+    version: int
+    outcome: str
+
+
+def save_child_draft(
+    session: Session, user: User, plan: Plan, *, agency_id: int, parent_id: int, note: str = "batch"
+) -> ChildDraft:
+    """Store ``plan``, derived from plan ``parent_id``, as the draft of agency ``agency_id``
+    (below the user's), and commit.
+
+    One plan per agency and parent, as "Tạo kế hoạch thực hiện" keeps it: when the agency has
+    issued a plan implementing the parent, nothing is written; when it has a draft (the one
+    with the plan's key first, else the latest), the plan becomes its next version unless it
+    is already its current one (a resumed or repeated batch writes nothing); else a new plan.
+    A concurrent save of the same draft raises :class:`StaleVersionError` (try again).
+    """
+    if not can_create(user):
+        raise PlanForbiddenError("new")
+    readable = readable_agency_ids(session, user)
+    parent = repo.plan(session, parent_id)
+    if parent is None or not can_read(session, user, parent, readable):
+        raise PlanNotFoundError(parent_id)
+    if agency_id not in readable:
+        raise PlanForbiddenError(f"agency {agency_id}")
+    document = dump_plan(plan)
+    plan_from_data(document, "plan")
+    theirs = repo.children_of(session, parent.id, agency_id)
+    issued = _latest([r for r in theirs if r.status == "issued"])
+    if issued is not None:
+        return ChildDraft(issued.id, issued.current_version, "issued")
+    drafts = [r for r in theirs if r.status == "draft"]
+    draft = next((r for r in drafts if r.key == plan.id), None) or _latest(drafts)
+    if draft is None:
+        record = PlanRecord(agency_id=agency_id, current_version=1, **_columns(plan, "draft", parent.id))
+        session.add(record)
+        session.flush()
+        action, outcome = "create", "created"
+    else:
+        current = repo.version(session, draft.id, draft.current_version)
+        if current is not None and _same(current.document, document):
+            return ChildDraft(draft.id, draft.current_version, "unchanged")
+        base = draft.current_version
+        if not repo.bump_version(session, draft, base, _columns(plan, "draft", parent.id)):
+            session.rollback()
+            raise _stale(session, user, draft, base)
+        session.refresh(draft)
+        record, action, outcome = draft, "save", "updated"
+    number = record.current_version
+    session.add(
+        PlanVersion(plan_id=record.id, version=number, document=document, author_id=user.id, note=note)
+    )
+    repo.add_audit(session, user, action, "plan", record.id, {"version": number, "note": note})
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        raise _stale(session, user, record, number - 1 or None) from None
+    return ChildDraft(record.id, number, outcome)
+
+
+def _latest(records: list[PlanRecord]) -> PlanRecord | None:
+    return max(records, key=lambda r: (r.updated_at, r.id), default=None)
+
+
+def _same(stored: dict[str, Any], document: dict[str, Any]) -> bool:
+    """Two plan documents alike once read back as JSON (tuples and lists are the same)."""
+
+    def text(value: dict[str, Any]) -> str:
+        return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+
+    return text(stored) == text(document)
 
 
 def _advance(

@@ -74,8 +74,12 @@ def plans_of_agencies(
     return list(session.scalars(query.order_by(PlanRecord.updated_at.desc(), PlanRecord.id.desc())))
 
 
-def children_of(session: Session, plan_id: int) -> list[PlanRecord]:
-    return list(session.scalars(select(PlanRecord).where(PlanRecord.parent_id == plan_id)))
+def children_of(session: Session, plan_id: int, agency_id: int | None = None) -> list[PlanRecord]:
+    """The plans implementing ``plan_id`` (only those of ``agency_id`` when given)."""
+    query = select(PlanRecord).where(PlanRecord.parent_id == plan_id)
+    if agency_id is not None:
+        query = query.where(PlanRecord.agency_id == agency_id)
+    return list(session.scalars(query))
 
 
 def version(session: Session, plan_id: int, number: int) -> PlanVersion | None:

@@ -241,6 +241,7 @@ def vietnam_time(value: dt.datetime) -> dt.datetime:
 VERSION_NOTES = {
     "autosave": "Tự lưu",
     "derive": "Tạo từ kế hoạch cấp trên",
+    "batch": "Tạo theo lô từ kế hoạch cấp trên",
     "issued": "Ban hành",
     "draft": "Chuyển về dự thảo",
     "sample": "Kế hoạch mẫu",
