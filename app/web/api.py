@@ -33,7 +33,7 @@ from app.review.assumptions import level_choices
 from app.services import plans_store as store
 from app.storage.tables import PlanRecord
 from app.web import documents
-from app.web.coverage import build_board, require_lower_level
+from app.web.coverage import family_board, require_lower_level
 from app.web.database import db
 from app.web.downloads import DOCX_TYPE, attachment
 from app.web.review_names import chosen_levels, review_named, stored_plan_name
@@ -302,18 +302,15 @@ def review_draft(plan_id: int) -> dict[str, Any]:
 @bp.response(200)
 def coverage(plan_id: int) -> dict[str, Any]:
     """Bảng bao phủ: yêu cầu × kế hoạch cấp dưới, và tổng các chỉ tiêu phân bổ."""
-    from app.storage import repository as repo
+    from app.services.family import family
 
     _, parent = store.plan_at(db(), user(), plan_id)
     require_lower_level(parent)
-    children = [
-        (c.id, store.plan_at(db(), user(), c.id)[1])
-        for c in repo.children_of(db(), plan_id)
-        if store.can_read(db(), user(), c)
-    ]
-    board = build_board(parent, children)
+    board = family_board(parent, family(db(), user(), plan_id))
     return {
-        "children": [{"id": i, "issuer": p.issuer.one_line_name} for i, p in board.children],
+        "children": [
+            {"id": i, "issuer": p.issuer.one_line_name, "draft": i in board.drafts} for i, p in board.children
+        ],
         "rows": board.rows,
         "quotas": [
             _plain(dataclasses.asdict(q)) | {"total": q.total, "shortfall": q.shortfall} for q in board.quotas

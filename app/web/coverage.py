@@ -1,5 +1,8 @@
 """The coverage board of a parent plan: its mandates × its stored children, each cell
-covered / weaker / missing, the quota sums and a bar chart (inline SVG, no JS)."""
+covered / weaker / missing, the quota sums and a bar chart (inline SVG, no JS).
+
+One column per implementing agency (app.services.family): its issued plan, else its latest
+draft, marked "dự thảo"; so each commune's quota share is summed once."""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ from app.domain.levels import DEFAULT_LEVELS, LevelTable
 from app.domain.plan import Plan
 from app.messages import both, t
 from app.services import plans_store as store
-from app.storage import repository as repo
+from app.services.family import Member, family
 from app.web import documents
 from app.web.database import db
 from app.web.security import login_required, user
@@ -25,6 +28,7 @@ BAR_WIDTH = 420
 @dataclass
 class Board:
     children: list[tuple[int, Plan]] = field(default_factory=list)
+    drafts: set[int] = field(default_factory=set)  # ids of the children that are drafts
     rows: list[dict[str, Any]] = field(default_factory=list)  # {id, text, cells: [status|None]}
     quotas: list[Any] = field(default_factory=list)
     covered: list[tuple[str, int, int]] = field(default_factory=list)  # (child, covered, applicable)
@@ -53,8 +57,8 @@ def require_lower_level(plan: Plan) -> None:
         raise NoLowerLevelError(both("coverage_no_lower_level").format(level=level_name(plan.level)))
 
 
-def build_board(parent: Plan, children: list[tuple[int, Plan]]) -> Board:
-    board = Board(children)
+def build_board(parent: Plan, children: list[tuple[int, Plan]], drafts: set[int] | None = None) -> Board:
+    board = Board(children, drafts or set())
     if not children:
         return board
     family = documents.engine("app.services.review").review_family(parent, [p for _, p in children])
@@ -72,6 +76,12 @@ def build_board(parent: Plan, children: list[tuple[int, Plan]]) -> Board:
     board.rows = list(order.values())
     board.quotas = family.quotas
     return board
+
+
+def family_board(parent: Plan, members: list[Member]) -> Board:
+    """The board of ``parent`` over its family, one column per implementing agency."""
+    children = [(m.record.id, m.plan) for m in members]
+    return build_board(parent, children, {m.record.id for m in members if m.draft})
 
 
 def bars(board: Board) -> list[dict[str, Any]]:
@@ -97,12 +107,7 @@ def board(plan_id: int) -> str | tuple[str, int]:
     if not has_lower_level(parent.level):
         message = t("coverage_no_lower_level").format(level=level_name(parent.level))
         return render_template("plans/coverage.html", record=record, parent=parent, no_board=message), 400
-    children = []
-    for child in repo.children_of(db(), plan_id):
-        if store.can_read(db(), user(), child):
-            _, plan = store.plan_at(db(), user(), child.id)
-            children.append((child.id, plan))
-    result = build_board(parent, children)
+    result = family_board(parent, family(db(), user(), plan_id))
     return render_template(
         "plans/coverage.html",
         record=record,
