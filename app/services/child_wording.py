@@ -305,6 +305,20 @@ def is_plan_duty(text: str) -> bool:
     return bool(_plan_duty_pattern().match(key))
 
 
+def without_plan_duty(text: str) -> str:
+    """A duty without its clauses asking for the unit's plan ("Xây dựng kế hoạch ...; tổ chức
+    ít nhất một hình thức tuyên truyền" keeps "Tổ chức ít nhất một hình thức tuyên truyền");
+    "" when nothing else is asked."""
+    clauses = [c.strip() for c in clean(text).split(";")]
+    kept = [c for c in clauses if c and not is_plan_duty(c)]
+    if len(kept) == len([c for c in clauses if c]):
+        return clean(text)
+    if not kept:
+        return ""
+    joined = "; ".join(kept)
+    return _capitalize(joined if joined.endswith((".", ";")) else f"{joined}.")
+
+
 def own_predicate(text: str, unit: ChildUnit) -> str:
     """What a target addressed to every unit asks of one unit (its predicate), or the whole
     sentence when it is not so addressed; used to tell a "100% xã xây dựng kế hoạch" target."""
@@ -315,3 +329,35 @@ def own_predicate(text: str, unit: ChildUnit) -> str:
         if found and _is_lead_in(key[: found.start()]):
             return clean(text)[found.end() :]
     return clean(text)
+
+
+def subject_for(subject: str, unit: ChildUnit, parent_unit: str, child_unit: str) -> str:
+    """The derived plan's subject: the parent's, said of the child's unit.
+
+    "... trên địa bàn huyện Vĩnh Cửu" -> "... trên địa bàn xã Trị An"; "... trên địa bàn
+    tỉnh năm 2026" -> "... trên địa bàn xã năm 2026"; "PHÊ DUYỆT ĐỀ ÁN CHUYỂN ĐỔI SỐ ..." (a
+    decision read from a document, in capitals) -> "Thực hiện Đề án chuyển đổi số ... trên địa
+    bàn tỉnh".
+    """
+    rules = _rules().data
+    text = clean(subject).rstrip(".;")
+    if text.isupper():
+        text = _capitalize(text.lower())
+    key = loose(text)
+    for word in rules["subject_approval_words"]:
+        found = re.match(rf"{_pattern(word)}\s+", key)
+        if found:
+            what = text[found.end() :]
+            text = rules["subject_implement"].format(what=_capitalize(what))
+            break
+    if parent_unit and parent_unit in text:
+        return text.replace(parent_unit, child_unit)
+    localized = localize(text, unit)
+    if localized != text or "trên địa bàn" in loose(localized) or _names_a_place(localized):
+        return localized
+    return f"{localized} {rules['own_place'].format(word=unit.word)}"
+
+
+def _names_a_place(text: str) -> bool:
+    key = loose(text)
+    return any(re.search(rf"(?<!\w){_pattern(p)}(?!\w)", key) for p in ("trên địa bàn", "tại"))

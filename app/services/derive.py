@@ -10,7 +10,6 @@ the officer edits a complete draft instead of copying the parent's Word file by 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from app.domain.assignments import Assignment, Duty, Role, Task
@@ -26,6 +25,8 @@ from app.services.child_wording import (
     lower_first,
     own_predicate,
     own_target_text,
+    subject_for,
+    without_plan_duty,
 )
 from app.services.derive_targets import child_target, unshared_target
 from app.services.unit_bodies import Body, BodySet, bodies_for
@@ -81,6 +82,8 @@ def _parent_citation(parent: Plan) -> Reference:
 
 
 def _lower_first(text: str) -> str:
+    if text.isupper():  # a subject read in capitals from a document: cited in lower case
+        return text.lower()
     return text[:1].lower() + text[1:] if text and not text[:2].isupper() else text
 
 
@@ -94,16 +97,17 @@ def _duty_sections(mandates: list[Mandate], level: str, levels: LevelTable) -> t
     for mandate in mandates:
         if mandate.kind is not MandateKind.DUTY or mandate.part is SectionKind.FUNDING:
             continue  # the child states its own funding (its budget, its year)
-        if is_plan_duty(mandate.text):
+        text = without_plan_duty(mandate.text)
+        if not text:
             continue
         duty, task = mandate.duty, mandate.task
         if duty is not None:
-            duties.append(Duty(**{**duty.__dict__, "text": mandate.text, "parent_duty": mandate.id}))
+            duties.append(Duty(**{**duty.__dict__, "text": text, "parent_duty": mandate.id}))
             continue
         tasks.append(
             Task(
                 id=f"nv-{len(tasks) + 1}",
-                text=mandate.text,
+                text=text,
                 deadline=task.deadline if task is not None else None,
                 # a task for a level below the child's is passed on with its level
                 level=mandate.level if mandate.level and levels.is_below(mandate.level, level) else level,
@@ -406,7 +410,7 @@ def derive_child_plan(
     return Plan(
         id=plan_id or f"{parent.id}-{slugify(unit)}",
         issuer=issuer,
-        subject=_child_subject(parent, unit),
+        subject=_child_subject(parent, unit, digest),
         symbol=f"KH-{issuer.abbreviation}",
         signer=signer,
         number=number,
@@ -458,15 +462,7 @@ def _dateline_hint(
     return year, today.month if today.year == year else None
 
 
-def _child_subject(parent: Plan, unit: str) -> str:
-    """The parent's subject with the parent's unit replaced by the child's."""
-    parent_unit = unit_name(parent.issuer)
-    subject = parent.subject
-    if parent_unit and parent_unit in subject:
-        return subject.replace(parent_unit, unit)
-    # "trên địa bàn tỉnh" names the level word only: put the child's level word instead.
-    level_word = unit_word(parent_unit)
-    pattern = rf"\b(trên địa bàn) {re.escape(level_word)}\b" if level_word else None
-    if pattern and re.search(pattern, subject):
-        return re.sub(pattern, lambda m: f"{m.group(1)} {unit_word(unit)}", subject)
-    return subject
+def _child_subject(parent: Plan, unit: str, digest: ParentDigest) -> str:
+    """The parent's subject said of the child's unit (see :func:`subject_for`)."""
+    own = ChildUnit(level=digest.level, word=unit_word(unit).lower(), parent_word=digest.parent_word)
+    return subject_for(parent.subject, own, unit_name(parent.issuer), unit)

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import pytest
 
-from app.services.child_wording import ChildUnit, is_plan_duty, localize, loose, own_target_text
+from app.services.child_wording import (
+    ChildUnit,
+    is_plan_duty,
+    localize,
+    loose,
+    own_target_text,
+    subject_for,
+    without_plan_duty,
+)
 
 XA = ChildUnit(level="commune", word="xã", parent_word="tỉnh", year=2026)
 PHUONG = ChildUnit(level="commune", word="phường", parent_word="tỉnh", year=2026)
@@ -163,3 +171,51 @@ def test_loose_keeps_one_character_for_one() -> None:
     for text in ("Uỷ ban nhân dân xã Hoà Bình", "Ủy ban nhân dân xã Hòa Bình", "ĐẶC KHU CÔN ĐẢO"):
         assert len(loose(text)) == len(text)
     assert loose("Uỷ ban Hoà") == loose("Ủy ban Hòa")
+
+
+@pytest.mark.parametrize(
+    ("subject", "unit", "parent_unit", "child_unit", "expected"),
+    [
+        (  # sample 45/KH-UBND
+            "Thực hiện công tác phòng, chống mại dâm, cai nghiện ma túy và hỗ trợ nạn nhân bị mua bán trên địa "
+            "bàn tỉnh năm 2026",
+            XA,
+            "tỉnh Đồng Nai",
+            "xã Trị An",
+            "Thực hiện công tác phòng, chống mại dâm, cai nghiện ma túy và hỗ trợ nạn nhân bị mua bán trên địa "
+            "bàn xã năm 2026",
+        ),
+        (  # seed 004 Vĩnh Cửu names its own unit
+            "Thực hiện Dự án 4 giai đoạn 2018 - 2020 trên địa bàn huyện Vĩnh Cửu",
+            XA,
+            "huyện Vĩnh Cửu",
+            "xã Trị An",
+            "Thực hiện Dự án 4 giai đoạn 2018 - 2020 trên địa bàn xã Trị An",
+        ),
+        (  # corpus 2597/QĐ-TTg, read in capitals: a decision approving a scheme is implemented
+            "PHÊ DUYỆT ĐỀ ÁN CHUYỂN ĐỔI SỐ TRONG HOẠT ĐỘNG XÂY DỰNG, QUẢN LÝ, KHAI THÁC KẾT CẤU HẠ TẦNG XÂY DỰNG",
+            TINH,
+            "",
+            "tỉnh Đồng Nai",
+            "Thực hiện Đề án chuyển đổi số trong hoạt động xây dựng, quản lý, khai thác kết cấu hạ tầng xây "
+            "dựng trên địa bàn tỉnh",
+        ),
+    ],
+)
+def test_the_subject_is_said_of_the_childs_unit(
+    subject: str, unit: ChildUnit, parent_unit: str, child_unit: str, expected: str
+) -> None:
+    assert subject_for(subject, unit, parent_unit, child_unit) == expected
+
+
+def test_only_the_plan_making_clause_of_a_duty_is_dropped() -> None:
+    # seed 001 Dầu Tiếng, the communes' first duty
+    duty = (
+        "Xây dựng kế hoạch và tổ chức thực hiện các hoạt động phòng, chống tệ nạn mại dâm trên địa bàn; tổ "
+        "chức ít nhất một hình thức tuyên truyền về phòng ngừa mại dâm."
+    )
+    assert without_plan_duty(duty) == "Tổ chức ít nhất một hình thức tuyên truyền về phòng ngừa mại dâm."
+    assert (
+        without_plan_duty("Xây dựng, ban hành kế hoạch thực hiện trên địa bàn, trước ngày 31/3/2026.") == ""
+    )
+    assert without_plan_duty("Chủ trì tổ chức truyền thông.") == "Chủ trì tổ chức truyền thông."
