@@ -26,6 +26,7 @@ from app.domain.plan import Plan
 from app.messages import both
 from app.planfile.load import dump_plan, plan_from_data
 from app.services.plan_changes import PlanDiff, diff_plans
+from app.services.quota_text import disagreements, restate_values
 from app.storage import repository as repo
 from app.storage.tables import AuditEntry, PlanRecord, PlanVersion, User
 
@@ -174,6 +175,9 @@ def save_plan(
         # An issued plan is cited by its number ("Kế hoạch số 12/KH-UBND"); without one the
         # plans implementing it would cite "Kế hoạch số KH-UBND".
         raise KehoachError(both("issue_needs_number"))
+    if plan_id is not None:
+        # A quota's sentence follows its value when only the value was changed.
+        restate_values(_stored_plan(session, plan_id), plan)
     document = dump_plan(plan)
     plan_from_data(document, "plan")  # what is stored must load back: refuse it now, not on read
     if plan_id is None:
@@ -192,7 +196,15 @@ def save_plan(
         session.rollback()
         raise _stale(session, user, record, base_version) from None
     session.refresh(record)
-    return SavedPlan(record, number, plan)
+    return SavedPlan(record, number, plan, [w.message() for w in disagreements(plan)])
+
+
+def _stored_plan(session: Session, plan_id: int) -> Plan | None:
+    """The current version of a plan, before any permission check: only compared with the
+    incoming save, never returned."""
+    record = session.get(PlanRecord, plan_id)
+    row = repo.version(session, plan_id, record.current_version) if record is not None else None
+    return plan_from_data(row.document, f"plan {plan_id}") if row is not None else None
 
 
 def _new_record(
@@ -242,7 +254,6 @@ def save_child_draft(
     if agency_id not in readable:
         raise PlanForbiddenError(f"agency {agency_id}")
     document = dump_plan(plan)
-    plan_from_data(document, "plan")
     theirs = repo.children_of(session, parent.id, agency_id)
     issued = _latest([r for r in theirs if r.status == "issued"])
     if issued is not None:
@@ -250,6 +261,7 @@ def save_child_draft(
     drafts = [r for r in theirs if r.status == "draft"]
     draft = next((r for r in drafts if r.key == plan.id), None) or _latest(drafts)
     if draft is None:
+        plan_from_data(document, "plan")  # what is stored must load back
         record = PlanRecord(agency_id=agency_id, current_version=1, **_columns(plan, "draft", parent.id))
         session.add(record)
         session.flush()
@@ -258,6 +270,7 @@ def save_child_draft(
         current = repo.version(session, draft.id, draft.current_version)
         if current is not None and _same(current.document, document):
             return ChildDraft(draft.id, draft.current_version, "unchanged")
+        plan_from_data(document, "plan")  # what is stored must load back
         base = draft.current_version
         if not repo.bump_version(session, draft, base, _columns(plan, "draft", parent.id)):
             session.rollback()

@@ -3,6 +3,7 @@ autosave), the live preview, history, diff, restore, status and the child plan."
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from typing import Any
 
@@ -128,6 +129,7 @@ def save() -> tuple[Response, int]:
         plan = read_document(body.get("document"))
     except PlanFileError as exc:
         return jsonify({"message": both("plan_invalid"), "errors": exc.errors}), 422
+    plan_before_save = copy.deepcopy(plan.targets())
     saved = store.save_plan(
         db(),
         user(),
@@ -138,9 +140,17 @@ def save() -> tuple[Response, int]:
         note="autosave" if body.get("autosave") else "",
     )
     url = url_for("plans.edit", plan_id=saved.record.id)
-    return jsonify(
-        {"plan_id": saved.record.id, "version": saved.version, "edit_url": url, "message": t("plan_saved")}
-    ), 200
+    answer: dict[str, Any] = {
+        "plan_id": saved.record.id,
+        "version": saved.version,
+        "edit_url": url,
+        "message": t("plan_saved"),
+        "warnings": saved.warnings,
+    }
+    if saved.plan.targets() != plan_before_save:
+        # the server rewrote a quota's sentence after its value: the editor shows what is stored
+        answer["document"] = dump_plan(saved.plan)
+    return jsonify(answer), 200
 
 
 @bp.post("/preview")

@@ -197,3 +197,28 @@ def test_issuing_a_plan_without_a_number_is_refused_on_its_page(client: FlaskCli
     assert "chưa có số văn bản" in page
     assert "flash-error" in page
     assert "Dự thảo" in page
+
+
+def test_changing_a_quota_value_rewrites_its_sentence_and_a_hand_edit_is_flagged(
+    client: FlaskClient, world: World
+) -> None:
+    # found as a commune officer: the value went to 60, the printed sentence stayed at 300
+    token = login(client, "drafter_a")
+    plan_id = _create(client, token, world)
+    doc = _doc_for(world.commune_a.name, "commune")
+    target = doc["sections"][0]["targets"][0]  # type: ignore[index]
+    target["value"] = 60
+    target["breakdown"] = []
+    saved = post_json(client, "/plans/save", {"plan_id": plan_id, "base_version": 1, "document": doc}, token)
+    body = saved.get_json()
+    assert saved.status_code == 200, body
+    assert body["document"]["sections"][0]["targets"][0]["text"] == "Cai nghiện cho ít nhất 60 lượt người"
+    assert body["warnings"] == []
+    assert "Cai nghiện cho ít nhất 60 lượt người" in client.get(f"/plans/{plan_id}").get_data(as_text=True)
+
+    target["text"] = "Cai nghiện cho khoảng ba trăm lượt người"
+    target["value"] = 70
+    again = post_json(client, "/plans/save", {"plan_id": plan_id, "base_version": 2, "document": doc}, token)
+    (warning,) = again.get_json()["warnings"]
+    assert "khoảng ba trăm" in warning
+    assert "70" in warning

@@ -79,7 +79,8 @@
     if (k === "number" || k === "integer") return null;
     return "";
   }
-  function changed() { dirty = true; setState("Có thay đổi chưa lưu"); schedulePreview(); }
+  let edits = 0; // changes made so far: a save only clears those it carried
+  function changed() { edits += 1; dirty = true; setState("Có thay đổi chưa lưu"); schedulePreview(); }
 
   function scalarInput(name, s, value, path, set) {
     const k = kindOf(s), r = resolve(s);
@@ -322,18 +323,21 @@
   async function save(autosave) {
     if (saving || conflicted) return;
     saving = true; setState(autosave ? "Đang tự lưu…" : "Đang lưu…");
+    const carried = edits;
     try {
       const res = await post(meta.save_url, { plan_id: meta.plan_id, base_version: meta.base_version, parent_id: meta.parent_id, autosave, document: cleaned(doc) });
       const body = await res.json();
       if (res.ok) {
-        showErrors({}); dirty = false; sessionLost = false;
+        showErrors({}); sessionLost = false;
+        const typedSince = edits !== carried; // typed while the save was on its way: keep it
+        dirty = typedSince;
         const first = !meta.plan_id;
         meta.plan_id = body.plan_id; meta.base_version = body.version;
         const bv = document.getElementById("base-version"); if (bv) bv.textContent = body.version;
         setState(`${body.message} (v${body.version}, ${new Date().toLocaleTimeString("vi-VN")})`);
         if (first) history.replaceState(null, "", body.edit_url);
         // The server keeps a quota's sentence in step with its value: show what it stored.
-        if (body.document && !dirty) { doc = body.document; render(); }
+        if (body.document && !typedSince) { doc = body.document; render(); }
         showWarnings(body.warnings);
       } else if (res.status === 422) {
         showErrors(body.errors); setState(body.message);
