@@ -214,10 +214,16 @@ def _number(value: Any, row: int, column: str, errors: list[CellError]) -> float
     return number
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=4096)
 def _key(text: str) -> str:
     """match_key of a cell value that repeats from row to row (kinds, titles, provinces)."""
     return match_key(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _cell(value: str) -> str:
+    """A cell's text cleaned (NFC, spaces); titles, kinds and provinces repeat: cleaned once."""
+    return clean(value)
 
 
 @functools.lru_cache(maxsize=64)
@@ -226,17 +232,18 @@ def _kind_level(kind_key: str, levels: LevelTable) -> str | None:
     return levels.infer_any(kind_key) if kind_key in _COMMUNE_TYPE_KEYS | _OLD_COMMUNE_KEYS else None
 
 
-def _kind_and_name(raw_name: str, raw_kind: str) -> tuple[str, str, bool]:
-    """Split "Xã Tân Phú" into ("xã", "Tân Phú", True); the type column wins when given. The
-    flag says whether the row gave its type at all (else "xã" is assumed)."""
-    kind = raw_kind.strip().lower()
+def _kind_and_name(raw_name: str, raw_kind: str) -> tuple[str, str, str, bool]:
+    """Split "Xã Tân Phú" into ("xã", "Tân Phú", its match key, True); the type column wins
+    when given. The flag says whether the row gave its type at all (else "xã" is assumed)."""
+    kind = raw_kind.lower()
     name_key = match_key(raw_name)
     for word, prefix, words in _TYPE_PREFIXES:
         if name_key.startswith(prefix):
-            raw_name = " ".join(raw_name.split()[words:])
+            # match_key folds word by word: the rest of the key is the key of the rest
+            raw_name, name_key = " ".join(raw_name.split()[words:]), name_key[len(prefix) :]
             kind = kind or word
             break
-    return kind or "xã", raw_name, bool(kind)
+    return kind or "xã", raw_name, name_key, bool(kind)
 
 
 @dataclass
@@ -304,23 +311,41 @@ def parse_communes(
     return communes
 
 
+@dataclass
+class _Row:
+    """One row being read: its number, raw cells and cleaned text by field."""
+
+    number: int
+    values: dict[str, Any]
+    text: dict[str, str]
+
+    @classmethod
+    def of(cls, number: int, cells: list[Any], columns: dict[int, str]) -> _Row:
+        values: dict[str, Any] = {}
+        text: dict[str, str] = {}
+        for i, name in columns.items():
+            value = cells[i] if i < len(cells) else None
+            values[name] = value
+            if name in _TEXT_FIELDS:  # numbers are read from the raw cell, ignored columns not at all
+                text[name] = "" if value is None else _cell(value if isinstance(value, str) else str(value))
+        return cls(number, values, text)
+
+    def get(self, name: str) -> str:
+        return self.text.get(name, "")
+
+
 def _parse_row(row_no: int, cells: list[Any], reader: _Reader) -> tuple[Commune | None, str | None, int]:
     """The row's commune (None when it has an error), the key two rows of one commune share
     (None without a name) and how many of its errors come from the register."""
     errors = reader.errors
-    values: dict[str, Any] = {}
-    for i, name in reader.columns.items():
-        values[name] = cells[i] if i < len(cells) else None
-
-    def text(name: str) -> str:
-        value = values.get(name)
-        return clean(str(value)) if value is not None else ""
-
+    row = _Row.of(row_no, cells, reader.columns)
     before = len(errors)
-    kind, name, explicit = _kind_and_name(text("name"), text("kind"))
-    place, province = text("place"), text("province")
+    kind, name, name_key, explicit = _kind_and_name(row.get("name"), row.get("kind"))
+    place, province = row.get("place"), row.get("province")
     # the same name in two places (or provinces) is two communes
-    key = match_key(f"{kind} {name} | {place or name} | {province}") if name else None
+    key = (
+        f"{_key(kind)} {name_key} | {_key(place) if place else name_key} | {_key(province)}" if name else None
+    )
     if not name:
         errors.append(CellError(row_no, reader.title_of("name"), both("communes_missing_name")))
     level = _kind_level(_key(kind), reader.levels)
@@ -329,58 +354,59 @@ def _parse_row(row_no: int, cells: list[Any], reader: _Reader) -> tuple[Commune 
     # After the reform a huyện or thị xã row is an abolished type; before it, no commune type.
     abolished = _key(kind) in _ABOLISHED_KEYS and reader.check is not None and reader.check.required
     if name and reader.checks_register and (level is not None or abolished):
-        unit, register_errors = _register_unit(row_no, reader, kind, explicit, name, place, province)
-        if unit is not None:
-            key = f"unit {unit.code} {unit.name}" if unit.code else key
+        unit, register_errors = _register_unit(row, reader, kind, explicit, name, name_key)
+        if unit is not None and unit.code:
+            key = f"unit {unit.code}"
     if level is None and not (register_errors and abolished):
         errors.append(CellError(row_no, reader.title_of("kind"), f"{both('communes_bad_type')}: {kind!r}"))
     for part in ("signer_name", "signer_title"):
-        if not text(part):
+        if not row.get(part):
             errors.append(CellError(row_no, reader.title_of(part), both("communes_missing_signer")))
-    weight = _weight(values, row_no, reader)
-    quotas: dict[str, float] = {}
-    for field_name in values:
-        if field_name.startswith("quota:"):
-            number = _number(values[field_name], row_no, reader.title_of(field_name), errors)
-            if number is not None:
-                quotas[field_name.removeprefix("quota:")] = number
+    weight = _weight(row.values, row_no, reader)
+    quotas = _quotas(row, reader)
     if len(errors) > before or level is None:
         return None, key, register_errors
-    if unit is not None:
-        kind, name, place, province = (
-            unit.type_word,
-            unit.name,
-            register_list.dateline_place(unit),
-            unit.province,
-        )
     commune = Commune(
         row=row_no,
         name=name,
         kind=kind,
-        level=register.COMMUNE if unit is not None else level,
+        level=level,
         place=place or name,
-        signer_name=text("signer_name"),
-        signer_title=text("signer_title"),
+        signer_name=row.get("signer_name"),
+        signer_title=row.get("signer_title"),
         weight=weight,
         quotas=quotas,
-        province=province if unit is not None else "",
     )
+    if unit is not None:  # the register's name, type and dateline place
+        commune.kind, commune.name, commune.level = unit.type_word, unit.name, register.COMMUNE
+        commune.place, commune.province = register_list.dateline_place(unit), unit.province
     return commune, key, register_errors
 
 
+def _quotas(row: _Row, reader: _Reader) -> dict[str, float]:
+    """The row's explicit figures for parent targets (columns named by a target id)."""
+    quotas: dict[str, float] = {}
+    for field_name, value in row.values.items():
+        if field_name.startswith("quota:"):
+            number = _number(value, row.number, reader.title_of(field_name), reader.errors)
+            if number is not None:
+                quotas[field_name.removeprefix("quota:")] = number
+    return quotas
+
+
 def _register_unit(
-    row_no: int, reader: _Reader, kind: str, explicit: bool, name: str, place: str, province: str
+    row: _Row, reader: _Reader, kind: str, explicit: bool, name: str, name_key: str
 ) -> tuple[register.Unit | None, int]:
-    """The row's unit of the register, or None and the errors reported for the row."""
+    """The row's unit of the register, or None and the number of errors reported for the row."""
     assert reader.check is not None
-    resolved = register_list.resolve(reader.check, kind, explicit, name, province)
+    resolved = register_list.resolve(reader.check, kind, explicit, name, row.get("province"), name_key)
     for column, message in resolved.errors:
-        reader.errors.append(CellError(row_no, reader.title_of(column), message))
+        reader.errors.append(CellError(row.number, reader.title_of(column), message))
     if resolved.unit is None:
         return None, len(resolved.errors)
-    misplaced = register_list.place_error(resolved.unit, place)
+    misplaced = register_list.place_error(resolved.unit, row.get("place"))
     if misplaced:
-        reader.errors.append(CellError(row_no, reader.title_of("place"), misplaced))
+        reader.errors.append(CellError(row.number, reader.title_of("place"), misplaced))
         return None, 1
     return resolved.unit, 0
 
@@ -426,3 +452,4 @@ def communes_from_register(province: register.Unit) -> list[Commune]:
 
 
 _ABOLISHED_KEYS = frozenset(match_key(k) for k in ABOLISHED_TYPES)
+_TEXT_FIELDS = frozenset(("name", "kind", "place", "province", "signer_name", "signer_title"))

@@ -33,8 +33,6 @@ import functools
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-
 from app.domain.plan import Issuer, Plan
 from app.messages import both, t
 from app.vn import register
@@ -108,14 +106,17 @@ def dateline_place(unit: Unit) -> str:
     return unit.full_name if unit.name.isdigit() else unit.name
 
 
-def resolve(check: RegisterCheck, kind: str, explicit_kind: bool, name: str, province: str) -> Resolved:
+def resolve(
+    check: RegisterCheck, kind: str, explicit_kind: bool, name: str, province: str, key: str | None = None
+) -> Resolved:
     """The register's unit of one row ("xã", True, "Tân Phú", "") or the row's errors.
 
     ``kind`` is the row's type (from its type column or its name's first words; "xã" when
-    neither says, with ``explicit_kind`` False); ``province`` the row's "Tỉnh" cell."""
+    neither says, with ``explicit_kind`` False); ``province`` the row's "Tỉnh" cell; ``key``
+    the name's match key when the caller has it."""
     scope = check.province
     if province:
-        named = register.find(province, level=register.PROVINCE)
+        named = _province_named(province)
         if named is None:
             return Resolved(None, (("province", f"{both('communes_bad_province')}: {province!r}"),))
         if scope is not None and named.code != scope.code:
@@ -123,10 +124,10 @@ def resolve(check: RegisterCheck, kind: str, explicit_kind: bool, name: str, pro
             return Resolved(None, (("province", f"{message}: {province!r}"),))
         scope = named
     index = _index(scope.code if scope else None)
-    key = match_key(name)
+    key = match_key(name) if key is None else key
     same_name = index.by_name.get(key, ())
     written = f"{kind[:1].upper()}{kind[1:]} {name}"
-    if match_key(kind) in _ABOLISHED_KEYS:
+    if _kind_key(kind) in _ABOLISHED_KEYS:
         message = f"{both('communes_abolished_type')}: «{written}»"
         return Resolved(None, (("kind", _with_suggestion(message, same_name or _near(index, key, name))),))
     typed = [u for u in same_name if not explicit_kind or u.type_word == kind] if same_name else []
@@ -152,7 +153,7 @@ def resolve(check: RegisterCheck, kind: str, explicit_kind: bool, name: str, pro
 
 def place_error(unit: Unit, place: str) -> str | None:
     """The message for a "Địa danh" cell that is not the unit's own name, else None."""
-    if not place or match_key(place) in {match_key(unit.name), match_key(unit.full_name)}:
+    if not place or match_key(place) in _own_keys(unit):
         return None
     return both("communes_place_not_unit").format(unit=unit.full_name, place=dateline_place(unit))
 
@@ -208,6 +209,8 @@ def _index(province_code: int | None) -> _Index:
 def _near(index: _Index, key: str, name: str) -> tuple[Unit, ...]:
     """The closest unit by name, when it is close enough to be offered (rapidfuzz over the
     match keys, and over the names without diacritics for a name typed without them)."""
+    from rapidfuzz import fuzz, process  # only a list with a bad row pays for its import
+
     found = [
         process.extractOne(key, index.keys, scorer=fuzz.ratio, score_cutoff=SUGGEST_CUTOFF),
         process.extractOne(_ascii(name), index.ascii_keys, scorer=fuzz.ratio, score_cutoff=SUGGEST_CUTOFF),
@@ -222,6 +225,24 @@ def _near(index: _Index, key: str, name: str) -> tuple[Unit, ...]:
 def _ascii(text: str) -> str:
     """Lower case, no diacritics, words only ("Tân Phú" -> "tan phu")."""
     return " ".join(_WORDS.findall(strip_diacritics(text).lower()))
+
+
+@functools.lru_cache(maxsize=4096)
+def _own_keys(unit: Unit) -> frozenset[str]:
+    """The keys of the places a unit's dateline may be written with: its name, with or
+    without the type word."""
+    return frozenset((match_key(unit.name), match_key(unit.full_name)))
+
+
+@functools.lru_cache(maxsize=256)
+def _province_named(name: str) -> Unit | None:
+    """The province a "Tỉnh" cell names; a column repeats a few names thousands of times."""
+    return register.find(name, level=register.PROVINCE)
+
+
+@functools.lru_cache(maxsize=64)
+def _kind_key(kind: str) -> str:
+    return match_key(kind)
 
 
 @functools.lru_cache(maxsize=64)

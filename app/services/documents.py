@@ -10,8 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.domain.plan import Plan
-from app.extract.plan_text import parse_plan
-from app.extract.read import read_document, read_document_file
 from app.messages import both
 from app.planfile import PLAN_EXTENSIONS
 
@@ -29,12 +27,19 @@ def read_plan(path: str | Path) -> Plan:
     if suffix in PLAN_EXTENSIONS:
         return load_plan(p)
     if suffix in DOCUMENT_EXTENSIONS:
+        # the document readers only for documents: `kehoach batch PARENT.yaml` starts without them
+        from app.extract.plan_text import parse_plan
+        from app.extract.read import read_document_file
+
         return parse_plan(read_document_file(p))
     raise PlanFileError(str(p), {"": [both("unsupported_plan_ext")]})
 
 
 def read_plan_bytes(data: bytes, filename: str) -> Plan:
     """The plan of an uploaded DOCX/PDF/TXT (checked by the upload guard first)."""
+    from app.extract.plan_text import parse_plan
+    from app.extract.read import read_document
+
     return parse_plan(read_document(data, filename))
 
 
