@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.orm import Session, sessionmaker
@@ -39,9 +39,24 @@ from app.vn.normalize import match_key
 BODY_WORDS = ("Ủy ban nhân dân", "UBND")
 
 
-@functools.lru_cache(maxsize=4)
+_ENGINES: dict[tuple[str, str | None], Engine] = {}
+
+
 def _sessions(url: str, schema: str | None) -> sessionmaker[Session]:
-    return make_session_factory(make_engine(url, schema))
+    """Sessions on the job's database; one engine (and its pool) per database per process."""
+    engine = _ENGINES.get((url, schema))
+    if engine is None:
+        if len(_ENGINES) >= 4:
+            dispose_engines()
+        engine = _ENGINES[(url, schema)] = make_engine(url, schema)
+    return make_session_factory(engine)
+
+
+def dispose_engines() -> None:
+    """Close the pooled connections of the engines opened here (a test's end, a worker's)."""
+    while _ENGINES:
+        _, engine = _ENGINES.popitem()
+        engine.dispose()
 
 
 def unit_key(name: str) -> str:

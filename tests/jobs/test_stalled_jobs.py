@@ -20,7 +20,7 @@ from app.batch.communes import Commune
 from app.batch.jobfiles import HOST
 from app.domain.plan import Plan
 from app.planfile.load import load_plan
-from app.services import batch_jobs
+from app.services import batch_jobs, batch_store
 from tests.jobs.test_jobs import _communes
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "batch"
@@ -134,8 +134,15 @@ def test_a_commune_whose_file_cannot_be_written_is_listed_failed_and_the_rest_bu
     assert any("Is a directory" in cell for cell in failed_row)
 
 
+@pytest.fixture
+def job_engines() -> Iterator[None]:
+    """The engines a job opens on its own (app.services.batch_store), closed afterwards."""
+    yield
+    batch_store.dispose_engines()
+
+
 def test_an_error_that_may_pass_is_retried_and_on_the_last_try_recorded_per_commune(
-    tmp_path: Path, parent: Plan
+    tmp_path: Path, parent: Plan, job_engines: None
 ) -> None:
     """The database unreachable (here: its file is a folder): the chunk fails so the queue
     tries it again; on the last try every commune it meets is listed failed and the job ends."""

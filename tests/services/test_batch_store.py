@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.batch.communes import Commune
 from app.domain.errors import KehoachError
-from app.services import accounts, batch_jobs
+from app.services import accounts, batch_jobs, batch_store
 from app.services import plans_store as store
 from app.services.batch_store import commune_agency, find_commune_agency, unit_key
 from app.storage.db import make_session_factory
@@ -36,6 +36,7 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[S
         make_session_factory(engine)() as session,
     ):
         yield session, {"database_url": url, "database_schema": schema}
+        batch_store.dispose_engines()  # the job's own engine, before the schema goes
 
 
 @pytest.fixture

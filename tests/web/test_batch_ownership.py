@@ -17,7 +17,7 @@ from flask.testing import FlaskClient
 
 from app.jobs import huey
 from app.planfile.load import load_plan, plan_from_data
-from app.services import accounts
+from app.services import accounts, batch_store
 from app.services import plans_store as store
 from app.storage.tables import Agency, PlanRecord, PlanVersion, User
 from app.web.database import sessions
@@ -42,6 +42,7 @@ def immediate() -> Iterator[None]:
     huey.immediate = True
     yield
     huey.immediate = False
+    batch_store.dispose_engines()  # the connections the jobs opened to this test's database
 
 
 @pytest.fixture

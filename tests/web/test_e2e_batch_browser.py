@@ -14,7 +14,7 @@ from werkzeug.serving import make_server
 
 from app.jobs import huey
 from app.planfile.load import load_plan
-from app.services import accounts
+from app.services import accounts, batch_store
 from app.services import plans_store as store
 from app.web import create_app
 from app.web.database import sessions
@@ -47,6 +47,7 @@ def batch_server(tmp_path: Path) -> Iterator[tuple[str, int]]:
     http.shutdown()
     thread.join(5)
     huey.immediate = False
+    batch_store.dispose_engines()
     app.extensions["kehoach_engine"].dispose()
 
 
