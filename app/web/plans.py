@@ -17,6 +17,7 @@ from app.messages import both, t
 from app.planfile.jsonschema import plan_json_schema
 from app.planfile.load import PlanFileError, dump_plan
 from app.services import plans_store as store
+from app.services.quota_text import disagreements
 from app.storage import repository as repo
 from app.vn.numbers import format_number
 from app.web import documents
@@ -73,10 +74,17 @@ def show(plan_id: int) -> str:
     )
 
 
-def _editor(document: dict[str, Any], plan_id: int | None, base: int | None, parent_id: int | None) -> str:
+def _editor(
+    document: dict[str, Any],
+    plan_id: int | None,
+    base: int | None,
+    parent_id: int | None,
+    warnings: list[str] | None = None,
+) -> str:
     return render_template(
         "plans/edit.html",
         document=document,
+        warnings=warnings or [],
         plan_id=plan_id,
         base_version=base,
         parent_id=parent_id,
@@ -98,7 +106,9 @@ def new() -> str:
 def edit(plan_id: int) -> str:
     record = store.get_record(db(), user(), plan_id, edit=True)
     _, plan = store.plan_at(db(), user(), plan_id)
-    return _editor(dump_plan(plan), record.id, record.current_version, record.parent_id)
+    # a derived draft's blank share ("ít nhất … lượt người") is pointed out on opening
+    warnings = [w.message() for w in disagreements(plan)]
+    return _editor(dump_plan(plan), record.id, record.current_version, record.parent_id, warnings)
 
 
 def _json_body() -> dict[str, Any]:

@@ -15,7 +15,8 @@
   const LABELS = {
     id: "Mã", doc_type: "Loại văn bản", issuer: "Cơ quan ban hành", name: "Tên", abbreviation: "Viết tắt",
     level: "Cấp", place: "Địa danh", parent_body: "Cơ quan chủ quản", number: "Số", symbol: "Ký hiệu",
-    date: "Ngày ban hành", subject: "Trích yếu", references: "Căn cứ, văn bản thực hiện", relation: "Quan hệ",
+    date: "Ngày ban hành", dateline_year: "Năm in ở dòng ngày tháng (khi chưa có ngày)",
+    dateline_month: "Tháng in ở dòng ngày tháng (khi chưa có ngày)", subject: "Trích yếu", references: "Căn cứ, văn bản thực hiện", relation: "Quan hệ",
     issuer_ref: "Cơ quan", title: "Tiêu đề", text: "Nội dung", preamble: "Lời mở đầu", sections: "Các phần",
     kind: "Loại phần", targets: "Chỉ tiêu", metric: "Nội dung đo", population: "Đối tượng", comparator: "So sánh",
     value: "Giá trị", value_max: "Cận trên", denominator: "Mẫu số", unit: "Đơn vị", period: "Thời kỳ",
@@ -414,6 +415,7 @@
   document.getElementById("save").addEventListener("click", () => save(false));
   setInterval(() => { if (dirty && meta.plan_id) save(true); }, Math.max(5, meta.autosave_seconds) * 1000);
   window.addEventListener("beforeunload", (e) => { if (dirty) { e.preventDefault(); e.returnValue = ""; } });
+  showWarnings(JSON.parse(document.getElementById("plan-warnings").textContent));
   window.kehoachEditor = { get document() { return doc; }, render, save };
   render();
   refreshPreview();
