@@ -127,10 +127,14 @@ def create_plan_through_the_form(page: object, base: str) -> str:
         page.select_option(f'[data-path="{prefix}.level"]', "commune")  # type: ignore[attr-defined]
     page.select_option('[data-path="sections[0].targets[1].comparator"]', "less_than")  # type: ignore[attr-defined]
     page.click("summary:has-text('Người ký')")  # type: ignore[attr-defined]
-    page.click("#save")  # type: ignore[attr-defined]  # signer name empty: error beside the field
-    error = page.locator('[data-error-for="signer.name"]')  # type: ignore[attr-defined]
+    # A draft may leave the signer's name to the clerk, never the title: error beside the field
+    title = page.input_value('[data-path="signer.title"]')  # type: ignore[attr-defined]
+    page.fill('[data-path="signer.title"]', "")  # type: ignore[attr-defined]
+    page.click("#save")  # type: ignore[attr-defined]
+    error = page.locator('[data-error-for="signer.title"]')  # type: ignore[attr-defined]
     error.wait_for(state="visible")
     assert "Thiếu trường bắt buộc" in error.inner_text()
+    page.fill('[data-path="signer.title"]', title or "CHỦ TỊCH")  # type: ignore[attr-defined]
     page.fill('[data-path="signer.name"]', "Nguyễn Văn An")  # type: ignore[attr-defined]
     page.click("#save")  # type: ignore[attr-defined]
     page.wait_for_function("document.getElementById('save-state').textContent.includes('Đã lưu')")  # type: ignore[attr-defined]
