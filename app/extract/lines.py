@@ -1,6 +1,6 @@
 """Lines back into paragraphs: undo the layout line breaks of PDF and hard-wrapped text.
 
-A line ends its paragraph when it ends a sentence or clause (. ; : ! ?; after ; or : only
+A line holding only a list label ("III.") never ends its paragraph. A line ends its paragraph when it ends a sentence or clause (. ; : ! ?; after ; or : only
 when the next line does not go on in lower case), when the next line
 starts a list item ("I.", "1.", "1.2.", "a)", "(1)", "-", "+", "•") or an article ("Điều 3."), or at
 a change into or out of an all-capitals heading. Otherwise the next line continues it. A
@@ -51,6 +51,13 @@ def starts_item(text: str) -> bool:
     return bool(LIST_LABEL.match(text))
 
 
+def is_bare_label(text: str) -> bool:
+    """A line holding only a list label ("III.", "1.", "a)"): the page wrapped right after
+    it ("**III.**" / "PHẠM VI, ĐỐI TƯỢNG"), so the title on the next line is its own."""
+    m = LIST_LABEL.match(text.strip())
+    return m is not None and not text.strip()[m.end() :].strip() and text.strip()[:1] not in "-+•–*▪➢"
+
+
 def ends_paragraph(current: str, following: str, last_line: str = "", width: int = 0) -> bool:
     """Whether a paragraph break stands between two consecutive non-empty lines.
 
@@ -64,6 +71,8 @@ def ends_paragraph(current: str, following: str, last_line: str = "", width: int
     full = bool(width) and len(line) >= width
     if current.rstrip().endswith("./.") or BLOCK_START.match(following):
         return True
+    if is_bare_label(current):
+        return False
     if starts_item(following):
         nearly_full = bool(width) and len(line) >= 0.85 * width  # a first line is shorter by its indent
         wrapped_dash = following[:1] in "-–+" and nearly_full and not SENTENCE_END.search(current)

@@ -42,6 +42,8 @@ _KINDS = (  # checked in order against the folded title
     ("muc dich", SectionKind.PURPOSE),
     ("muc tieu", SectionKind.OBJECTIVES),
     ("chi tieu", SectionKind.OBJECTIVES),
+    # "PHÂN CÔNG NHIỆM VỤ": one item per agency, as TỔ CHỨC THỰC HIỆN
+    ("phan cong nhiem vu", SectionKind.ORGANIZATION),
     ("doi tuong", SectionKind.SCOPE),
     ("pham vi", SectionKind.SCOPE),
     ("thoi gian", SectionKind.SCOPE),
@@ -57,6 +59,9 @@ _KINDS = (  # checked in order against the folded title
     ("kiem tra giam sat", SectionKind.TASKS),
     ("trach nhiem", SectionKind.ORGANIZATION),
 )
+# Kinds a title gives only when it opens with the words: "4. Phương án tổ chức cấp phát" holds
+# tasks, "Sở Y tế: ... phương án ..." is still an agency's item.
+_LEADING_KINDS = (("phuong an", SectionKind.TASKS),)
 _TITLE_WORDS = re.compile(r"\b(?:kế hoạch|chương trình|đề án|quyết định)\b", re.IGNORECASE)
 _TARGET_KINDS = (SectionKind.OBJECTIVES, SectionKind.PURPOSE, SectionKind.TEXT)
 
@@ -469,6 +474,9 @@ def _lead_level(lead: str | None) -> str | None:
 
 def _kind(title: str, parent: SectionKind) -> SectionKind:
     key = _ascii(title)
+    for word, kind in _LEADING_KINDS:
+        if key.startswith(word) and parent is not SectionKind.ORGANIZATION:
+            return kind
     for word, kind in _KINDS:
         if key.startswith(word) or f" {word}" in f" {key}"[:60]:
             return kind

@@ -9,7 +9,8 @@ Real plans write a task in a few shapes, all read here:
 - a point with *field lines*: "Cơ quan chủ trì: Sở Khoa học và Công nghệ", "Cơ quan phối hợp:
   Các sở, ngành và UBND các xã, phường", "Thời gian thực hiện: Năm 2026", "Sản phẩm: ...". The
   fields may stand in lettered sub-points of their own ("a) Nhiệm vụ:", "b) Cơ quan thực hiện:",
-  "c) Thời gian thực hiện: Hoàn thành trong năm 2025.").
+  "c) Thời gian thực hiện: Hoàn thành trong năm 2025."); the time field may go without its
+  colon ("Thời gian thực hiện sau khi Chiến lược ... được ban hành").
 
 Field lines lead the tasks printed just before them ("- task; - task; Đơn vị thực hiện: ...;
 - task; Đơn vị chủ trì: ..." is two groups); printed before any task, they lead the tasks that
@@ -40,6 +41,20 @@ _FIELD = re.compile(
     r"sản phẩm(?:\s+dự kiến)?|kết quả(?:\s+dự kiến)?|nhiệm vụ|nội dung(?:\s+thực hiện)?)\s*:\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
+# "Thời gian thực hiện sau khi Chiến lược ... được ban hành": the time field without its colon
+_TIME_FIELD = re.compile(
+    r"^(?P<name>thời gian\s+(?:thực hiện|hoàn thành|triển khai)|tiến độ thực hiện)\s+"
+    r"(?P<value>(?:sau|trước|trong|từ|ngay|hằng|hàng|định kỳ|năm|quý|tháng|chậm nhất)\b.*)$",
+    re.IGNORECASE,
+)
+
+
+def _field(text: str) -> re.Match[str] | None:
+    """The field line ``text`` is ("Cơ quan chủ trì: ...", "Thời gian thực hiện: năm 2026",
+    "Thời gian thực hiện sau khi ..."), or None."""
+    return _FIELD.match(text) or _TIME_FIELD.match(text)
+
+
 _CLAUSES = re.compile(r";\s+|\.\s+(?=Đồng thời\b)|\.\s+(?=[A-ZĐ])")
 _LONG_LEAD = 12  # words: a lead field this long is sentences naming who does what
 
@@ -65,7 +80,7 @@ def _read(
     entries: list[str] = [*section.text, *section.bullets]  # in the order printed
     subsections: list[Section] = []
     for sub in section.sections:
-        m = _FIELD.match(clean(sub.title or ""))
+        m = _field(clean(sub.title or ""))
         if m is None or sub.sections:
             subsections.append(sub)
             continue
@@ -79,7 +94,7 @@ def _read(
             entries.append(title)
         # "b) Cơ quan thực hiện:" then "- Đơn vị chủ trì: ..." (fields of their own) or the
         # bodies as plain lines, which then are the field's value
-        entries.extend(v if _FIELD.match(clean(v)) else f"{title} {v}" for v in inner)
+        entries.extend(v if _field(clean(v)) else f"{title} {v}" for v in inner)
     groups = _groups(entries, inherited)
     intros: list[str] = []
     tasks: list[Task] = []
@@ -100,13 +115,7 @@ def _read(
         tasks.extend(clause_tasks)
     head = groups[0][1] if groups else inherited
     has_content = any(contents for contents, _, _ in groups)
-    if (
-        not has_content
-        and not subsections
-        and not is_root
-        and section.title
-        and not _FIELD.match(section.title)
-    ):
+    if not has_content and not subsections and not is_root and section.title and not _field(section.title):
         level = _level(head, own_level)
         tasks.insert(0, _task(section.title, head, level, counter, own_level))
     section.tasks.extend(tasks)
@@ -126,7 +135,7 @@ def _groups(entries: list[str], inherited: _Fields) -> list[tuple[list[str], _Fi
     contents: list[str] = []
     field_lines: list[tuple[str, str]] = []
     for entry in entries:
-        m = _FIELD.match(clean(entry))
+        m = _field(clean(entry))
         if m is None:
             if field_lines and contents:  # the fields closed the tasks above them
                 groups.append((contents, replace(inherited, partners=list(inherited.partners)), field_lines))

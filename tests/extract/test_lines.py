@@ -75,3 +75,10 @@ def test_comma_at_line_end_continues() -> None:
     assert _join("Sở Y tế, Sở Tư pháp,", "Công an tỉnh phối hợp thực hiện.") == [
         "Sở Y tế, Sở Tư pháp, Công an tỉnh phối hợp thực hiện."
     ]
+
+
+def test_a_label_alone_on_its_line_joins_its_title() -> None:
+    assert _join("III.", "PHẠM VI, ĐỐI TƯỢNG, NHU CẦU", "1.", "Sở Công Thương:") == [
+        "III. PHẠM VI, ĐỐI TƯỢNG, NHU CẦU",
+        "1. Sở Công Thương:",
+    ]

@@ -226,3 +226,41 @@ def test_each_sentence_of_a_task_paragraph_is_a_task_led_by_the_first_ones_subje
     assert len(tasks) == 2
     assert tasks[1].text.startswith("Định kỳ hàng tháng")
     assert {t.level for t in tasks} == {"commune"}
+
+
+def test_a_time_field_written_without_its_colon_is_the_points_period() -> None:
+    plan = _plan(
+        """II. NỘI DUNG
+6. Tổ chức triển khai thực hiện Chiến lược tiêu chuẩn quốc gia
+Thời gian thực hiện sau khi Chiến lược tiêu chuẩn quốc gia được ban hành.
+"""
+    )
+    (task,) = plan.tasks()
+    assert task.text == "Tổ chức triển khai thực hiện Chiến lược tiêu chuẩn quốc gia"
+    assert task.deadline == "sau khi Chiến lược tiêu chuẩn quốc gia được ban hành"
+
+
+def test_a_plan_of_action_under_the_scope_part_gives_tasks() -> None:
+    # 0129/KH-UBND (Đắk Lắk, 2025): "III. PHẠM VI, ĐỐI TƯỢNG, NHU CẦU, PHƯƠNG ÁN HỖ TRỢ"
+    plan = _plan(
+        """III. PHẠM VI, ĐỐI TƯỢNG, NHU CẦU, PHƯƠNG ÁN HỖ TRỢ
+1. Phạm vi: Toàn bộ các xã, phường của phía Đông tỉnh Đắk Lắk.
+4. Phương án tổ chức cấp phát
+- Giai đoạn 48-72 giờ: Tổ chức bếp ăn cộng đồng tại các điểm sơ tán, điểm tập trung dân cư, cấp cơm nóng.
+"""
+    )
+    (task,) = plan.tasks()
+    assert "Tổ chức bếp ăn cộng đồng" in task.text
+
+
+def test_an_assignment_part_titled_phan_cong_nhiem_vu_gives_duties_by_agency() -> None:
+    plan = _plan(
+        """IV. PHÂN CÔNG NHIỆM VỤ
+10. UBND các xã, phường:
+- Huy động nguồn lực xã hội hóa tại chỗ; báo cáo 02 lần/ngày về tình hình tiếp nhận, cấp phát gửi UBND tỉnh.
+"""
+    )
+    (section,) = plan.sections[0].sections
+    assert section.assignment is not None
+    assert section.assignment.level == "commune"
+    assert not plan.tasks()

@@ -96,3 +96,19 @@ def test_real_article_reads_one_paragraph_per_line() -> None:
     lines = [line.strip() for line in data.decode("utf-8").splitlines() if line.strip()]
     assert [b.text for b in document.blocks] == [" ".join(line.split()) for line in lines]
     assert document.blocks[0].text == "Vĩnh Cửu, ngày 31 tháng 12 năm 2019"
+
+
+def test_a_label_wrapped_alone_on_its_line_keeps_its_title() -> None:
+    # 0129/KH-UBND (Đắk Lắk, 2025): the page wrapped right after the part's number
+    text = (
+        "**III.\nPHẠM VI, ĐỐI TƯỢNG, NHU CẦU, PHƯƠNG ÁN HỖ TRỢ**\n\n"
+        "**IV.\nPHÂN CÔNG NHIỆM VỤ**\n\n"
+        "**1.\nSở Công Thương:**\n\n"
+        "- Chủ trì điều phối toàn\nbộ nguồn hàng hỗ trợ.\n"
+    )
+    assert _texts(text.encode()) == [
+        "III. PHẠM VI, ĐỐI TƯỢNG, NHU CẦU, PHƯƠNG ÁN HỖ TRỢ",
+        "IV. PHÂN CÔNG NHIỆM VỤ",
+        "1. Sở Công Thương:",
+        "- Chủ trì điều phối toàn bộ nguồn hàng hỗ trợ.",
+    ]
