@@ -161,10 +161,14 @@ def test_batch_plans_are_stored_under_each_communes_own_agency(
 
     tan_an = stored["Ủy ban nhân dân xã Tân An"][0]
     client.post("/auth/logout", data={"csrf_token": token})
-    login(client, "drafter_b")  # Tân An's own drafter: sees and may edit it
+    token = login(client, "drafter_b")  # Tân An's own drafter: sees and may edit it
     assert client.get(f"/plans/{tan_an}").status_code == 200
     assert client.get(f"/plans/{tan_an}/edit").status_code == 200
     assert f"/plans/{tan_an}" in client.get("/plans/").get_data(as_text=True)
+    # "Tạo kế hoạch thực hiện" on the province plan opens the batch draft, not a second plan
+    derive = client.post(f"/plans/{province_parent}/derive", data={"csrf_token": token})
+    assert derive.headers["Location"].endswith(f"/plans/{tan_an}/edit")
+    assert len(children(app, province_parent)) == 3
     client.post("/auth/logout", data={"csrf_token": csrf(client)})
     login(client, "drafter_a")  # another commune: not found
     assert client.get(f"/plans/{tan_an}").status_code == 404
