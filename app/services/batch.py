@@ -32,7 +32,7 @@ from app.render.context import build_context
 from app.review.assess import quota_share
 from app.review.mandates import Mandate, MandateKind, mandates_for
 from app.review.vocabulary import load_vocabulary
-from app.services.derive import ParentDigest, derive_child_plan, digest_parent
+from app.services.derive import ParentDigest, child_plan_id, derive_child_plan, digest_parent
 from app.vn.normalize import match_key
 
 SIGNER_CHAIR = "CHỦ TỊCH"
@@ -195,7 +195,7 @@ def child_plan(spec: BatchSpec, item: BatchItem) -> Plan:
         commune_signer(commune),
         spec.date,
         item.quotas,
-        plan_id=f"{spec.parent.id}-{item.name}",
+        plan_id=child_plan_id(spec.parent.id, item.name),
         digest=spec.digest(commune.level),
     )
 

@@ -10,6 +10,7 @@ the officer edits a complete draft instead of copying the parent's Word file by 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 
 from app.domain.assignments import Assignment, Duty, Role, Task
@@ -62,6 +63,22 @@ def short_name(issuer: Issuer) -> str:
     """How recipients and citations name an issuer: "UBND tỉnh Đồng Nai"."""
     unit = unit_name(issuer)
     return f"{issuer.abbreviation} {unit}" if unit != issuer.one_line_name else unit
+
+
+PLAN_ID_MAX = 120  # the stable key a plan is stored and cited under (PlanRecord.key)
+
+
+def child_plan_id(parent_id: str, unit: str) -> str:
+    """The id of a child plan: "<parent id>-<unit slug>", at most :data:`PLAN_ID_MAX`
+    characters. A long parent id is cut and a digest of the whole kept, so two communes (or two
+    parents) never share an id and every commune of a long-named parent can still be stored."""
+    plan_id = f"{parent_id}-{slugify(unit)}"
+    if len(plan_id) <= PLAN_ID_MAX:
+        return plan_id
+    digest = hashlib.sha1(plan_id.encode("utf-8")).hexdigest()[:8]
+    slug = slugify(unit)[:60].rstrip("-")
+    head = parent_id[: PLAN_ID_MAX - len(slug) - len(digest) - 2].rstrip("-")
+    return f"{head}-{slug}-{digest}"
 
 
 def _parent_citation(parent: Plan) -> Reference:
@@ -408,7 +425,7 @@ def derive_child_plan(
     sections.append(_organization_part(issuer, digest, wording))
     year, month = _dateline_hint(date, digest.year, today)
     return Plan(
-        id=plan_id or f"{parent.id}-{slugify(unit)}",
+        id=plan_id or child_plan_id(parent.id, unit),
         issuer=issuer,
         subject=_child_subject(parent, unit, digest),
         symbol=f"KH-{issuer.abbreviation}",

@@ -55,7 +55,7 @@ def child_plan(parent: Plan, agency: Agency) -> Plan:
     derive = engine("app.services.derive")
     # The signer is not known yet; a visible placeholder the officer replaces in the editor.
     signer = Signer(name="(Họ và tên người ký)", title="CHỦ TỊCH", authority=["TM. ỦY BAN NHÂN DÂN"])
-    plan_id = f"{slugify(agency.place or agency.name)}-{parent.id}"
+    plan_id = derive.child_plan_id(parent.id, agency.place or agency.name)
     issuer = issuer_of(agency)
     # The child's own shares, as the batch gives them (the parent's appendix); a quota the
     # appendix does not give it is left blank to fill, never printed at the parent's total.

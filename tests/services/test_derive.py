@@ -11,7 +11,7 @@ import pytest
 from app.domain.plan import Issuer, Plan, SectionKind, Signer
 from app.domain.targets import Target
 from app.planfile.load import dump_plan, load_plan, plan_from_data
-from app.services.derive import derive_child_plan, short_name, unit_name
+from app.services.derive import PLAN_ID_MAX, child_plan_id, derive_child_plan, short_name, unit_name
 from app.services.derive_targets import rewrite_quota_text
 from app.services.review import review_family, review_plans
 
@@ -176,3 +176,16 @@ def test_three_level_chain_province_district_commune(parent: Plan) -> None:
     assert all(t.level == "commune" for t in commune.targets())
     review = review_plans(district, commune)
     assert not review.has_faults, [(r.id, r.status, r.reasons) for r in review.results]
+
+
+def test_a_long_parent_id_still_gives_every_child_a_short_distinct_id() -> None:
+    # found by the batch helper: a parent id of ~40 characters made every commune's id pass
+    # the 120-character key it is stored under, and the whole batch failed
+    parent_id = "ke-hoach-thuc-hien-chuong-trinh-muc-tieu-quoc-gia-" * 3
+    first = child_plan_id(parent_id, "xã Trị An")
+    second = child_plan_id(parent_id, "xã Phú Lý")
+    assert len(first) <= PLAN_ID_MAX
+    assert len(second) <= PLAN_ID_MAX
+    assert first != second
+    assert "xa-tri-an" in first
+    assert child_plan_id("family-tinh-2026", "xã Trị An") == "family-tinh-2026-xa-tri-an"
