@@ -24,7 +24,7 @@ from app.domain.levels import DEFAULT_LEVELS
 from app.domain.targets import Comparator, Target
 from app.extract import targets as tg
 from app.extract.agency import opens_with_own_body
-from app.extract.figures import Head, find_heads
+from app.extract.figures import Head, find_heads, words
 from app.extract.quota_parts import IN_WHICH, parts_in_which, take_part
 from app.vn.normalize import clean, slugify
 
@@ -119,6 +119,9 @@ def extract_targets(text: str, scope: Scope) -> list[Target]:
                     # "... Xoài ... đạt 10 triệu USD, tốc độ tăng bình quân 08 - 09%/năm": the
                     # growth is of what the clause counted before it
                     target.metric = f"tốc độ tăng bình quân {previous.metric}"
+                elif previous is not None and (measure := _bare_measure(piece)):
+                    # "sản phẩm sắn đạt 27.000 tấn, giá trị 12 triệu USD": the value of that product
+                    target.metric = f"{measure} {_subject(previous.metric)}".strip()
                 previous = target
                 found.append(target)
                 waiting = _carry_metric(waiting, target, said)
@@ -260,6 +263,27 @@ def _population_and_metric(text: str, head: Head, lead: str) -> tuple[str | None
     return population, verb or lead or predicate, bool(verb)
 
 
+def _bare_measure(piece: str) -> str | None:
+    """The measure a piece names and nothing else ("giá trị 4,2 triệu USD", ", giá trị
+    khoảng 0,5 triệu USD"), or None."""
+    heads = find_heads(piece)
+    if not heads:
+        return None
+    before = tg.strip_comparator(_FILLER_WORDS.sub("", piece[: heads[0].start]).strip(" ,;:")).lower()
+    return before if before in words().measure_names else None
+
+
+def _subject(metric: str) -> str:
+    """What a metric is of, without the measure it opens with ("sản lượng tham gia xuất khẩu
+    Xoài" -> "tham gia xuất khẩu Xoài"; "sản phẩm sắn" stays)."""
+    low = metric.lower()
+    for name in words().measure_names:
+        if low.startswith(name + " ") or low == name:
+            return metric[len(name) :].strip()
+    return metric
+
+
+_FILLER_WORDS = re.compile(r"\s+(?:khoảng|dự kiến|ước)\s*$", re.IGNORECASE)
 _GROWTH = re.compile(r"(?:tốc độ\s+)?tăng(?:\s+trưởng)?(?:\s+bình quân)?\b", re.IGNORECASE)
 _LEAD_NAME_WORDS = 6
 

@@ -38,6 +38,7 @@ class Words:
     people_units: tuple[str, ...]
     count_triggers: tuple[str, ...]
     measure_units: tuple[str, ...] = ()
+    measure_names: tuple[str, ...] = ()  # longest first
 
 
 @functools.lru_cache(maxsize=1)
@@ -49,6 +50,9 @@ def words() -> Words:
         people_units=tuple(str(u).lower() for u in data["people_units"]),
         count_triggers=tuple(str(w).lower() for w in data["count_triggers"]),
         measure_units=tuple(str(u).lower() for u in data.get("measure_units", ())),
+        measure_names=tuple(
+            sorted((str(u).lower() for u in data.get("measure_names", ())), key=len, reverse=True)
+        ),
     )
 
 

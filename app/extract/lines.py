@@ -51,6 +51,14 @@ def starts_item(text: str) -> bool:
     return bool(LIST_LABEL.match(text))
 
 
+_RANGE_WRAP = re.compile(r"^[-–]\s*\d")
+
+
+def continues_range(current: str, following: str) -> bool:
+    """ "tốc độ tăng bình quân 05" / "- 06%/năm": a range wrapped at its dash, not a new item."""
+    return current.rstrip()[-1:].isdigit() and bool(_RANGE_WRAP.match(following))
+
+
 def is_bare_label(text: str) -> bool:
     """A line holding only a list label ("III.", "1.", "a)"): the page wrapped right after
     it ("**III.**" / "PHẠM VI, ĐỐI TƯỢNG"), so the title on the next line is its own."""
@@ -71,7 +79,7 @@ def ends_paragraph(current: str, following: str, last_line: str = "", width: int
     full = bool(width) and len(line) >= width
     if current.rstrip().endswith("./.") or BLOCK_START.match(following):
         return True
-    if is_bare_label(current):
+    if is_bare_label(current) or continues_range(current, following):
         return False
     if starts_item(following):
         nearly_full = bool(width) and len(line) >= 0.85 * width  # a first line is shorter by its indent

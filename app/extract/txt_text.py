@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from app.extract.blocks import Block, Location, TextDocument
 from app.extract.guard import UnreadableDocumentError, decode_text
-from app.extract.lines import BLOCK_START, SENTENCE_END, is_bare_label, is_heading, join_two, starts_item
+from app.extract.lines import (
+    BLOCK_START,
+    SENTENCE_END,
+    continues_range,
+    is_bare_label,
+    is_heading,
+    join_two,
+    starts_item,
+)
 from app.extract.text_tables import TextRun, TextTable, segment
 
 
@@ -92,6 +100,8 @@ def join_blocks(lines: list[str], hard: list[bool], first_line: int) -> list[tup
 def _breaks(current: str, following: str, closed_span: bool) -> bool:
     if is_bare_label(current) and not starts_item(following):
         return False  # "**IV.**" / "PHÂN CÔNG NHIỆM VỤ": the label's title wrapped to the next line
+    if continues_range(current, following):
+        return False  # "tăng bình quân 05" / "- 06%/năm"
     if starts_item(following) or BLOCK_START.match(following):
         return True
     upper = following[:1].isupper() or following[:1].isdigit()

@@ -37,6 +37,10 @@ class Vocabulary:
     populations: PopulationVocabulary = field(default_factory=PopulationVocabulary)
     # The names of a quota's shares (quota_parts.yaml).
     quota_parts: QuotaPartVocabulary = field(default_factory=QuotaPartVocabulary)
+    # Things counted (synonyms.yaml, subjects): folded name -> the group's first name.
+    subject_pattern: re.Pattern[str] | None = None
+    subject_names: dict[str, str] = field(default_factory=dict)
+    not_subjects: re.Pattern[str] | None = None
     # Folding is the review's hot spot and the same texts come back for every pair.
     _cache: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     _keys: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
@@ -65,6 +69,15 @@ class Vocabulary:
         if len(self._cache) < 100_000:
             self._cache[text] = folded
         return folded
+
+    def subjects(self, text: str | None) -> frozenset[str]:
+        """The things ``text`` counts of (synonyms.yaml, ``subjects``), each by its name."""
+        if self.subject_pattern is None or not text:
+            return frozenset()
+        folded = " ".join(match_key(text).split())
+        if self.not_subjects is not None:
+            folded = self.not_subjects.sub(" ", folded)
+        return frozenset(self.subject_names[m.group(0)] for m in self.subject_pattern.finditer(folded))
 
     def unit(self, unit: str | None) -> str:
         """``unit`` folded, with a unit synonym rewritten to its group's first entry."""
@@ -98,6 +111,12 @@ def build_vocabulary(
         if alternatives
         else None
     )
+    subject_names = {
+        match_key(str(entry)): match_key(str(group[0]))
+        for group in data.get("subjects", [])
+        if isinstance(group, list) and group
+        for entry in group
+    }
     stopwords = frozenset(match_key(str(w)) for w in data.get("stopwords", []))
     place_words = frozenset(match_key(str(w)) for w in data.get("place_words", []))
     return Vocabulary(
@@ -112,6 +131,17 @@ def build_vocabulary(
             if isinstance(group, list) and group
             for entry in group[1:]
         },
+        subject_pattern=_phrases(subject_names),
+        subject_names=subject_names,
+        not_subjects=_phrases({match_key(str(w)): "" for w in data.get("not_subjects", [])}),
         populations=build_populations(populations or {}, stopwords | place_words),
         quota_parts=build_quota_parts(quota_parts or {}),
     )
+
+
+def _phrases(names: dict[str, str]) -> re.Pattern[str] | None:
+    """One pattern finding any of ``names`` as whole words, longest first."""
+    if not names:
+        return None
+    alternatives = sorted(names, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in alternatives) + r")(?!\w)")

@@ -171,13 +171,21 @@ def _same_unit(parent: Target, child: Target, vocab: Vocabulary) -> bool:
 def _told_apart(
     mandate: Mandate, close: list[tuple[Item, float]], vocab: Vocabulary
 ) -> tuple[Item, float] | None:
-    """Among child targets that read alike, the one counted in the mandate's unit, then the one
-    due the same year: "18.000 tấn" and "10 triệu USD" of mango exports are two targets, and
+    """Among child targets that read alike, the one naming the mandate's product (synonyms.yaml,
+    subjects), then the one counted in the mandate's unit, then the one due the same year: "18.000 tấn" and "10 triệu USD" of mango exports are two targets, and
     the same share by 2028 and by 2030 two more (issue 9, "same metric, two deadlines")."""
     parent = mandate.target
     if parent is None:
         return None
     pool = [(i, sc) for i, sc in close if i.target is not None]
+    # the ones naming the mandate's product ("Xoài | ... 1,65 triệu USD" over the total's value)
+    named = vocab.subjects(_told_text_of(mandate.text, parent))
+    if named:
+        kept = [(i, sc) for i, sc in pool if vocab.subjects(_told_text(i)) & named]
+        if len(kept) == 1:
+            return kept[0]
+        if kept:
+            pool = kept
     for same in (
         lambda c: bool(parent.unit) and _same_unit(parent, c, vocab),
         lambda c: parent.deadline is not None and c.deadline == parent.deadline,
@@ -197,11 +205,22 @@ def _by_telling_words(
     uses: among "tốc độ tăng giá trị Xoài / Nhãn / Chuối ...", the mandate on "Xoài"."""
     if len(pool) < 2:
         return None
-    words = [_word_set(vocab.key(i.text)) for i, _ in pool]
+    # a target's metric holds what its clause said of it before ("Xoài: ..., giá trị 4,2 triệu USD")
+    words = [_word_set(vocab.key(_told_text(i))) for i, _ in pool]
     common = frozenset.intersection(*words)
     own = _word_set(vocab.key(f"{parent.metric} {parent.population or ''}"))
     hits = [n for n, ws in enumerate(words) if (ws - common) & own]
     return pool[hits[0]] if len(hits) == 1 else None
+
+
+def _told_text(item: Item) -> str:
+    return _told_text_of(item.text, item.target)
+
+
+def _told_text_of(text: str, target: Target | None) -> str:
+    if target is None:
+        return text
+    return f"{text} {target.metric or ''} {target.population or ''}"
 
 
 def _eligible(mandate: Mandate, item: Item) -> bool:
@@ -233,10 +252,33 @@ def score_pair(mandate: Mandate, item: Item, vocab: Vocabulary) -> float:
     if _other_measure(parent, child, vocab):
         # "10 triệu USD" of mango is not its "18.000 tấn": the same words, another measure
         score *= OTHER_MEASURE_WEIGHT
+    subjects = _subjects(mandate, item, vocab)
+    if subjects is not None and not (subjects[0] & subjects[1]):
+        # "tốc độ tăng ... Xoài" is not "tốc độ tăng ... Nhãn": the same words, another product
+        score *= OTHER_SUBJECT_WEIGHT
+    elif subjects is not None and subjects[1] <= subjects[0] and _same_unit(parent, child, vocab):
+        # "Xoài | 3.000 tấn; giá trị 1,65 triệu USD" carries "tổng giá trị sản phẩm Xoài tham gia
+        # xuất khẩu ... 10 triệu USD": the same product in the same measure, in fewer words
+        score = max(score, SAME_SUBJECT_FLOOR) if score >= SAME_SUBJECT_MIN else score
     return score
 
 
 OTHER_MEASURE_WEIGHT = 0.85
+OTHER_SUBJECT_WEIGHT = 0.7
+SAME_SUBJECT_FLOOR = 75.0
+SAME_SUBJECT_MIN = 45.0
+
+
+def _subjects(
+    mandate: Mandate, item: Item, vocab: Vocabulary
+) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The things counted (synonyms.yaml, subjects) the mandate and the item name, when both
+    name some; else None."""
+    parent = vocab.subjects(_told_text_of(mandate.text, mandate.target))
+    if not parent:
+        return None
+    child = vocab.subjects(_told_text(item))
+    return (parent, child) if child else None
 
 
 def _other_measure(parent: Target, child: Target, vocab: Vocabulary) -> bool:

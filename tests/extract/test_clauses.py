@@ -55,3 +55,22 @@ a) Tỷ lệ người dân có hồ sơ học tập điện tử cá nhân đạ
 """
     plan = parse_plan(read_txt(text.encode("utf-8"), "kh.txt"))
     assert [t.deadline for t in plan.targets()] == [2028, 2030]
+
+
+def test_a_piece_naming_only_its_measure_measures_the_subject_before_it() -> None:
+    # a commune's share of 2954/QĐ-UBND (Sơn La): the product is named once, in the first piece
+    text = (
+        "Trong đó: sản phẩm sắn (sắn lát khô, tinh bột sắn) đạt 27.000 tấn, giá trị 12 triệu USD, "
+        "tăng bình quân 10 - 11%/năm; cà phê nhân đạt 1.000 tấn, giá trị 4,8 triệu USD."
+    )
+    found = extract_targets(text, Scope(deadline=2030, own_level="commune"))
+    assert [(t.value, t.unit) for t in found] == [
+        (27000, "tấn"),
+        (12, "triệu USD"),
+        (11, "%"),
+        (1000, "tấn"),
+        (4.8, "triệu USD"),
+    ]
+    assert found[1].metric.startswith("giá trị sản phẩm sắn")
+    assert "sắn" in found[2].metric
+    assert found[4].metric == "giá trị cà phê nhân"

@@ -82,3 +82,7 @@ def test_a_label_alone_on_its_line_joins_its_title() -> None:
         "III. PHẠM VI, ĐỐI TƯỢNG, NHU CẦU",
         "1. Sở Công Thương:",
     ]
+
+
+def test_a_range_wrapped_at_its_dash_stays_in_its_paragraph() -> None:
+    assert _join("tốc độ tăng bình quân 05", "- 06%/năm.") == ["tốc độ tăng bình quân 05 - 06%/năm."]

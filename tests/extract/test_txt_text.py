@@ -112,3 +112,17 @@ def test_a_label_wrapped_alone_on_its_line_keeps_its_title() -> None:
         "1. Sở Công Thương:",
         "- Chủ trì điều phối toàn bộ nguồn hàng hỗ trợ.",
     ]
+
+
+def test_a_range_wrapped_at_its_dash_is_not_a_new_item() -> None:
+    # 2954/QĐ-UBND (Sơn La): "tốc độ tăng bình quân 05" / "- 06%/năm"
+    text = (
+        "+ Tổng sản phẩm Nhãn tham gia xuất khẩu đạt 8.500 tấn, tốc độ tăng bình quân 05\n"
+        "- 06%/năm. Thị trường định hướng xuất khẩu: Trung Quốc.\n\n"
+        "- Các sản phẩm khác\ntham gia xuất khẩu.\n"
+    )
+    assert _texts(text.encode()) == [
+        "+ Tổng sản phẩm Nhãn tham gia xuất khẩu đạt 8.500 tấn, tốc độ tăng bình quân 05 - 06%/năm. "
+        "Thị trường định hướng xuất khẩu: Trung Quốc.",
+        "- Các sản phẩm khác tham gia xuất khẩu.",
+    ]

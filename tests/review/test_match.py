@@ -221,3 +221,47 @@ def test_a_target_in_another_measure_scores_lower_than_one_in_the_same() -> None
     assert score_pair(_mandate(visits), _item(people), vocab) == score_pair(
         _mandate(visits), _item(visits), vocab
     )
+
+
+def test_a_target_on_another_product_is_not_the_mandates_and_one_on_the_same_is() -> None:
+    # 2954/QĐ-UBND (Sơn La) and a commune's table of its shares: the products are data
+    # (synonyms.yaml, subjects), the commune names each product once, in fewer words
+    parent = Target(
+        "p",
+        "tổng giá trị sản phẩm Chè tham gia xuất khẩu đến năm 2030 dự kiến đạt trên 33 triệu USD",
+        metric="tổng giá trị sản phẩm Chè tham gia xuất khẩu dự kiến",
+        value=33,
+        unit="triệu USD",
+        deadline=2030,
+    )
+    total = Target(
+        "a",
+        "Tổng giá trị hàng hoá trên địa bàn xã tham gia xuất khẩu đạt 29,3 triệu USD",
+        metric="Tổng giá trị hàng hoá trên địa bàn xã tham gia xuất khẩu",
+        value=29.3,
+        unit="triệu USD",
+        deadline=2030,
+    )
+    coffee = Target(
+        "b",
+        "giá trị Cà phê nhân đạt 16,7 triệu USD",
+        metric="giá trị Cà phê nhân",
+        value=16.7,
+        unit="triệu USD",
+    )
+    tea = Target(
+        "c",
+        "giá trị Chè búp khô đạt 0,4 triệu USD",
+        metric="giá trị Chè búp khô",
+        value=0.4,
+        unit="triệu USD",
+    )
+    vocab = load_vocabulary()
+    assert vocab.subjects("Chè búp khô") == {"chef"}
+    assert not vocab.subjects("xây dựng nhãn hiệu sản phẩm")  # a brand, not longan
+    match = match_mandate(_mandate(parent), [_item(total), _item(coffee), _item(tea)], set(), vocab)
+    assert match.kind is not MatchKind.AMBIGUOUS
+    assert match.item is not None
+    assert match.item.id == "c"
+    alone = match_mandate(_mandate(parent), [_item(coffee)], set(), vocab)
+    assert alone.kind is MatchKind.UNMATCHED
