@@ -538,6 +538,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Chưa ban hành được: kế hoạch chưa có số văn bản; mở Sửa, nhập Số rồi ban hành",
         "Cannot issue: the plan has no number; edit it, enter the number, then issue",
     ),
+    # approval by level (draft → submitted → issued)
+    "plan_issued_read_only": (
+        "Kế hoạch đã ban hành nên không sửa được nữa; muốn thay đổi, hãy soạn kế hoạch mới "
+        "(nút «Soạn kế hoạch sửa đổi, bổ sung» trên trang kế hoạch)",
+        "The plan is issued and can no longer be changed; make the change as a new plan",
+    ),
+    "plan_submitted_read_only": (
+        "Kế hoạch đang chờ duyệt nên không sửa được; chờ người duyệt ban hành hoặc trả lại",
+        "The plan awaits approval; it can be changed once the reviewer returns it",
+    ),
+    "cannot_submit": (
+        "Chỉ trình duyệt được dự thảo của đơn vị mình",
+        "Only a draft of your agency can be submitted",
+    ),
+    "cannot_approve": (
+        "Chỉ người rà soát hoặc quản trị của đơn vị ban hành hay cấp trên mới duyệt được kế hoạch",
+        "Only a reviewer or admin of the plan's agency or above can approve it",
+    ),
+    "approve_needs_submission": (
+        "Kế hoạch phải được trình duyệt trước khi ban hành",
+        "The plan must be submitted before it is issued",
+    ),
+    "return_needs_comment": (
+        "Hãy ghi lý do trả lại để người soạn thảo biết cần sửa gì",
+        "Say why the plan is returned, so the drafter knows what to fix",
+    ),
+    "return_comment_too_long": (
+        "Lý do trả lại dài quá {limit} ký tự",
+        "The return comment is longer than {limit} characters",
+    ),
+    "plan_submitted": ("Đã trình duyệt kế hoạch", "Plan submitted for approval"),
+    "plan_approved": ("Đã duyệt và ban hành kế hoạch", "Plan approved and issued"),
+    "plan_returned": ("Đã trả lại kế hoạch cho người soạn thảo", "Plan returned to its drafter"),
+    "plan_amendment_created": (
+        "Đã tạo dự thảo sửa đổi, bổ sung từ kế hoạch đã ban hành",
+        "Amendment draft created from the issued plan",
+    ),
+    "bad_parent": ("Số kế hoạch cấp trên (parent_id) không hợp lệ", "Invalid parent_id"),
+    "parent_is_self": ("Kế hoạch không thể thực hiện chính nó", "A plan cannot implement itself"),
+    "bad_agency": ("Không được lưu kế hoạch cho cơ quan này", "You may not store a plan for this agency"),
     "csrf_failed": (
         "Biểu mẫu đã hết hạn hoặc thiếu mã bảo vệ (CSRF); tải lại trang rồi thử lại",
         "The form expired or lacks its CSRF token; reload the page and retry",

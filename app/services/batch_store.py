@@ -222,9 +222,7 @@ def _store_without_parent(session: Session, user: User, plan: Plan, agency: Agen
     ).first()
     if existing is not None:
         return int(existing)
-    saved = plans_store.save_plan(session, user, plan, note="batch")
-    saved.record.agency_id = agency.id
-    session.commit()
+    saved = plans_store.save_plan(session, user, plan, note="batch", agency_id=agency.id)
     return int(saved.record.id)
 
 

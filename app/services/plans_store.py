@@ -9,10 +9,19 @@ does not leak. One exception, for batches (:func:`save_child_draft`): a drafter 
 store a plan derived from a plan they can read under an agency of their subtree (a province's
 batch gives each commune its draft), and give it new versions while it is a draft; once the
 agency issues it, nobody above changes it.
+
+Approval by level: a plan moves draft → submitted → issued. Its drafter (or an admin of its
+branch) submits it; a reviewer or admin of its agency or of an agency above approves it, which
+issues it (it needs its number), or returns it to draft with a comment its drafter sees. A
+submitted plan is read-only for drafters until returned; an issued plan is read-only for
+everyone: a change to it is a new plan (:func:`amend`, a draft citing the issued plan). Each
+step is a version (its note) and an audit entry. The issuer block is the plan's agency as the
+registry has it, written over whatever the document carried on every save.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 from dataclasses import dataclass, field
@@ -22,15 +31,22 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.domain.errors import KehoachError
-from app.domain.plan import Plan
+from app.domain.plan import Issuer, Plan, Reference
 from app.messages import both
 from app.planfile.load import dump_plan, plan_from_data
 from app.services.plan_changes import PlanDiff, diff_plans
 from app.services.quota_text import disagreements, restate_values
 from app.storage import repository as repo
-from app.storage.tables import AuditEntry, PlanRecord, PlanVersion, User
+from app.storage.tables import Agency, AuditEntry, PlanRecord, PlanVersion, User
 
-STATUSES = ("draft", "issued")
+STATUSES = ("draft", "submitted", "issued")
+APPROVER_ROLES = ("reviewer", "admin")
+RETURN_COMMENT_LIMIT = 2000
+# The history's code of each step ("return: <comment>" is cut to the note column's 200 characters;
+# the audit entry keeps the whole comment).
+STEP_NOTES = {"submitted": "submit", "issued": "issued", "draft": "return"}
+# Row ids are 32-bit integers in PostgreSQL: a larger id names no plan (and must not reach SQL).
+MAX_ID = 2**31 - 1
 
 
 class PlanNotFoundError(KehoachError):
@@ -45,6 +61,22 @@ class PlanForbiddenError(KehoachError):
 
     def __init__(self, plan_id: object) -> None:
         super().__init__(f"{both('plan_forbidden')}: {plan_id}")
+
+
+class PlanReadOnlyError(PlanForbiddenError):
+    """The plan is issued (read-only for everyone), or submitted and the user is its drafter
+    (HTTP 403, saying why and what to do)."""
+
+    def __init__(self, plan_id: object, status: str) -> None:
+        self.status = status
+        KehoachError.__init__(self, f"{both(f'plan_{status}_read_only')}: {plan_id}")
+
+
+class StepForbiddenError(PlanForbiddenError):
+    """An approval step the user may not take (HTTP 403), named by its message key."""
+
+    def __init__(self, key: str) -> None:
+        KehoachError.__init__(self, both(key))
 
 
 class StaleVersionError(KehoachError):
@@ -74,12 +106,32 @@ def can_read(session: Session, user: User, record: PlanRecord, readable: set[int
     return record.status == "issued" and record.agency_id in repo.ancestor_ids(session, user.agency_id)
 
 
-def can_edit(session: Session, user: User, record: PlanRecord) -> bool:
+def _may_write(session: Session, user: User, agency_id: int) -> bool:
+    """Whether the user writes plans of ``agency_id`` at all, whatever their status."""
     if user.role == "drafter":
-        return record.agency_id == user.agency_id
+        return agency_id == user.agency_id
     if user.role == "admin":
-        return record.agency_id in readable_agency_ids(session, user)
+        return agency_id in readable_agency_ids(session, user)
     return False
+
+
+def _read_only(user: User, record: PlanRecord) -> bool:
+    """Issued plans are final; a submitted plan waits for its approver (an admin, who may
+    approve it, may still correct it)."""
+    return record.status == "issued" or (record.status == "submitted" and user.role != "admin")
+
+
+def can_edit(session: Session, user: User, record: PlanRecord) -> bool:
+    return _may_write(session, user, record.agency_id) and not _read_only(user, record)
+
+
+def can_submit(session: Session, user: User, record: PlanRecord) -> bool:
+    return record.status == "draft" and _may_write(session, user, record.agency_id)
+
+
+def can_approve(session: Session, user: User, record: PlanRecord) -> bool:
+    """A reviewer or admin of the plan's agency or of an agency above it: their subtree."""
+    return user.role in APPROVER_ROLES and record.agency_id in readable_agency_ids(session, user)
 
 
 def can_create(user: User) -> bool:
@@ -87,12 +139,37 @@ def can_create(user: User) -> bool:
 
 
 def get_record(session: Session, user: User, plan_id: int, *, edit: bool = False) -> PlanRecord:
-    record = repo.plan(session, plan_id)
+    record = repo.plan(session, plan_id) if 0 < plan_id <= MAX_ID else None
     if record is None or not can_read(session, user, record):
         raise PlanNotFoundError(plan_id)
-    if edit and not can_edit(session, user, record):
+    if edit and not _may_write(session, user, record.agency_id):
         raise PlanForbiddenError(plan_id)
+    if edit and _read_only(user, record):
+        raise PlanReadOnlyError(plan_id, record.status)
     return record
+
+
+def _parent_record(session: Session, user: User, parent_id: object, plan_id: int | None) -> PlanRecord:
+    """The plan a save names as its parent, checked like any read: another branch's plan and
+    a missing one are both "not found" (404), a parent_id that is not a plan id is 400."""
+    if isinstance(parent_id, bool) or not isinstance(parent_id, int):
+        raise KehoachError(f"{both('bad_parent')}: {parent_id!r}")
+    if plan_id is not None and parent_id == plan_id:
+        raise KehoachError(both("parent_is_self"))
+    return get_record(session, user, parent_id)
+
+
+def stamp_issuer(plan: Plan, agency: Agency) -> None:
+    """The header's issuer is the agency's, as registered: name, abbreviation, level and
+    place (a typed header could name another branch's agency). The line of the governing
+    body above it (``parent_body``) stays as the drafter wrote it."""
+    plan.issuer = Issuer(
+        name=agency.name,
+        abbreviation=agency.abbreviation or "UBND",
+        level=agency.level,
+        place=agency.place or plan.issuer.place,
+        parent_body=plan.issuer.parent_body,
+    )
 
 
 def list_visible(session: Session, user: User, filters: dict[str, Any] | None = None) -> list[PlanRecord]:
@@ -162,34 +239,52 @@ def save_plan(
     status: str | None = None,
     parent_id: int | None = None,
     note: str = "",
+    agency_id: int | None = None,
+    comment: str = "",
 ) -> SavedPlan:
     """Store ``plan`` as a new version (a new plan when ``plan_id`` is None) and commit.
 
     ``base_version`` is the version the editor started from; when another save came in since,
     nothing is written and :class:`StaleVersionError` carries the diff from the base to the
-    current version, so the user sees the other person's changes.
+    current version, so the user sees the other person's changes. ``status`` moves the plan
+    one step of its approval (:func:`check_step`); ``agency_id`` is the agency a new plan is
+    stored under (the user's by default, else one of their subtree, as for batches). The issuer
+    block is always the agency's.
     """
     if status is not None and status not in STATUSES:
         raise KehoachError(f"{both('bad_status')}: {status}")
-    if status == "issued" and plan.number is None:
-        # An issued plan is cited by its number ("Kế hoạch số 12/KH-UBND"); without one the
-        # plans implementing it would cite "Kế hoạch số KH-UBND".
-        raise KehoachError(both("issue_needs_number"))
-    if plan_id is not None:
+    current = get_record(session, user, plan_id) if plan_id is not None else None
+    if parent_id is not None:
+        _parent_record(session, user, parent_id, plan_id)
+    if current is None:
+        agency, before = _new_plan_agency(session, user, agency_id), "draft"
+        check_step(session, user, None, agency.id, status or "draft", plan, comment)
+    else:
+        agency, before = current.agency, current.status
+        stored = _stored_plan(session, current.id)
+        if status is None or status == before:
+            get_record(session, user, current.id, edit=True)  # refused when read-only
+        else:
+            check_step(session, user, current, current.agency_id, status, plan, comment)
         # A quota's sentence follows its value when only the value was changed.
-        restate_values(_stored_plan(session, plan_id), plan)
+        restate_values(stored, plan)
+    stamp_issuer(plan, agency)
     document = dump_plan(plan)
     plan_from_data(document, "plan")  # what is stored must load back: refuse it now, not on read
-    if plan_id is None:
-        record = _new_record(session, user, plan, status, parent_id)
+    if current is None:
+        record = _new_record(session, plan, agency.id, status, parent_id)
     else:
-        record = _advance(session, user, plan, plan_id, base_version, status, parent_id)
+        if not _may_write(session, user, current.agency_id) and not (
+            stored is not None and _same(dump_plan(stored), document)
+        ):
+            raise PlanForbiddenError(current.id)  # an approver moves the plan, never edits it
+        record = _advance(session, user, plan, current, base_version, status, parent_id)
     number = record.current_version
     session.add(
-        PlanVersion(plan_id=record.id, version=number, document=document, author_id=user.id, note=note)
+        PlanVersion(plan_id=record.id, version=number, document=document, author_id=user.id, note=note[:200])
     )
-    action = "create" if plan_id is None else "save"
-    repo.add_audit(session, user, action, "plan", record.id, {"version": number, "note": note})
+    action, details = _audit_entry(current is None, before, status, number, note, comment)
+    repo.add_audit(session, user, action, "plan", record.id, details)
     try:
         session.commit()
     except IntegrityError:  # (plan_id, version) is unique: a concurrent save got this number
@@ -197,6 +292,23 @@ def save_plan(
         raise _stale(session, user, record, base_version) from None
     session.refresh(record)
     return SavedPlan(record, number, plan, [w.message() for w in disagreements(plan)])
+
+
+def _audit_entry(
+    new: bool, before: str, status: str | None, number: int, note: str, comment: str
+) -> tuple[str, dict[str, Any]]:
+    """What the audit log says of a save: "create", "save", or the approval step taken."""
+    details: dict[str, Any] = {"version": number, "note": note}
+    action = "create" if new else "save"
+    if status is not None and status != before:
+        details.update({"from": before, "status": status})
+        if not new:
+            action = {"submitted": "submit", "issued": "issue", "draft": "return"}[status]
+    elif new and status is not None:
+        details["status"] = status
+    if comment:
+        details["comment"] = comment
+    return action, details
 
 
 def _stored_plan(session: Session, plan_id: int) -> Plan | None:
@@ -207,15 +319,64 @@ def _stored_plan(session: Session, plan_id: int) -> Plan | None:
     return plan_from_data(row.document, f"plan {plan_id}") if row is not None else None
 
 
-def _new_record(
-    session: Session, user: User, plan: Plan, status: str | None, parent_id: int | None
-) -> PlanRecord:
+def _new_plan_agency(session: Session, user: User, agency_id: int | None) -> Agency:
     if not can_create(user):
         raise PlanForbiddenError("new")
-    if parent_id is not None:
-        get_record(session, user, parent_id)
+    if agency_id is None or agency_id == user.agency_id:
+        return user.agency
+    # As for batches (save_child_draft): an agency of the user's subtree.
+    found = repo.agency(session, agency_id) if 0 < agency_id <= MAX_ID else None
+    if found is None or agency_id not in readable_agency_ids(session, user):
+        raise PlanForbiddenError(f"{both('bad_agency')} {agency_id}")
+    return found
+
+
+def check_step(
+    session: Session,
+    user: User,
+    record: PlanRecord | None,
+    agency_id: int,
+    status: str,
+    plan: Plan,
+    comment: str = "",
+) -> None:
+    """Refuse a status change the user may not make. ``record`` is None for a new plan,
+    which starts as a draft. Steps: draft → submitted (its drafter, or an admin of its
+    branch); submitted → issued or → draft, returned with a comment (a reviewer or admin of
+    its agency or above); an admin may also issue a draft of their branch directly (loading
+    plans issued on paper). An issued plan never changes."""
+    before = record.status if record is not None else "draft"
+    if before == status:
+        return
+    if before == "issued":
+        raise PlanReadOnlyError(record.id if record is not None else "new", "issued")
+    approver = user.role in APPROVER_ROLES and agency_id in readable_agency_ids(session, user)
+    if status == "submitted":
+        if not _may_write(session, user, agency_id):
+            raise StepForbiddenError("cannot_submit")
+    elif status == "issued":
+        if not approver:
+            raise StepForbiddenError("cannot_approve")
+        if before == "draft" and user.role != "admin":
+            raise KehoachError(both("approve_needs_submission"))
+        if plan.number is None:
+            # An issued plan is cited by its number ("Kế hoạch số 12/KH-UBND"); without one the
+            # plans implementing it would cite "Kế hoạch số KH-UBND".
+            raise KehoachError(both("issue_needs_number"))
+    elif status == "draft":  # returned by its approver
+        if not approver:
+            raise StepForbiddenError("cannot_approve")
+        if record is not None and not comment.strip() and user.role != "admin":
+            raise KehoachError(both("return_needs_comment"))
+    if len(comment) > RETURN_COMMENT_LIMIT:
+        raise KehoachError(both("return_comment_too_long").format(limit=RETURN_COMMENT_LIMIT))
+
+
+def _new_record(
+    session: Session, plan: Plan, agency_id: int, status: str | None, parent_id: int | None
+) -> PlanRecord:
     record = PlanRecord(
-        agency_id=user.agency_id, current_version=1, **_columns(plan, status or "draft", parent_id)
+        agency_id=agency_id, current_version=1, **_columns(plan, status or "draft", parent_id)
     )
     session.add(record)
     session.flush()
@@ -243,7 +404,8 @@ def save_child_draft(
     issued a plan implementing the parent, nothing is written; when it has a draft (the one
     with the plan's key first, else the latest), the plan becomes its next version unless it
     is already its current one (a resumed or repeated batch writes nothing); else a new plan.
-    A concurrent save of the same draft raises :class:`StaleVersionError` (try again).
+    A concurrent save of the same draft raises :class:`StaleVersionError` (try again). A plan
+    submitted for approval is left alone too ("issued" outcome: the agency has it in hand).
     """
     if not can_create(user):
         raise PlanForbiddenError("new")
@@ -251,11 +413,15 @@ def save_child_draft(
     parent = repo.plan(session, parent_id)
     if parent is None or not can_read(session, user, parent, readable):
         raise PlanNotFoundError(parent_id)
-    if agency_id not in readable:
+    agency = repo.agency(session, agency_id) if agency_id in readable else None
+    if agency is None:
         raise PlanForbiddenError(f"agency {agency_id}")
+    stamp_issuer(plan, agency)
     document = dump_plan(plan)
     theirs = repo.children_of(session, parent.id, agency_id)
-    issued = _latest([r for r in theirs if r.status == "issued"])
+    issued = _latest([r for r in theirs if r.status == "issued"]) or _latest(
+        [r for r in theirs if r.status == "submitted"]
+    )
     if issued is not None:
         return ChildDraft(issued.id, issued.current_version, "issued")
     drafts = [r for r in theirs if r.status == "draft"]
@@ -307,13 +473,12 @@ def _advance(
     session: Session,
     user: User,
     plan: Plan,
-    plan_id: int,
+    record: PlanRecord,
     base_version: int | None,
     status: str | None,
     parent_id: int | None,
 ) -> PlanRecord:
-    """Move an existing plan to its next version, or raise StaleVersionError."""
-    record = get_record(session, user, plan_id, edit=True)
+    """Move an existing plan (access checked) to its next version, or raise StaleVersionError."""
     base = record.current_version
     if base_version is None or base_version != base:
         raise _stale(session, user, record, base_version)
@@ -345,10 +510,67 @@ def restore(session: Session, user: User, plan_id: int, version: int, base_versi
     )
 
 
-def set_status(session: Session, user: User, plan_id: int, status: str, base_version: int) -> SavedPlan:
+def set_status(
+    session: Session, user: User, plan_id: int, status: str, base_version: int, comment: str = ""
+) -> SavedPlan:
+    """One step of the approval on the current version: "submitted" (submit), "issued"
+    (approve) or "draft" (return, with ``comment`` for the drafter). A new version of the same
+    document, whose note names the step; the audit entry keeps the whole comment."""
+    if status not in STATUSES:
+        raise KehoachError(f"{both('bad_status')}: {status}")
     record, current = plan_at(session, user, plan_id)
+    comment = " ".join(comment.split())
+    note = STEP_NOTES[status] + (f": {comment}" if comment else "")
     return save_plan(
-        session, user, current, plan_id=record.id, base_version=base_version, status=status, note=status
+        session,
+        user,
+        current,
+        plan_id=record.id,
+        base_version=base_version,
+        status=status,
+        note=note,
+        comment=comment,
+    )
+
+
+def return_comment(session: Session, user: User, record: PlanRecord) -> AuditEntry | None:
+    """The approver's entry that returned the plan to draft, while that is its last step (it
+    is shown to the drafter on the plan's page until the plan is submitted again)."""
+    get_record(session, user, record.id)
+    if record.status != "draft":
+        return None
+    last = repo.last_step(session, "plan", record.id, ("submit", "issue", "return"))
+    return last if last is not None and last.action == "return" else None
+
+
+def amend(session: Session, user: User, plan_id: int) -> SavedPlan:
+    """A change to an issued plan is a new plan: a draft of the same agency and parent,
+    carrying the issued plan's content without its number and date, and citing it as its
+    basis ("Căn cứ Kế hoạch số 12/KH-UBND ..."); the issued plan stays as it was."""
+    record, issued = plan_at(session, user, plan_id)
+    if record.status != "issued":
+        raise KehoachError(both("bad_status"))
+    cited = Reference(
+        relation="basis",
+        doc_type="Kế hoạch",
+        number=f"{issued.number:02d}" if issued.number is not None else None,
+        symbol=issued.symbol,
+        date=issued.date,
+        issuer=issued.issuer.one_line_name,
+        title=issued.subject,
+    )
+    draft = copy.deepcopy(issued)
+    draft.id = f"{issued.id[:100]}-sua-doi"
+    draft.number, draft.date = None, None
+    draft.dateline_year = issued.date.year if issued.date else issued.dateline_year
+    draft.references = [*issued.references, cited]
+    return save_plan(
+        session,
+        user,
+        draft,
+        parent_id=record.parent_id,
+        note=f"amend {record.id}",
+        agency_id=record.agency_id,
     )
 
 

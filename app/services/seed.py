@@ -187,11 +187,16 @@ def load_samples(session: Session, folder: Path, agencies: dict[str, Agency], re
         agency = agencies.get(_key(plan.issuer.name))
         if plan.id in existing or agency is None:
             continue
-        saved = store.save_plan(
-            session, loader, plan, status="issued", parent_id=_parent_of(session, plan), note="sample"
+        # the admin loads them, the issuer owns them
+        store.save_plan(
+            session,
+            loader,
+            plan,
+            status="issued",
+            parent_id=_parent_of(session, plan),
+            note="sample",
+            agency_id=agency.id,
         )
-        saved.record.agency_id = agency.id  # the admin loads them, the issuer owns them
-        session.commit()
         report.plans.append(plan.id)
 
 

@@ -133,3 +133,19 @@ def add_audit(
 
 def audit_entries(session: Session, limit: int = 200) -> list[AuditEntry]:
     return list(session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)))
+
+def last_step(
+    session: Session, object_type: str, object_id: object, actions: Iterable[str]
+) -> AuditEntry | None:
+    """The latest audit entry of ``object_id`` whose action is one of ``actions``."""
+    return session.scalar(
+        select(AuditEntry)
+        .where(
+            AuditEntry.object_type == object_type,
+            AuditEntry.object_id == str(object_id),
+            AuditEntry.action.in_(list(actions)),
+        )
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    )
+

@@ -109,7 +109,7 @@ def test_one_draft_per_commune_a_new_version_when_changed_and_an_issued_plan_lef
     session: Session,
 ) -> None:
     w = build_world(session)
-    parent = store.save_plan(session, w.district_drafter, plan_for(w.district), status="issued")
+    parent = store.save_plan(session, w.admin, plan_for(w.district), status="issued", agency_id=w.district.id)
     parent_id = parent.record.id
     draft = plan_for(w.commune_a, id="mini-xa-thanh-phu")
 
@@ -133,11 +133,14 @@ def test_one_draft_per_commune_a_new_version_when_changed_and_an_issued_plan_lef
         (1, "batch", w.district_drafter.id),
         (2, "batch", w.district_drafter.id),
     ]
-    # once the commune has issued it, a later batch leaves it alone
+    # once the commune has submitted it, and once it is issued, a later batch leaves it alone
     session.expire_all()
-    store.set_status(session, w.drafter_a, record.id, "issued", base_version=2)
+    store.set_status(session, w.drafter_a, record.id, "submitted", base_version=2)
     left = save(plan_for(w.commune_a, id="mini-xa-thanh-phu", subject="Lần chạy thứ ba"))
     assert (left.record_id, left.outcome, left.version) == (record.id, "issued", 3)
+    store.set_status(session, w.reviewer, record.id, "issued", base_version=3)
+    left = save(plan_for(w.commune_a, id="mini-xa-thanh-phu", subject="Lần chạy thứ tư"))
+    assert (left.record_id, left.outcome, left.version) == (record.id, "issued", 4)
     _, current = store.plan_at(session, w.drafter_a, record.id)
     assert current.subject == "Thực hiện Dự án 4 năm 2020"
     assert len(session.scalars(select(PlanRecord).where(PlanRecord.parent_id == parent_id)).all()) == 1
@@ -145,7 +148,7 @@ def test_one_draft_per_commune_a_new_version_when_changed_and_an_issued_plan_lef
 
 def test_a_hand_made_draft_of_the_commune_is_the_one_the_batch_updates(session: Session) -> None:
     w = build_world(session)
-    parent = store.save_plan(session, w.district_drafter, plan_for(w.district), status="issued")
+    parent = store.save_plan(session, w.admin, plan_for(w.district), status="issued", agency_id=w.district.id)
     own = store.save_plan(
         session, w.drafter_a, plan_for(w.commune_a, id="tu-soan"), parent_id=parent.record.id
     )
@@ -161,7 +164,7 @@ def test_a_hand_made_draft_of_the_commune_is_the_one_the_batch_updates(session: 
 
 def test_only_a_drafter_above_stores_a_communes_draft_and_only_in_their_branch(session: Session) -> None:
     w = build_world(session)
-    parent = store.save_plan(session, w.district_drafter, plan_for(w.district), status="issued")
+    parent = store.save_plan(session, w.admin, plan_for(w.district), status="issued", agency_id=w.district.id)
     plan = plan_for(w.commune_a)
     with pytest.raises(store.PlanForbiddenError):  # a reviewer creates nothing
         store.save_child_draft(
@@ -189,7 +192,7 @@ def test_a_commune_too_long_to_store_fails_alone_and_the_others_are_stored_and_b
     session, where = database
     w = build_world(session)
     parent_plan = plan_for(w.district)
-    parent = store.save_plan(session, w.district_drafter, parent_plan, status="issued")
+    parent = store.save_plan(session, w.admin, parent_plan, status="issued", agency_id=w.district.id)
     communes = [commune("Thạnh Phú"), commune("Tân An", row=3), commune("Tân Phú " + "rất dài " * 400, row=4)]
     folder = batch_jobs.JobFolder.create(
         tmp_path / "jobs", parent_plan, communes, None, owner=_owner(w, parent.record.id, where)

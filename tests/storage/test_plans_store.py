@@ -96,7 +96,10 @@ def test_issued_plans_of_the_levels_above_are_readable_drafts_are_not(session: S
     district_plan = store.save_plan(session, w.district_drafter, plan_for(w.district)).record
     with pytest.raises(store.PlanNotFoundError):
         store.get_record(session, w.drafter_a, district_plan.id)
-    store.set_status(session, w.district_drafter, district_plan.id, "issued", base_version=1)
+    store.set_status(session, w.district_drafter, district_plan.id, "submitted", base_version=1)
+    with pytest.raises(store.PlanNotFoundError):  # submitted is not issued yet
+        store.get_record(session, w.drafter_a, district_plan.id)
+    store.set_status(session, w.admin, district_plan.id, "issued", base_version=2)
     assert store.get_record(session, w.drafter_a, district_plan.id).status == "issued"
     with pytest.raises(store.PlanForbiddenError):
         store.get_record(session, w.drafter_a, district_plan.id, edit=True)
@@ -107,16 +110,17 @@ def test_issued_plans_of_the_levels_above_are_readable_drafts_are_not(session: S
 def test_a_plan_without_a_number_cannot_be_issued(session: Session) -> None:
     w = build_world(session)
     unnumbered = store.save_plan(session, w.district_drafter, plan_for(w.district, number=None)).record
+    store.set_status(session, w.district_drafter, unnumbered.id, "submitted", base_version=1)
     with pytest.raises(KehoachError, match="chưa có số văn bản"):
-        store.set_status(session, w.district_drafter, unnumbered.id, "issued", base_version=1)
-    assert store.get_record(session, w.district_drafter, unnumbered.id).status == "draft"
-    assert store.get_record(session, w.district_drafter, unnumbered.id).current_version == 1
+        store.set_status(session, w.reviewer, unnumbered.id, "issued", base_version=2)
+    assert store.get_record(session, w.district_drafter, unnumbered.id).status == "submitted"
+    assert store.get_record(session, w.district_drafter, unnumbered.id).current_version == 2
 
 
 def test_list_filters_by_year_status_and_level(session: Session) -> None:
     w = build_world(session)
-    store.save_plan(session, w.admin, plan_for(w.commune_a))
-    store.save_plan(session, w.admin, plan_for(w.commune_a, date="2021-05-01"))
+    store.save_plan(session, w.admin, plan_for(w.commune_a), agency_id=w.commune_a.id)
+    store.save_plan(session, w.admin, plan_for(w.commune_a, date="2021-05-01"), agency_id=w.commune_a.id)
     assert len(store.list_visible(session, w.admin, {"year": 2021})) == 1
     assert len(store.list_visible(session, w.admin, {"status": "issued"})) == 0
     assert len(store.list_visible(session, w.admin, {"level": "commune"})) == 2

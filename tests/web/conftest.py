@@ -69,3 +69,34 @@ def login(client: FlaskClient, username: str) -> str:
 
 def post_json(client: FlaskClient, path: str, body: dict[str, Any], token: str) -> Any:
     return client.post(path, json=body, headers={"X-CSRFToken": token, "Accept": "application/json"})
+
+
+def submit(client: FlaskClient, token: str, plan_id: int, base_version: int) -> None:
+    """The drafter submits the plan for approval from its page."""
+    response = client.post(
+        f"/plans/{plan_id}/status",
+        data={"status": "submitted", "base_version": str(base_version), "csrf_token": token},
+    )
+    assert response.status_code == 302, response.get_data(as_text=True)
+
+
+def approve(app: Flask, username: str, plan_id: int) -> int:
+    """``username`` (a reviewer or admin above the plan) approves it, issuing it; returns
+    the version the approval made."""
+    from app.services import plans_store as store
+    from app.storage.tables import PlanRecord, User
+
+    with app.app_context(), sessions()() as session:
+        approver = session.query(User).filter_by(username=username).one()
+        record = session.get(PlanRecord, plan_id)
+        assert record is not None
+        saved = store.set_status(session, approver, plan_id, "issued", base_version=record.current_version)
+        return saved.version
+
+
+def submit_and_approve(
+    app: Flask, client: FlaskClient, token: str, plan_id: int, base_version: int, approver: str = "admin"
+) -> int:
+    """A drafter's plan issued the way it is now: submitted by its drafter, approved above."""
+    submit(client, token, plan_id, base_version)
+    return approve(app, approver, plan_id)

@@ -16,13 +16,13 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from app.jobs import huey
-from app.planfile.load import load_plan, plan_from_data
+from app.planfile.load import dump_plan, load_plan, plan_from_data
 from app.services import accounts, batch_store
 from app.services import plans_store as store
 from app.storage.tables import Agency, PlanRecord, PlanVersion, User
 from app.web.database import sessions
 from tests.storage.builders import FAST_HASH, PASSWORD, World
-from tests.web.conftest import login, post_json
+from tests.web.conftest import login, post_json, submit_and_approve
 
 PARENT = Path(__file__).resolve().parents[1] / "data" / "batch" / "parent.yaml"
 QUOTA = "t-tinh-cai-nghien-300"  # 300 lượt người; the appendix gives Trị An 120, Phú Lý 100
@@ -51,12 +51,30 @@ def province_parent(app: Flask, world: World) -> int:
     with app.app_context(), sessions()() as session:
         province = session.get(Agency, world.province.id)
         assert province is not None
-        drafter = accounts.add_user(
+        accounts.add_user(
             session, "province_drafter", PASSWORD, province, "drafter", hash_method=FAST_HASH
         )
         session.commit()
-        saved = store.save_plan(session, drafter, load_plan(PARENT), status="issued")
+        admin = session.get(User, world.admin.id)  # the province's plan, loaded by its admin
+        assert admin is not None
+        saved = store.save_plan(session, admin, load_plan(PARENT), status="issued")
         return int(saved.record.id)
+
+
+def stored_as_before(session: Any, author: User, plan: Any, parent_id: int) -> None:
+    """What an older batch stored: a commune's plan under the province's own agency, its
+    header naming the commune (a save now writes the agency's own header, so it is written
+    here as the old code did)."""
+    record = PlanRecord(
+        agency_id=author.agency_id, current_version=1, **store._columns(plan, "draft", parent_id)
+    )
+    session.add(record)
+    session.flush()
+    document = dump_plan(plan)
+    session.add(
+        PlanVersion(plan_id=record.id, version=1, document=document, author_id=author.id, note="batch")
+    )
+    session.commit()
 
 
 def start_batch(client: FlaskClient, token: str, parent_id: int, date: str, content: str = LIST) -> str:
@@ -209,7 +227,7 @@ def test_the_board_shows_one_column_per_commune_and_sums_each_quota_once(
         author = session.query(User).filter_by(username="province_drafter").one()
         for unit in ("Ủy ban nhân dân xã Trị An", "Ủy ban nhân dân xã Phú Lý"):
             old = plan_from_data(document(app, batch[unit][0]))
-            store.save_plan(session, author, old, parent_id=province_parent, note="batch")
+            stored_as_before(session, author, old, province_parent)
     start_batch(client, token, province_parent, "2026-03-02")
     client.post("/auth/logout", data={"csrf_token": token})
 
@@ -219,10 +237,7 @@ def test_the_board_shows_one_column_per_commune_and_sums_each_quota_once(
     saved = post_json(client, "/plans/save", {"document": own, "parent_id": province_parent}, token)
     assert saved.status_code == 200, saved.get_json()
     hand_made = saved.get_json()["plan_id"]
-    issued = client.post(
-        f"/plans/{hand_made}/status", data={"status": "issued", "base_version": "1", "csrf_token": token}
-    )
-    assert issued.status_code == 302
+    submit_and_approve(app, client, token, hand_made, 1, approver="reviewer")
     client.post("/auth/logout", data={"csrf_token": token})
 
     with app.app_context(), sessions()() as session:
@@ -268,10 +283,7 @@ def test_a_commune_drafter_edits_and_issues_the_batch_draft_and_the_board_counts
     )
     assert saved.status_code == 200, saved.get_json()
     assert saved.get_json()["version"] == 2
-    issued = client.post(
-        f"/plans/{plan_id}/status", data={"status": "issued", "base_version": "2", "csrf_token": token}
-    )
-    assert issued.status_code == 302
+    assert submit_and_approve(app, client, token, plan_id, 2, approver="reviewer") == 4
     assert "Đã ban hành" in client.get(f"/plans/{plan_id}").get_data(as_text=True)
     client.post("/auth/logout", data={"csrf_token": token})
 
@@ -280,7 +292,7 @@ def test_a_commune_drafter_edits_and_issues_the_batch_draft_and_the_board_counts
     assert client.get(f"/plans/{plan_id}/edit").status_code == 403  # but does not edit it
     start_batch(client, token, province_parent, "2026-03-02")  # a later batch leaves it alone
     stored = children(app, province_parent)
-    assert stored["Ủy ban nhân dân xã Tân An"] == (plan_id, world.commune_b.id, "issued", 3)
+    assert stored["Ủy ban nhân dân xã Tân An"] == (plan_id, world.commune_b.id, "issued", 4)
     quota = board_quota(client, province_parent)
     assert [c["issuer"] for c in quota["children"]].count("Ủy ban nhân dân xã Tân An") == 1
     assert {c["id"]: c["draft"] for c in quota["children"]}[plan_id] is False

@@ -33,9 +33,10 @@ def immediate() -> Iterator[None]:
 
 def _stored_parent(app: Flask, world: World) -> int:
     with app.app_context(), sessions()() as session:
-        author = session.get(User, world.district_drafter.id)
+        author = session.get(User, world.admin.id)
         assert author is not None
-        saved = store.save_plan(session, author, plan_for(world.district), status="issued")
+        plan = plan_for(world.district)
+        saved = store.save_plan(session, author, plan, status="issued", agency_id=world.district.id)
         return int(saved.record.id)
 
 

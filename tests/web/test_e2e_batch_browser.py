@@ -34,11 +34,12 @@ def batch_server(tmp_path: Path) -> Iterator[tuple[str, int]]:
     app.instance_path = str(tmp_path / "instance")
     with app.app_context(), sessions()() as session:
         world = build_world(session)
-        drafter = accounts.add_user(
+        accounts.add_user(
             session, "province_drafter", PASSWORD, world.province, "drafter", hash_method=FAST_HASH
         )
         session.commit()
-        parent_id = store.save_plan(session, drafter, load_plan(PARENT), status="issued").record.id
+        parent = load_plan(PARENT)  # issued by the province, loaded by its admin
+        parent_id = store.save_plan(session, world.admin, parent, status="issued").record.id
     huey.immediate = True
     http = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=http.serve_forever, daemon=True)

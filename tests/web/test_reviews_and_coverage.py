@@ -20,7 +20,7 @@ from app.storage.tables import User
 from app.web.database import sessions
 from tests.conftest import need_tool
 from tests.storage.builders import World
-from tests.web.conftest import login, post_json
+from tests.web.conftest import login, post_json, submit_and_approve
 
 PARENT_TARGETS = [
     {
@@ -80,13 +80,10 @@ def commune_draft(world: World, targets: list[dict[str, Any]]) -> dict[str, Any]
 
 
 @pytest.fixture
-def issued_parent(client: FlaskClient, world: World) -> int:
+def issued_parent(app: Flask, client: FlaskClient, world: World) -> int:
     token = login(client, "district_drafter")
     saved = post_json(client, "/plans/save", {"document": district_plan(world)}, token).get_json()
-    client.post(
-        f"/plans/{saved['plan_id']}/status",
-        data={"status": "issued", "base_version": "1", "csrf_token": token},
-    )
+    submit_and_approve(app, client, token, saved["plan_id"], 1)
     client.post("/auth/logout", data={"csrf_token": token})
     return int(saved["plan_id"])
 
@@ -223,16 +220,13 @@ def test_only_a_plan_from_above_can_be_implemented(
 
 
 def test_coverage_board_of_a_plan_without_mandates_for_its_children_says_so(
-    client: FlaskClient, world: World
+    app: Flask, client: FlaskClient, world: World
 ) -> None:
     token = login(client, "district_drafter")
     own = district_plan(world)
     own["sections"][0]["targets"] = [dict(t, level="district") for t in PARENT_TARGETS]
     saved = post_json(client, "/plans/save", {"document": own}, token).get_json()
-    client.post(
-        f"/plans/{saved['plan_id']}/status",
-        data={"status": "issued", "base_version": "1", "csrf_token": token},
-    )
+    submit_and_approve(app, client, token, saved["plan_id"], 1)
     client.post("/auth/logout", data={"csrf_token": token})
     token = login(client, "drafter_a")
     assert client.post(f"/plans/{saved['plan_id']}/derive", data={"csrf_token": token}).status_code == 302
