@@ -44,9 +44,22 @@ def _loose_char(ch: str) -> str:
     return base if len(base) == 1 else ch
 
 
+@functools.lru_cache(maxsize=1)
+def _loose_table() -> dict[int, str]:
+    # Every precomposed Latin letter with a tone mark (U+00C0..U+1EF9), mapped once: a batch
+    # folds the same sentences for thousands of communes.
+    table: dict[int, str] = {}
+    for code in range(0x00C0, 0x1EFA):
+        ch = chr(code)
+        folded = _loose_char(ch)
+        if folded != ch:
+            table[code] = folded
+    return table
+
+
 def loose(text: str) -> str:
     """``text`` lower-cased without tone marks, one character for one character."""
-    return "".join(_loose_char(ch) for ch in text.lower())
+    return text.lower().translate(_loose_table())
 
 
 def _pattern(phrase: str) -> str:

@@ -65,6 +65,7 @@ def short_name(issuer: Issuer) -> str:
     return f"{issuer.abbreviation} {unit}" if unit != issuer.one_line_name else unit
 
 
+UNIT_MARK = "\x00"  # where the child's unit name goes in a sentence shared by a kind of unit
 PLAN_ID_MAX = 120  # the stable key a plan is stored and cited under (PlanRecord.key)
 
 
@@ -152,6 +153,8 @@ class ParentDigest:
     passed_down: list[Assignment]  # duties for levels below the child, which it passes on
     citation: Reference
     parent_name: str
+    parent_unit: str  # "tỉnh Đồng Nai"
+    parent_subject: str
     parent_word: str
     parent_date: dt.date | None
     year: int | None
@@ -170,6 +173,7 @@ class _Wording:
     """The digest's sentences written for one kind of unit."""
 
     unit: ChildUnit
+    subject: str  # with UNIT_MARK where the child's unit name goes
     shared: dict[str, Target | None]  # parent target id -> child copy; None: met by the plan
     tasks: list[Task]
     organization: list[Section]
@@ -223,6 +227,8 @@ def _digest(
         passed_down=_passed_down(below),
         citation=_parent_citation(parent),
         parent_name=short_name(parent.issuer),
+        parent_unit=unit_name(parent.issuer),
+        parent_subject=parent.subject,
         parent_word=unit_word(unit_name(parent.issuer)).lower() if parent.level != "national" else "",
         parent_date=parent.date,
         year=_plan_year([t for _, targets in groups for t in targets], parent),
@@ -266,7 +272,10 @@ def _wording(digest: ParentDigest, word: str) -> _Wording:
     tasks = [Task(**{**task.__dict__, "text": localize(task.text, unit)}) for task in digest.tasks]
     bodies = bodies_for(digest.level, word, digest.parent_date)
     organization, lead = _organization(digest, unit, bodies)
-    return _Wording(unit=unit, shared=shared, tasks=tasks, organization=organization, lead=lead)
+    subject = subject_for(digest.parent_subject, unit, digest.parent_unit, UNIT_MARK)
+    return _Wording(
+        unit=unit, subject=subject, shared=shared, tasks=tasks, organization=organization, lead=lead
+    )
 
 
 def _met_by_plan(target: Target, unit: ChildUnit, level: str) -> bool:
@@ -340,7 +349,8 @@ def _objective_sections(
                 continue  # met by the plan itself
             level = digest.target_levels[target.id]
             if quotas is not None and target.id in quotas:
-                children.append(_worded(child_target(target, level, quotas), wording.unit, level))
+                # the shared copy is already worded for the unit: only its figures change
+                children.append(child_target(shared, level, quotas))
             elif target.is_quota and level == digest.level and quotas is not None:
                 children.append(_worded(unshared_target(target, level), wording.unit, level))
             else:
@@ -427,7 +437,7 @@ def derive_child_plan(
     return Plan(
         id=plan_id or child_plan_id(parent.id, unit),
         issuer=issuer,
-        subject=_child_subject(parent, unit, digest),
+        subject=wording.subject.replace(UNIT_MARK, unit),
         symbol=f"KH-{issuer.abbreviation}",
         signer=signer,
         number=number,
@@ -477,9 +487,3 @@ def _dateline_hint(
         return None, None
     today = today or dt.date.today()
     return year, today.month if today.year == year else None
-
-
-def _child_subject(parent: Plan, unit: str, digest: ParentDigest) -> str:
-    """The parent's subject said of the child's unit (see :func:`subject_for`)."""
-    own = ChildUnit(level=digest.level, word=unit_word(unit).lower(), parent_word=digest.parent_word)
-    return subject_for(parent.subject, own, unit_name(parent.issuer), unit)
