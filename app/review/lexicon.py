@@ -44,6 +44,7 @@ class Vocabulary:
     # Folding is the review's hot spot and the same texts come back for every pair.
     _cache: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     _keys: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    _subjects: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def key(self, text: str | None) -> str:
         """The comparison key of ``text`` (see the module docstring)."""
@@ -74,10 +75,16 @@ class Vocabulary:
         """The things ``text`` counts of (synonyms.yaml, ``subjects``), each by its name."""
         if self.subject_pattern is None or not text:
             return frozenset()
+        cached = self._subjects.get(text)
+        if cached is not None:
+            return cached
         folded = " ".join(match_key(text).split())
         if self.not_subjects is not None:
             folded = self.not_subjects.sub(" ", folded)
-        return frozenset(self.subject_names[m.group(0)] for m in self.subject_pattern.finditer(folded))
+        found = frozenset(self.subject_names[m.group(0)] for m in self.subject_pattern.finditer(folded))
+        if len(self._subjects) < 100_000:
+            self._subjects[text] = found
+        return found
 
     def unit(self, unit: str | None) -> str:
         """``unit`` folded, with a unit synonym rewritten to its group's first entry."""
