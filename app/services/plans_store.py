@@ -129,6 +129,11 @@ def can_submit(session: Session, user: User, record: PlanRecord) -> bool:
     return record.status == "draft" and _may_write(session, user, record.agency_id)
 
 
+def can_amend(session: Session, user: User, record: PlanRecord) -> bool:
+    """Who may start the new plan that changes an issued one: its agency's writers."""
+    return record.status == "issued" and can_create(user) and _may_write(session, user, record.agency_id)
+
+
 def can_approve(session: Session, user: User, record: PlanRecord) -> bool:
     """A reviewer or admin of the plan's agency or of an agency above it: their subtree."""
     return user.role in APPROVER_ROLES and record.agency_id in readable_agency_ids(session, user)
@@ -533,14 +538,27 @@ def set_status(
     )
 
 
-def return_comment(session: Session, user: User, record: PlanRecord) -> AuditEntry | None:
-    """The approver's entry that returned the plan to draft, while that is its last step (it
-    is shown to the drafter on the plan's page until the plan is submitted again)."""
+@dataclass
+class Returned:
+    """Why an approver returned the plan: their name, when, and their comment."""
+
+    by: str
+    at: dt.datetime
+    comment: str
+
+
+def return_comment(session: Session, user: User, record: PlanRecord) -> Returned | None:
+    """The approver's return of the plan to draft, while that is its last step (shown to the
+    drafter on the plan's page until the plan is submitted again)."""
     get_record(session, user, record.id)
     if record.status != "draft":
         return None
     last = repo.last_step(session, "plan", record.id, ("submit", "issue", "return"))
-    return last if last is not None and last.action == "return" else None
+    if last is None or last.action != "return":
+        return None
+    who = session.get(User, last.user_id) if last.user_id is not None else None
+    name = (who.full_name or who.username) if who is not None else last.username
+    return Returned(name, last.at, str(last.details.get("comment", "")))
 
 
 def amend(session: Session, user: User, plan_id: int) -> SavedPlan:

@@ -65,7 +65,7 @@ def _template_names() -> dict[str, Any]:
 
     return {
         "role_names": {"drafter": "Chuyên viên soạn thảo", "reviewer": "Người rà soát", "admin": "Quản trị"},
-        "status_names": {"draft": "Dự thảo", "issued": "Đã ban hành"},
+        "status_names": {"draft": "Dự thảo", "submitted": "Chờ duyệt", "issued": "Đã ban hành"},
         "level_names": {level.id: level.name for level in DEFAULT_LEVELS.levels},
         "has_batches": "batches" in current_app.blueprints,
     }

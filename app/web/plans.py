@@ -69,6 +69,11 @@ def show(plan_id: int) -> str:
         version=_int_arg("version") or record.current_version,
         children=children,
         can_edit=store.can_edit(db(), user(), record),
+        can_submit=store.can_submit(db(), user(), record),
+        can_approve=record.status == "submitted" and store.can_approve(db(), user(), record),
+        can_amend=record.status == "issued" and store.can_amend(db(), user(), record),
+        returned=store.return_comment(db(), user(), record),
+        comment_limit=store.RETURN_COMMENT_LIMIT,
         can_derive=_can_derive(record.agency_id),
         has_children_level=has_lower_level(plan.level),
     )
@@ -118,7 +123,7 @@ def _json_body() -> dict[str, Any]:
     return body
 
 
-def _optional_int(body: dict[str, Any], name: str) -> int | None:
+def _optional_int(body: dict[str, Any], name: str, message: str = "bad_version") -> int | None:
     value = body.get(name)
     if value in (None, ""):
         return None
@@ -126,7 +131,7 @@ def _optional_int(body: dict[str, Any], name: str) -> int | None:
         return value
     if isinstance(value, str) and value.isdigit():
         return int(value)
-    raise BadRequest(f"{both('bad_version')}: {name}")
+    raise BadRequest(f"{both(message)}: {name}")
 
 
 @bp.post("/save")
@@ -140,13 +145,14 @@ def save() -> tuple[Response, int]:
     except PlanFileError as exc:
         return jsonify({"message": both("plan_invalid"), "errors": exc.errors}), 422
     plan_before_save = copy.deepcopy(plan.targets())
+    issuer_before_save = copy.deepcopy(plan.issuer)
     saved = store.save_plan(
         db(),
         user(),
         plan,
         plan_id=plan_id,
         base_version=_optional_int(body, "base_version"),
-        parent_id=_optional_int(body, "parent_id"),
+        parent_id=_optional_int(body, "parent_id", "bad_parent"),
         note="autosave" if body.get("autosave") else "",
     )
     url = url_for("plans.edit", plan_id=saved.record.id)
@@ -157,8 +163,9 @@ def save() -> tuple[Response, int]:
         "message": t("plan_saved"),
         "warnings": saved.warnings,
     }
-    if saved.plan.targets() != plan_before_save:
-        # the server rewrote a quota's sentence after its value: the editor shows what is stored
+    if saved.plan.targets() != plan_before_save or saved.plan.issuer != issuer_before_save:
+        # the server rewrote a quota's sentence after its value, or the header after the
+        # agency's registered name: the editor shows what is stored
         answer["document"] = dump_plan(saved.plan)
     return jsonify(answer), 200
 
@@ -210,19 +217,43 @@ def restore(plan_id: int, version: int) -> Response:
     return redirect(url_for("plans.history", plan_id=plan_id))
 
 
+STEP_MESSAGES = {"submitted": "plan_submitted", "issued": "plan_approved", "draft": "plan_returned"}
+
+
 @bp.post("/<int:plan_id>/status")
 @login_required
 def set_status(plan_id: int) -> Response:
+    """One step of the approval: submit ("submitted"), approve ("issued") or return ("draft",
+    with the ``comment`` the drafter reads on the plan's page)."""
     base = _optional_int(dict(request.form), "base_version")
+    status = request.form.get("status", "")
     try:
-        store.set_status(db(), user(), plan_id, request.form.get("status", ""), base_version=base or 0)
+        store.set_status(
+            db(), user(), plan_id, status, base_version=base or 0, comment=request.form.get("comment", "")
+        )
+    except (store.StepForbiddenError, store.PlanReadOnlyError) as exc:
+        flash(t_message(exc), "error")
     except (store.PlanNotFoundError, store.PlanForbiddenError):
         raise
-    except KehoachError as exc:  # no number yet, a newer version: said on the plan's own page
-        flash(str(exc), "error")
+    except KehoachError as exc:  # no number yet, no comment, a newer version: said on the page
+        flash(t_message(exc), "error")
     else:
-        flash(t("status_changed"), "success")
+        flash(t(STEP_MESSAGES.get(status, "status_changed")), "success")
     return redirect(url_for("plans.show", plan_id=plan_id))
+
+
+def t_message(exc: KehoachError) -> str:
+    """The Vietnamese half of a "Vietnamese / English" error, for a page an officer reads."""
+    return str(exc).split(" / ")[0]
+
+
+@bp.post("/<int:plan_id>/amend")
+@login_required
+def amend(plan_id: int) -> Response:
+    """An issued plan is changed by a new plan: a draft carrying its content and citing it."""
+    saved = store.amend(db(), user(), plan_id)
+    flash(t("plan_amendment_created"), "success")
+    return redirect(url_for("plans.edit", plan_id=saved.record.id))
 
 
 def _can_derive(agency_id: int) -> bool:
@@ -262,7 +293,8 @@ VERSION_NOTES = {
     "autosave": "Tự lưu",
     "derive": "Tạo từ kế hoạch cấp trên",
     "batch": "Tạo theo lô từ kế hoạch cấp trên",
-    "issued": "Ban hành",
+    "issued": "Duyệt, ban hành",
+    "submit": "Trình duyệt",
     "draft": "Chuyển về dự thảo",
     "sample": "Kế hoạch mẫu",
 }
@@ -274,6 +306,10 @@ def version_note(note: str | None) -> str:
     note = note or ""
     if note.startswith("restore v"):
         return f"Khôi phục từ v{note.removeprefix('restore v')}"
+    if note == "return" or note.startswith("return: "):
+        return "Trả lại để sửa" + (f": {note.removeprefix('return: ')}" if note != "return" else "")
+    if note.startswith("amend "):
+        return "Dự thảo sửa đổi, bổ sung kế hoạch đã ban hành"
     return VERSION_NOTES.get(note, note)
 
 

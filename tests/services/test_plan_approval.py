@@ -77,7 +77,7 @@ def test_submit_return_with_a_comment_fix_submit_approve_each_step_in_history_an
     record = store.get_record(session, w.drafter_a, plan_id)
     returned = store.return_comment(session, w.drafter_a, record)
     assert returned is not None
-    assert (returned.details["comment"], returned.username) == (comment, "reviewer")
+    assert (returned.comment, returned.by) == (comment, "reviewer")
 
     fixed = plan_for(w.commune_a, subject="Thực hiện Dự án 4 (đã sửa)")
     store.save_plan(session, w.drafter_a, fixed, plan_id=plan_id, base_version=3)

@@ -8,7 +8,7 @@ import re
 from flask.testing import FlaskClient
 
 from tests.storage.builders import World, mini_data
-from tests.web.conftest import csrf_token, login, post_json
+from tests.web.conftest import csrf_token, login, post_json, submit
 
 
 def _doc_for(world_agency_name: str, level: str, **changes: object) -> dict[str, object]:
@@ -189,14 +189,17 @@ def test_other_branch_gets_404(client: FlaskClient, world: World) -> None:
 def test_issuing_a_plan_without_a_number_is_refused_on_its_page(client: FlaskClient, world: World) -> None:
     token = login(client, "drafter_a")
     plan_id = _create(client, token, world, number=None)
+    submit(client, token, plan_id, 1)
+    client.post("/auth/logout", data={"csrf_token": token})
+    token = login(client, "reviewer")
     response = client.post(
-        f"/plans/{plan_id}/status", data={"status": "issued", "base_version": "1", "csrf_token": token}
+        f"/plans/{plan_id}/status", data={"status": "issued", "base_version": "2", "csrf_token": token}
     )
     assert response.status_code == 302
     page = client.get(f"/plans/{plan_id}").get_data(as_text=True)
     assert "chưa có số văn bản" in page
     assert "flash-error" in page
-    assert "Dự thảo" in page
+    assert "Chờ duyệt" in page
 
 
 def test_changing_a_quota_value_rewrites_its_sentence_and_a_hand_edit_is_flagged(
