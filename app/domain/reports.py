@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from app.domain.targets import Comparator, Target
+from app.domain.targets import Comparator, Frequency, Target
 
 
 class PeriodKind(StrEnum):
@@ -89,14 +89,28 @@ class TargetResult:
     verdict: Verdict
 
 
-def assess(target: Target, achieved: float | None) -> TargetResult:
+def repeats_in(period: ReportPeriod, frequency: Frequency | None) -> int:
+    """How many times a recurring target falls in ``period``: "hằng tháng có ít nhất 01 bài"
+    asks for 6 in a half-year report; a yearly or one-off target once."""
+    months = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
+    if frequency is Frequency.MONTHLY:
+        return months
+    if frequency is Frequency.QUARTERLY:
+        return max(1, months // 3)
+    return 1
+
+
+def assess(target: Target, achieved: float | None, repeats: int = 1) -> TargetResult:
     """Judge ``achieved`` against ``target``.
 
     The rate is achieved / planned for a target where more is better (a quota, a share to
     reach); for a ceiling ("dưới 8%") it is not a ratio people read, so it is left out and only
-    the verdict says whether the ceiling held. "Không để phát sinh" is met by 0.
+    the verdict says whether the ceiling held. "Không để phát sinh" is met by 0. ``repeats``
+    (see :func:`repeats_in`) multiplies a recurring count over the period.
     """
     planned = target.binding_value()
+    if planned is not None and repeats > 1 and target.is_quota:
+        planned *= repeats
     if achieved is None:
         return _result(target, planned, None, None, Verdict.UNKNOWN)
     comparator = target.comparator
