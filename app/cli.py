@@ -448,18 +448,48 @@ def db_seed(samples: Path | None, provinces: tuple[str, ...], all_provinces: boo
 
 
 @main.command()
-@click.option("--bind", default="127.0.0.1:8000", show_default=True)
-@click.option("--workers", default=3, show_default=True, type=click.IntRange(1, 16))
-def serve(bind: str, workers: int) -> None:
-    """Chạy ứng dụng web bằng gunicorn (cập nhật lược đồ trước khi mở cổng)."""
-    import os
+@click.option("--bind", default="127.0.0.1:8000", show_default=True, help="Địa chỉ:cổng của web")
+@click.option(
+    "--workers", default=3, show_default=True, type=click.IntRange(1, 16), help="Số tiến trình web (gunicorn)"
+)
+@click.option(
+    "--no-worker",
+    is_flag=True,
+    help="Chỉ chạy web, không chạy tiến trình xử lý lô (khi `kehoach worker` chạy trên máy khác)",
+)
+@click.option(
+    "--queue-workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Số tiến trình xử lý lô (mặc định: số lõi CPU)",
+)
+@click.option(
+    "--stop-with-parent",
+    is_flag=True,
+    help="Dừng khi tiến trình gọi lệnh này dừng (make run)",
+)
+def serve(
+    bind: str, workers: int, no_worker: bool, queue_workers: int | None, stop_with_parent: bool
+) -> None:
+    """Chạy ứng dụng web (gunicorn) cùng tiến trình xử lý lô (Huey); Ctrl-C dừng tất cả.
 
+    Cập nhật lược đồ trước khi mở cổng.
+    """
+    import logging
+
+    from app import processes
+    from app.render.batch import default_workers
     from app.storage.db import upgrade
     from app.web.server import gunicorn_command
 
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(process)d %(name)s %(message)s")
+    if stop_with_parent:
+        processes.stop_with_parent()
     upgrade(_db_engine())
-    args = gunicorn_command(bind, workers, "--access-logfile", "-")
-    os.execvp(args[0], args)
+    children = [processes.Child("web", gunicorn_command(bind, workers, "--access-logfile", "-"))]
+    if not no_worker:
+        children.append(processes.Child("worker", processes.worker_argv(queue_workers or default_workers())))
+    sys.exit(processes.Supervisor(children).run())
 
 
 @main.command()

@@ -780,6 +780,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "batch_failed_communes": ("Các xã không tạo được", "Communes that failed"),
     "batch_cancelled": ("Lô đã bị hủy", "The batch was cancelled"),
     "batch_not_found": ("Không tìm thấy lô", "Batch not found"),
+    "batch_no_worker": (
+        "Chưa có tiến trình xử lý nào chạy: lô sẽ chờ đến khi một tiến trình xử lý được khởi động. "
+        "Trên máy chủ, chạy «kehoach serve» (web cùng tiến trình xử lý) hoặc «kehoach worker»",
+        "No worker is running: the batch waits until one is started. "
+        "On the server run «kehoach serve» (web and worker) or «kehoach worker»",
+    ),
+    "batch_request_invalid": (
+        "Chưa tạo lô: dữ liệu gửi lên có lỗi",
+        "No batch was started: the request has errors",
+    ),
+    "batch_list_or_all_field": (
+        "Gửi tệp danh sách xã (.xlsx hoặc .csv) trong trường «communes», hoặc all=true để lấy mọi xã, "
+        "phường của tỉnh (không gửi cả hai)",
+        "Send a commune list (.xlsx or .csv) in «communes», or all=true for every commune of the "
+        "province (not both)",
+    ),
+    "flag_invalid": ("Giá trị phải là true hoặc false", "Must be true or false"),
     "batch_output_error": ("Không ghi được tệp kết quả", "Cannot write the output file"),
     "batch_job_unreadable": (
         "Không đọc được lô (tệp job.json hỏng hoặc thiếu), lô được đánh dấu lỗi",

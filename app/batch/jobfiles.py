@@ -26,13 +26,17 @@ _held_lock = threading.Lock()
 def write_atomic(path: Path, data: bytes, sync: bool = False) -> None:
     """Temp name carrying our pid, then rename: a stale temp is recognisably abandoned.
 
-    The rename alone makes the write atomic against a killed process, which is what a job
+    The file is created mode 0600 (whatever the umask). The rename alone makes the write
+    atomic against a killed process, which is what a job
     must survive; ``sync`` (fsync, ~6 ms) is kept for the files a power cut must not lose
     (job.json), not paid per document.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{HOST}.{os.getpid()}.part")
-    with tmp.open("wb") as fh:
+    # Readable by the service's own user only (0600): a job's files are the office's plans.
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)  # a temp left by a killed writer keeps its old mode otherwise
+    with os.fdopen(fd, "wb") as fh:
         fh.write(data)
         if sync:
             fh.flush()

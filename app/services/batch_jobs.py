@@ -2,7 +2,8 @@
 
 A job folder holds ``job.json`` (the parent plan, the commune list, the options), one file per
 finished commune (``docx/<name>.docx``, ``pdf/<name>.pdf``), one per failed commune
-(``failed/<name>.txt``), a ``cancel`` flag and finally ``bundle.zip``; ``broken.txt`` marks a job
+(``failed/<name>.txt``), ``started`` (when a worker first took the job up: the rate counts from
+there, not from the queueing), a ``cancel`` flag and finally ``bundle.zip``; ``broken.txt`` marks a job
 whose ``job.json`` or spec cannot be read (it is failed for good, never retried). Every file is written to a
 temporary name and renamed, so a worker killed at any moment leaves no half-written file, and a
 commune is done exactly when its file exists: a restarted worker skips it. Work is split into
@@ -29,6 +30,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
 from app.batch.bundle import Bundle
 from app.batch.communes import Commune
 from app.batch.jobfiles import clean_stale_temps, lease, write_atomic
@@ -52,6 +56,7 @@ from app.services.batch import (
 
 CHUNK_SIZE = 25
 BROKEN = "broken.txt"
+STARTED = "started"
 MAX_ID = 64  # ids are "20260301-101500-1a2b3c4d"; anything much longer is not one of ours
 log = logging.getLogger("kehoach.jobs")
 
@@ -77,7 +82,7 @@ class JobStatus:
     total: int
     done: int
     failed: list[tuple[str, str]] = field(default_factory=list)  # (unit, reason)
-    rate: float = 0.0  # communes per second since the first one finished
+    rate: float = 0.0  # communes per second since a worker took the job up
     seconds_left: float | None = None
     bundle: Path | None = None
     pdf: bool = False
@@ -92,6 +97,26 @@ class JobStatus:
         data["bundle"] = self.bundle.name if self.bundle else None
         data["failed"] = [{"unit": u, "reason": r} for u, r in self.failed]
         return data
+
+
+def without_password(url: str) -> str:
+    """``url`` with no password in it (the driver spelled as the engine spells it), for
+    comparing database URLs and for anything written to a file."""
+    from app.storage.db import normalize_url
+
+    try:
+        parsed = make_url(normalize_url(url))
+    except ArgumentError:
+        return ""  # not a URL at all: nothing of it is worth keeping
+    return parsed._replace(password=None).render_as_string(hide_password=False)
+
+
+def _public_owner(owner: dict[str, Any] | None) -> dict[str, Any]:
+    """The owner as a job file may hold it: a database URL only without its password."""
+    public = dict(owner or {})
+    if public.get("database_url"):
+        public["database_url"] = without_password(str(public["database_url"])) or None
+    return public
 
 
 class JobFolder:
@@ -146,7 +171,7 @@ class JobFolder:
             "chunk_size": CHUNK_SIZE,
             "total": len(spec.items),
             "created": time.time(),
-            "owner": owner or {},
+            "owner": _public_owner(owner),
         }
         write_atomic(
             Path(root) / job_id / "job.json", json.dumps(meta, ensure_ascii=False).encode("utf-8"), sync=True
@@ -214,6 +239,19 @@ class JobFolder:
     def bundle_path(self) -> Path:
         return self.path / "bundle.zip"
 
+    def mark_started(self) -> None:
+        """Note when a worker first took the job up (kept across resumed runs)."""
+        if not (self.path / STARTED).exists():
+            write_atomic(self.path / STARTED, repr(time.time()).encode("ascii"))
+
+    @property
+    def started(self) -> float | None:
+        """When a worker first took the job up (epoch seconds), or None while it waits."""
+        try:
+            return float((self.path / STARTED).read_text(encoding="ascii"))
+        except (OSError, ValueError, UnicodeDecodeError):
+            return None
+
     def record_failure(self, item: BatchItem, reason: str) -> None:
         write_atomic(self.failed_path(item), reason.encode("utf-8"))
 
@@ -242,6 +280,7 @@ def run_chunk(folder: JobFolder, chunk_no: int, *, last_try: bool = True) -> int
             indices = folder.chunks()[chunk_no]
         except (BrokenJobError, IndexError):
             return 0
+        folder.mark_started()
         rendered = 0
         try:
             prepared = prepare()
@@ -337,7 +376,11 @@ def status(folder: JobFolder) -> JobStatus:
         return _broken_status(folder)
     failed = [(units.get(p.stem, p.stem), p.read_text(encoding="utf-8")) for p in failed_files]
     finished = done + len(failed)
-    elapsed = time.time() - float(folder.meta.get("created", time.time()))
+    started = folder.started
+    # From the moment a worker took the job up to now, or to its end: the time it waited in
+    # the queue is not work, nor is the time since it ended.
+    ended = _mtime(folder.bundle_path) or (_mtime(folder.path / "cancel") if folder.cancelled else None)
+    elapsed = ((ended or time.time()) - started) if started is not None else 0.0
     rate = finished / elapsed if finished and elapsed > 0 else 0.0
     left = (total - finished) / rate if rate > 0 else None
     if folder.cancelled:
@@ -345,9 +388,16 @@ def status(folder: JobFolder) -> JobStatus:
     elif folder.bundle_path.exists():
         state = "done" if not failed else "failed"
     else:
-        state = "running" if finished else "pending"
+        state = "running" if finished or started is not None else "pending"
     bundle = folder.bundle_path if folder.bundle_path.exists() else None
     return JobStatus(folder.id, state, total, done, failed, rate, left, bundle, folder.pdf)
+
+
+def _mtime(path: Path) -> float | None:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return None
 
 
 def _broken_status(folder: JobFolder) -> JobStatus:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import swagger_ui_bundle
-from flask import Flask, Response, jsonify, make_response, request, send_from_directory
+from flask import Flask, Response, jsonify, make_response, request, send_from_directory, url_for
 from flask_login import current_user
 from flask_smorest import Api, Blueprint
 from marshmallow import Schema, fields
@@ -31,8 +31,9 @@ from app.planfile.load import PlanFileError, plan_from_data
 from app.planfile.schemas import PlanSchema
 from app.review.assumptions import level_choices
 from app.services import plans_store as store
+from app.services.batch_jobs import JobStatus
 from app.storage.tables import PlanRecord
-from app.web import documents
+from app.web import batches, documents
 from app.web.coverage import family_board, require_lower_level
 from app.web.database import db
 from app.web.downloads import DOCX_TYPE, attachment
@@ -328,6 +329,159 @@ def _plain(value: Any) -> Any:
     if value is None or isinstance(value, str | int | float | bool):
         return value
     return str(value)
+
+
+# --- batches: one plan per commune, run by the task worker (app/web/batches.py checks) ---
+
+BATCH_STATES = ("queued", "running", "done", "failed", "cancelled")
+FLAG_TRUE = ("true", "1", "yes", "on")
+FLAG_FALSE = ("false", "0", "no", "off", "")
+
+
+class BatchStartedSchema(Schema):
+    id = fields.Str(metadata={"description": "Mã lô, dùng cho GET /api/batches/{id}"})
+    url = fields.Str(metadata={"description": "Đường dẫn theo dõi lô trên máy chủ này"})
+
+
+class BatchFailureSchema(Schema):
+    unit = fields.Str(metadata={"description": "Xã, phường không tạo được kế hoạch"})
+    reason = fields.Str(metadata={"description": "Lý do, tiếng Việt"})
+
+
+class BatchStatusSchema(Schema):
+    id = fields.Str()
+    state = fields.Str(
+        metadata={
+            "enum": list(BATCH_STATES),
+            "description": "queued: chờ tiến trình xử lý; running: đang tạo; done: đã có tệp ZIP "
+            "(các xã lỗi, nếu có, ở failures); failed: lô không chạy được hoặc không tạo được xã "
+            "nào; cancelled: đã hủy",
+        }
+    )
+    state_name = fields.Str(metadata={"description": "Trạng thái bằng tiếng Việt, như trang web ghi"})
+    done = fields.Int(metadata={"description": "Số xã đã tạo xong"})
+    total = fields.Int(metadata={"description": "Tổng số xã của lô"})
+    failures = fields.List(fields.Nested(BatchFailureSchema))
+    bundle_url = fields.Str(
+        allow_none=True, metadata={"description": "Đường dẫn tải tệp ZIP; có khi lô đã xong (done)"}
+    )
+    error = fields.Str(allow_none=True, metadata={"description": "Vì sao lô không chạy được"})
+    rate = fields.Float(metadata={"description": "Số xã mỗi giây, tính từ lúc bắt đầu xử lý"})
+    seconds_left = fields.Float(allow_none=True, metadata={"description": "Số giây còn lại ước tính"})
+    worker_running = fields.Bool(
+        metadata={"description": "Có tiến trình xử lý chạy gần đây không (nếu không, lô sẽ chờ)"}
+    )
+
+
+def _field_errors(errors: dict[str, list[str]]) -> HTTPException:
+    """400 with the message of every bad field, each named (``parent_id: ...``)."""
+    detail = "; ".join(f"{name}: {' '.join(messages)}" for name, messages in errors.items())
+    body = {
+        "code": 400,
+        "message": f"{both('batch_request_invalid')}: {detail}",
+        "errors": errors,
+    }
+    return HTTPException(response=make_response(jsonify(body), 400))
+
+
+def _flag(name: str, errors: dict[str, list[str]]) -> bool:
+    value = request.form.get(name, "").strip().lower()
+    if value not in FLAG_TRUE + FLAG_FALSE:
+        errors[name] = [both("flag_invalid")]
+    return value in FLAG_TRUE
+
+
+def _api_state(job: JobStatus) -> str:
+    if job.error or (job.state in ("done", "failed") and job.total and not job.done):
+        return "failed"
+    return {"pending": "queued", "failed": "done"}.get(job.state, job.state)
+
+
+@bp.route("/batches", methods=["POST"])
+@bp.doc(
+    requestBody={
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["parent_id"],
+                    "properties": {
+                        "parent_id": {"type": "integer", "description": "Kế hoạch cấp trên đã lưu"},
+                        "communes": {
+                            "type": "string",
+                            "format": "binary",
+                            "description": "Danh sách xã (.xlsx hoặc .csv); không gửi khi all=true",
+                        },
+                        "all": {
+                            "type": "boolean",
+                            "description": "true: mọi xã, phường của tỉnh ban hành kế hoạch cấp trên, "
+                            "theo danh mục đơn vị hành chính từ 01/7/2025",
+                        },
+                        "date": {
+                            "type": "string",
+                            "description": "Ngày ban hành: dd/mm/yyyy hoặc YYYY-MM-DD (mặc định: "
+                            "theo kế hoạch cấp trên)",
+                            "example": "20/01/2026",
+                        },
+                        "pdf": {"type": "boolean", "description": "Kèm bản PDF (cần LibreOffice)"},
+                        "accept_old_units": {
+                            "type": "boolean",
+                            "description": "Chấp nhận đơn vị hành chính trước 01/7/2025",
+                        },
+                    },
+                }
+            }
+        }
+    }
+)
+@bp.response(202, BatchStartedSchema)
+@bp.alt_response(400, description="Trường có lỗi: message và errors nêu từng trường (tiếng Việt)")
+@bp.alt_response(404, description="Không có kế hoạch cấp trên này trong phạm vi được xem")
+def start_batch() -> tuple[dict[str, str], int, dict[str, str]]:
+    """Tạo kế hoạch cho từng xã (chạy nền): trả về mã lô ngay, theo dõi bằng GET /api/batches/{id}."""
+    errors: dict[str, list[str]] = {}
+    every_commune = _flag("all", errors)
+    pdf = _flag("pdf", errors)
+    accept_old_units = _flag("accept_old_units", errors)
+    upload = request.files.get("communes")
+    if every_commune == (upload is not None and bool(upload.filename)):
+        errors["communes"] = [both("batch_list_or_all_field")]
+    fields_sent = batches.BatchFields(
+        parent_id=request.form.get("parent_id", ""),
+        every_commune=every_commune,
+        upload=upload,
+        date=request.form.get("date", ""),
+        pdf=pdf,
+        accept_old_units=accept_old_units,
+    )
+    try:
+        job_id = batches.start_from_fields(fields_sent, errors)
+    except batches.BatchFieldError as exc:
+        raise _field_errors(exc.errors) from None
+    url = url_for("api.batch_status", job_id=job_id)
+    return {"id": job_id, "url": url}, 202, {"Location": url}
+
+
+@bp.route("/batches/<job_id>", methods=["GET"])
+@bp.response(200, BatchStatusSchema)
+@bp.alt_response(404, description="Không có lô này trong các lô của tôi")
+def batch_status(job_id: str) -> dict[str, Any]:
+    """Tiến độ của một lô tôi đã tạo: trạng thái, số xã xong, các xã lỗi, tệp ZIP khi xong."""
+    job, plain = batches.job_status(batches.my_job(job_id))
+    return {
+        **plain,
+        "state": _api_state(job),
+        "failures": plain["failed"],
+        "bundle_url": url_for("api.batch_bundle", job_id=job_id) if job.bundle is not None else None,
+    }
+
+
+@bp.route("/batches/<job_id>/bundle.zip", methods=["GET"])
+@bp.response(200, content_type="application/zip")
+@bp.alt_response(404, description="Lô không có hoặc chưa xong")
+def batch_bundle(job_id: str) -> Response:
+    """Tệp ZIP của lô: kế hoạch từng xã và bảng tổng hợp tong-hop.xlsx."""
+    return batches.bundle_response(batches.my_job(job_id))
 
 
 @bp.route("/swagger-ui/<path:filename>", methods=["GET"])
