@@ -31,9 +31,9 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create .venv and install kehoach with its dev tools
 
-run: install ## Set up and serve the web app on http://127.0.0.1:8000 (SQLite, samples, first admin printed)
+run: install ## Set up and serve the web app on http://127.0.0.1:8000 with the batch worker (SQLite, samples, first admin printed; Ctrl-C stops both)
 	$(BIN)/kehoach db seed --samples samples/
-	$(BIN)/kehoach serve --bind 127.0.0.1:8000 --workers 3
+	$(BIN)/kehoach serve --bind 127.0.0.1:8000 --workers 3 --stop-with-parent
 
 render: install ## Render every sample plan into out/
 	$(BIN)/kehoach render samples/ -o out/
