@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from app.cli_accounts import register as register_account_commands
 from app.domain.errors import KehoachError
 from app.messages import both
 
@@ -523,6 +524,8 @@ def extract(document: Path, output: Path) -> None:
     for note in plan.notes:
         click.echo(f"  - {note}", err=True)
 
+
+register_account_commands(main)  # kehoach users, token, agencies (app/cli_accounts.py)
 
 if __name__ == "__main__":
     main()

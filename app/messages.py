@@ -617,6 +617,74 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Your agency already has a plan implementing this one; it is opened instead of a second one",
     ),
     "user_created": ("Đã tạo tài khoản (mật khẩu chỉ hiện lần này)", "Account created (password shown once)"),
+    # agencies and accounts (app/services/accounts.py, agencies.py)
+    "username_too_long": ("Tên đăng nhập dài quá 80 ký tự", "The user name is longer than 80 characters"),
+    "account_disabled": (
+        "Tài khoản đã bị khóa; liên hệ quản trị của đơn vị",
+        "The account is disabled; ask your agency's admin",
+    ),
+    "login_throttled": (
+        "Đăng nhập sai quá nhiều lần; vui lòng chờ {minutes} phút rồi thử lại",
+        "Too many failed sign-ins; wait {minutes} minutes and try again",
+    ),
+    "password_wrong": ("Mật khẩu hiện tại không đúng", "The current password is wrong"),
+    "password_mismatch": ("Hai lần nhập mật khẩu mới không khớp nhau", "The two new passwords differ"),
+    "password_same": ("Mật khẩu mới phải khác mật khẩu cũ", "The new password must differ from the old one"),
+    "password_changed": (
+        "Đã đổi mật khẩu; các phiên đăng nhập khác của bạn đã kết thúc",
+        "Password changed; your other sessions have ended",
+    ),
+    "password_reset": (
+        "Đã đặt lại mật khẩu (chỉ hiện lần này; mã API cũ đã bị hủy)",
+        "Password reset (shown once; the old API token is revoked)",
+    ),
+    "role_changed": ("Đã đổi vai trò", "Role changed"),
+    "user_disabled": (
+        "Đã khóa tài khoản; mọi phiên đăng nhập và mã API của tài khoản đã kết thúc",
+        "Account disabled; its sessions and API token have ended",
+    ),
+    "user_enabled": ("Đã mở khóa tài khoản", "Account enabled"),
+    "user_not_found": ("Không tìm thấy tài khoản", "No such account"),
+    "outside_branch": (
+        "Cơ quan hoặc tài khoản nằm ngoài phạm vi quản lý của bạn",
+        "The agency or account is outside your branch",
+    ),
+    "not_own_account": (
+        "Không tự khóa, tự đặt lại mật khẩu hay tự đổi vai trò của chính mình được",
+        "You cannot disable, reset or change the role of your own account",
+    ),
+    "token_expires": ("Mã hết hạn lúc", "The token expires at"),
+    "agency_not_found": ("Không tìm thấy cơ quan", "No such agency"),
+    "agency_ambiguous": (
+        "Có nhiều cơ quan trùng tên; ghi đầy đủ hơn hoặc dùng số hiệu #",
+        "Several agencies have that name; write it in full or use its # number",
+    ),
+    "agency_exists": ("Đã có cơ quan cùng tên ở cùng cấp trên", "An agency of that name exists under that parent"),
+    "agency_name_empty": ("Tên cơ quan không được để trống", "The agency name is empty"),
+    "agency_name_too_long": ("Tên cơ quan dài quá {limit} ký tự", "The agency name is longer than {limit} characters"),
+    "agency_cycle": (
+        "Không thể đặt cơ quan vào dưới chính nó hoặc một cơ quan cấp dưới của nó",
+        "An agency cannot go under itself or one of its own descendants",
+    ),
+    "agency_merge_self": ("Không thể sáp nhập cơ quan vào chính nó", "An agency cannot be merged into itself"),
+    "agency_merge_level": ("Chỉ sáp nhập được hai cơ quan cùng cấp", "Only agencies of the same level can be merged"),
+    "agency_own": (
+        "Không thể sáp nhập hay chuyển chính cơ quan của bạn; việc này do cấp trên làm",
+        "You cannot merge or move your own agency; the level above does that",
+    ),
+    "agency_created": ("Đã thêm cơ quan", "Agency added"),
+    "agency_renamed": ("Đã đổi tên cơ quan", "Agency renamed"),
+    "agency_merged": (
+        "Đã sáp nhập: {plans} kế hoạch và {users} tài khoản chuyển sang {kept}",
+        "Merged: {plans} plans and {users} accounts moved to {kept}",
+    ),
+    "agency_moved": ("Đã chuyển cơ quan", "Agency moved"),
+    "province_imported": (
+        "Đã nhập {name} theo danh mục: thêm {added} cơ quan",
+        "{name} imported from the register: {added} agencies added",
+    ),
+    "user_added": ("Đã tạo tài khoản", "Account created"),
+    "password_shown_once": ("Mật khẩu (chỉ hiện lần này)", "Password (shown only now)"),
     "coverage_no_lower_level": (
         "Kế hoạch {level} không có cấp dưới nên không có bảng bao phủ cấp dưới",
         "A plan of level {level} has no lower level, so it has no coverage board",

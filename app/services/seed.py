@@ -113,13 +113,16 @@ def agency_name(unit: Unit) -> str:
 
 def ensure_provinces(session: Session, provinces: Sequence[Unit], report: SeedReport) -> None:
     """Create, under the root agency, each province's People's Committee and those of all its
-    communes that are missing (matched by name under the same parent)."""
+    communes that are missing (matched by name under the same parent); a province's agency
+    already anywhere in the tree is used as it is."""
     root = root_agency(session)
     below: dict[tuple[int | None, str], Agency] = {
         (a.parent_id, _key(a.name)): a for a in repo.agencies(session)
     }
+    # A province already in the tree elsewhere (moved, or the tree's own root) is reused.
+    placed = {_key(a.name): a for a in repo.agencies(session) if a.level == register.PROVINCE}
     for province in provinces:
-        home = below.get((root.id, _key(agency_name(province))))
+        home = below.get((root.id, _key(agency_name(province)))) or placed.get(_key(agency_name(province)))
         if home is None:
             home = accounts.add_agency(
                 session, agency_name(province), register.PROVINCE, root, place=province.name

@@ -5,13 +5,14 @@ Functions over a :class:`Session`; the caller owns the transaction (commit/rollb
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from app.storage.tables import Agency, AuditEntry, PlanRecord, PlanVersion, User, utcnow
+from app.storage.tables import Agency, AuditEntry, LoginFailure, PlanRecord, PlanVersion, User, utcnow
 
 
 def agency(session: Session, agency_id: int) -> Agency | None:
@@ -118,7 +119,13 @@ def add_audit(
     object_type: str,
     object_id: object,
     details: dict[str, Any],
+    object_agency_id: int | None = None,
 ) -> AuditEntry:
+    """An entry of the log, filed under the acting user's agency and the object's (the plan's,
+    the account's: ``object_agency_id`` when given, else looked up), which is what scopes the
+    log page to an admin's branch."""
+    if object_agency_id is None:
+        object_agency_id = _object_agency(session, object_type, object_id)
     entry = AuditEntry(
         user_id=user.id if user else None,
         username=user.username if user else "",
@@ -126,13 +133,29 @@ def add_audit(
         object_type=object_type,
         object_id=str(object_id),
         details=details,
+        agency_id=user.agency_id if user else None,
+        object_agency_id=object_agency_id,
     )
     session.add(entry)
     return entry
 
 
+def _object_agency(session: Session, object_type: str, object_id: object) -> int | None:
+    key = str(object_id)
+    if object_type == "plan" and key.isdigit():
+        record = session.get(PlanRecord, int(key))
+        return record.agency_id if record else None
+    if object_type == "user" and key.isdigit():
+        row = session.get(User, int(key))
+        return row.agency_id if row else None
+    if object_type == "agency" and key.isdigit():
+        return int(key)
+    return None
+
+
 def audit_entries(session: Session, limit: int = 200) -> list[AuditEntry]:
     return list(session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)))
+
 
 def last_step(
     session: Session, object_type: str, object_id: object, actions: Iterable[str]
@@ -149,3 +172,60 @@ def last_step(
         .limit(1)
     )
 
+
+def audit_entries_of(
+    session: Session, agency_ids: Iterable[int], limit: int = 200, unfiled: bool = False
+) -> list[AuditEntry]:
+    """The newest entries acted by, or on an object of, one of ``agency_ids``; ``unfiled`` adds
+    those filed under no agency (a failed sign-in with an unknown user name)."""
+    ids = list(agency_ids)
+    condition = or_(AuditEntry.agency_id.in_(ids), AuditEntry.object_agency_id.in_(ids))
+    if unfiled:
+        condition = or_(
+            condition, and_(AuditEntry.agency_id.is_(None), AuditEntry.object_agency_id.is_(None))
+        )
+    query = select(AuditEntry).where(condition).order_by(AuditEntry.id.desc()).limit(limit)
+    return list(session.scalars(query))
+
+
+def users_of_agencies(session: Session, agency_ids: Iterable[int]) -> list[User]:
+    query = select(User).where(User.agency_id.in_(list(agency_ids))).order_by(User.agency_id, User.username)
+    return list(session.scalars(query))
+
+
+def move_agency_rows(session: Session, old_id: int, new_id: int) -> tuple[int, int]:
+    """Hand every plan, account, child agency and audit filing of agency ``old_id`` to
+    ``new_id``; returns (plans moved, accounts moved)."""
+
+    def moved(statement: Any) -> int:
+        return int(
+            getattr(session.execute(statement.execution_options(synchronize_session=False)), "rowcount", 0)
+        )
+
+    plans = moved(update(PlanRecord).where(PlanRecord.agency_id == old_id).values(agency_id=new_id))
+    users = moved(update(User).where(User.agency_id == old_id).values(agency_id=new_id))
+    moved(update(Agency).where(Agency.parent_id == old_id).values(parent_id=new_id))
+    moved(update(AuditEntry).where(AuditEntry.agency_id == old_id).values(agency_id=new_id))
+    moved(update(AuditEntry).where(AuditEntry.object_agency_id == old_id).values(object_agency_id=new_id))
+    session.expire_all()
+    return plans, users
+
+
+def count_login_failures(session: Session, key: str, since: dt.datetime) -> tuple[int, dt.datetime | None]:
+    """How many failures ``key`` has had since ``since``, and the oldest of them."""
+    count, oldest = session.execute(
+        select(func.count(), func.min(LoginFailure.at)).where(
+            LoginFailure.key == key, LoginFailure.at >= since
+        )
+    ).one()
+    return int(count or 0), oldest
+
+
+def add_login_failures(session: Session, keys: Iterable[str], before: dt.datetime) -> None:
+    """Record a failure under each key, and forget failures older than ``before``."""
+    session.execute(delete(LoginFailure).where(LoginFailure.at < before))
+    session.add_all(LoginFailure(key=key) for key in keys)
+
+
+def clear_login_failures(session: Session, key: str) -> None:
+    session.execute(delete(LoginFailure).where(LoginFailure.key == key))

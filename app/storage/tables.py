@@ -11,7 +11,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -48,7 +59,12 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(20))  # drafter, reviewer, admin
     password_hash: Mapped[str] = mapped_column(String(300))
     token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    token_issued_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # tokens expire from here
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Part of every session cookie; bumped on logout, password change, reset and disable, which
+    # ends every session signed in before (a copied cookie no longer loads a user).
+    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     agency: Mapped[Agency] = relationship()
 
@@ -113,3 +129,21 @@ class AuditEntry(Base):
     object_type: Mapped[str] = mapped_column(String(40))
     object_id: Mapped[str] = mapped_column(String(80), default="")
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # Whose branch an entry belongs to: the acting user's agency and the object's (the plan's,
+    # the account's). An admin reads the entries where either is in their branch. No foreign
+    # key: the log is history and outlives a merged agency (a merge moves the ids it holds).
+    agency_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    object_agency_id: Mapped[int | None] = mapped_column(Integer, index=True)
+
+
+class LoginFailure(Base):
+    """A failed sign-in, by throttle key ("user:<name>" or "addr:<address>"); rows older than
+    the throttle window are deleted as new ones come."""
+
+    __tablename__ = "login_failures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(200))
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_login_failures_key_at", "key", "at"),)

@@ -2,10 +2,18 @@
 
 CSRF is checked on every form and fetch POST by Flask-WTF; a request authenticated by a
 Bearer token (a script, which has no cookie to ride on) is the only exemption.
+
+Sessions end on the server: the id a session cookie holds is "<user id>.<session version>",
+and the version is checked against the database on every request (logout, a password change
+or reset, a role change and disabling bump it), so a cookie copied before no longer works.
+API tokens expire ``API_TOKEN_DAYS`` after they were made (``KEHOACH_API_TOKEN_DAYS``, 90).
+``SESSION_COOKIE_SECURE=1`` in the environment marks the cookies Secure (behind TLS); it is
+off by default, since ``make run`` serves plain http on 127.0.0.1.
 """
 
 from __future__ import annotations
 
+import os
 import secrets
 from collections.abc import Callable
 from functools import wraps
@@ -13,10 +21,11 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 import flask_login
-from flask import Flask, abort, flash, g, redirect, request
+from flask import Flask, abort, current_app, flash, g, redirect, request
 from flask_login import LoginManager, current_user, login_url
 from flask_wtf.csrf import CSRFProtect
 
+from app.config import settings
 from app.messages import both, t
 from app.services import accounts
 from app.storage.tables import User
@@ -35,11 +44,30 @@ class WebUser:
     def __init__(self, row: User) -> None:
         self.row = row
         self.is_authenticated = True
-        self.is_active = True
+        self.is_active = not row.disabled
         self.is_anonymous = False
 
     def get_id(self) -> str:
-        return str(self.row.id)
+        """What the session cookie holds: the id and the session version (see module doc)."""
+        return f"{self.row.id}.{self.row.session_version or 0}"
+
+
+def _session_user(user_id: str) -> User | None:
+    ident, _, version = user_id.partition(".")
+    if not ident.isdigit() or not version.isdigit():
+        return None  # a cookie from before session versions: sign in again
+    return accounts.user_for_session(db(), int(ident), int(version))
+
+
+def token_user(token: str | None) -> User | None:
+    """The owner of a valid, unexpired API token of an enabled account."""
+    if not token:
+        return None
+    return accounts.user_for_token(db(), token, int(current_app.config["API_TOKEN_DAYS"]))
+
+
+def _env_flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes", "on")
 
 
 def instance_secret(instance_path: str) -> str:
@@ -65,6 +93,10 @@ def bearer_token() -> str | None:
 
 
 def init_app(app: Flask) -> None:
+    app.config.setdefault("API_TOKEN_DAYS", settings().api_token_days)
+    if _env_flag("SESSION_COOKIE_SECURE"):
+        app.config["SESSION_COOKIE_SECURE"] = True
+        app.config["REMEMBER_COOKIE_SECURE"] = True
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = t("login_required")
@@ -74,12 +106,11 @@ def init_app(app: Flask) -> None:
     csrf.init_app(app)
 
     def load_user(user_id: str) -> WebUser | None:
-        row = db().get(User, int(user_id)) if user_id.isdigit() else None
+        row = _session_user(user_id)
         return WebUser(row) if row else None
 
     def load_from_token(_request: Any) -> WebUser | None:
-        token = bearer_token()
-        row = accounts.user_for_token(db(), token) if token else None
+        row = token_user(bearer_token())
         if row is not None:
             g.token_auth = True
             return WebUser(row)
@@ -96,8 +127,7 @@ def init_app(app: Flask) -> None:
         # Only a valid token skips CSRF: a bad token leaves the check (and then 400) in place.
         # A valid token wins over a session cookie sent along (the /api/docs page of a signed-in
         # user, a script reusing a browser's cookies): the request acts as the token's owner.
-        token = bearer_token()
-        row = accounts.user_for_token(db(), token) if token else None
+        row = token_user(bearer_token())
         if row is not None:
             g._login_user = WebUser(row)  # where Flask-Login keeps the request's user
             g.token_auth = True
