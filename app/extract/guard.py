@@ -77,7 +77,13 @@ _PASSED_KEEP = 64  # digests of DOCX bytes that passed, oldest dropped first
 _PASSED_DOCX: dict[bytes, None] = {}
 
 
-def _check_docx(data: bytes, source: str) -> None:
+def check_xlsx(data: bytes, source: str = "") -> None:
+    """Like :func:`check_docx` for an Excel workbook (an uploaded report form): the same zip
+    and XML checks, with the workbook part as the package's main part."""
+    _check_docx(data, source, main_part="xl/workbook.xml")
+
+
+def _check_docx(data: bytes, source: str, main_part: str = "word/document.xml") -> None:
     if data[:8] == _OLE_MAGIC:
         raise UnsafeFileError(source, "extract_office_encrypted")
     if data[:4] not in _ZIP_MAGICS:
@@ -92,7 +98,7 @@ def _check_docx(data: bytes, source: str) -> None:
         raise UnsafeFileError(source, "extract_corrupt_zip", detail=detail) from exc
     with archive:
         infos = archive.infolist()
-        _check_directory(infos, source)
+        _check_directory(infos, source, main_part)
         _inflate_all(archive, infos, source)
 
 
@@ -104,13 +110,17 @@ def _declared_entry_count(data: bytes) -> int | None:
     return int.from_bytes(data[end + 10 : end + 12], "little")
 
 
-def _check_directory(infos: list[zipfile.ZipInfo], source: str) -> None:
+def _check_directory(infos: list[zipfile.ZipInfo], source: str, main_part: str = "word/document.xml") -> None:
     """The checks the central directory alone allows (cheap, before any inflating)."""
     if len(infos) > MAX_DOCX_PARTS:
         raise UnsafeFileError(source, "extract_too_many_parts", count=len(infos), limit=MAX_DOCX_PARTS)
     names = {info.filename for info in infos}
-    if "word/document.xml" not in names:
-        raise UnsafeFileError(source, "extract_no_document_xml")
+    if main_part not in names:
+        raise UnsafeFileError(
+            source,
+            "extract_no_document_xml" if main_part.startswith("word/") else "extract_corrupt_zip",
+            detail=main_part,
+        )
     declared = 0
     for info in infos:
         name = info.filename
