@@ -242,9 +242,15 @@ def set_status(plan_id: int) -> Response:
     return redirect(url_for("plans.show", plan_id=plan_id))
 
 
-def t_message(exc: KehoachError) -> str:
-    """The Vietnamese half of a "Vietnamese / English" error, for a page an officer reads."""
-    return str(exc).split(" / ")[0]
+def t_message(exc: Exception | str) -> str:
+    """The Vietnamese half of a "Vietnamese / English: detail" error, with its detail, for a
+    page an officer reads."""
+    text = str(exc)
+    if " / " not in text:
+        return text
+    vietnamese, english = text.split(" / ", 1)
+    detail = english.split(": ", 1)[1] if ": " in english else ""
+    return f"{vietnamese}: {detail}" if detail else vietnamese
 
 
 @bp.post("/<int:plan_id>/amend")

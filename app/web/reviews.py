@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask_wtf.csrf import CSRFError
 from werkzeug.datastructures import FileStorage
 from werkzeug.exceptions import BadRequest
 
@@ -27,6 +28,8 @@ from app.services import plans_store as store
 from app.web import documents
 from app.web.database import db
 from app.web.downloads import DOCX_TYPE, attachment
+from app.web.errors import error_response
+from app.web.plans import t_message
 from app.web.review_names import chosen_levels, review_named, stored_plan_name
 from app.web.security import login_required, user
 
@@ -156,7 +159,13 @@ def create() -> tuple[str, int]:
         raise
     store.audit(db(), user(), "review", "upload", review_id, draft=draft.filename, parent=parent.id)
     return render_template(
-        "reviews/result.html", review=review, parent=parent, child=child, review_id=review_id
+        "reviews/result.html",
+        review=review,
+        parent=parent,
+        child=child,
+        review_id=review_id,
+        internal_ids=internal_ids(parent, child),
+        place_words=place_words,
     ), 200
 
 
@@ -176,3 +185,49 @@ def report_docx(review_id: str) -> Response:
     data = documents.engine("app.review.formats").render_review(review, "docx")
     store.audit(db(), user(), "download_review", "upload", review_id)
     return attachment(data, DOCX_TYPE, f"ra-soat-{review_id}.docx")
+
+
+@bp.errorhandler(BadRequest)
+@bp.errorhandler(KehoachError)
+def form_error(exc: Exception) -> tuple[Response | str, int]:
+    """A review that cannot run (no draft, a file type we do not read, no parent, levels
+    that do not fit, an unreadable file) goes back to the form with the message and the
+    user's choices kept, not to a bare 400 page. A plan one may not read stays a 404."""
+    if isinstance(exc, store.PlanNotFoundError):
+        return error_response(404, str(exc))
+    if isinstance(exc, store.PlanForbiddenError):
+        return error_response(403, str(exc))
+    if isinstance(exc, CSRFError):
+        return error_response(400, both("csrf_failed"))
+    message = exc.description if isinstance(exc, BadRequest) else str(exc)
+    parents = store.list_visible(db(), user())
+    chosen = {name: request.form.get(name, "") for name in ("parent_id", "parent_level", "child_level")}
+    page = render_template(
+        "reviews/upload.html",
+        parents=parents,
+        levels=DEFAULT_LEVELS.levels,
+        error=t_message(str(message)),
+        chosen=chosen,
+    )
+    return page, 400
+
+
+def place_words(where: str | None, internal_ids: set[str]) -> str:
+    """Where a mandate sits, as an officer reads it: the plan's own ids of targets and tasks
+    ("› t-tinh-cai-nghien-300") dropped, since the row shows the text itself, and a name
+    repeated back to back (an agency and its duty list) said once."""
+    parts: list[str] = []
+    for part in (where or "").split(" › "):
+        if part and part not in internal_ids and (not parts or parts[-1] != part):
+            parts.append(part)
+    return " › ".join(parts)
+
+
+def internal_ids(*plans: Plan) -> set[str]:
+    """The ids of the targets, tasks and assignments of ``plans`` (codes, not words)."""
+    found: set[str] = set()
+    for plan in plans:
+        found.update(target.id for target in plan.targets())
+        found.update(task.id for task in plan.tasks() if task.id)
+        found.update(a.id for a in plan.assignments() if a.id)
+    return found

@@ -1,6 +1,6 @@
 """End to end in a real Chromium: the province runs a batch from the web page; the commune's
-drafter signs in, finds the batch draft of their commune, edits and issues it; the province's
-coverage board shows it once, issued, beside the other communes' drafts."""
+drafter signs in, finds the batch draft of their commune, edits and submits it, the province's
+admin issues it; the province's coverage board shows it once, issued, beside the other communes' drafts."""
 
 from __future__ import annotations
 
@@ -85,8 +85,12 @@ def test_a_commune_drafter_issues_the_batch_draft_and_the_board_counts_it_once(
         "document.getElementById('save-state').textContent.includes('Đã lưu')", timeout=15000
     )
     commune.goto(f"{base}/plans/{plan_id}")  # type: ignore[attr-defined]
-    commune.click("button:has-text('Ban hành')")  # type: ignore[attr-defined]
-    commune.wait_for_selector("text=Đã ban hành")  # type: ignore[attr-defined]
+    commune.click("button:has-text('Trình duyệt')")  # type: ignore[attr-defined]
+    commune.wait_for_selector("text=Chờ duyệt")  # type: ignore[attr-defined]
+    approver = sign_in(chromium_browser, base, "admin")  # the province's admin issues it
+    approver.goto(f"{base}/plans/{plan_id}")  # type: ignore[attr-defined]
+    approver.click("button:has-text('Duyệt và ban hành')")  # type: ignore[attr-defined]
+    approver.wait_for_selector("text=Đã ban hành")  # type: ignore[attr-defined]
 
     province.goto(f"{base}/plans/{parent_id}/coverage")  # type: ignore[attr-defined]
     headers = province.locator("table.coverage thead th")  # type: ignore[attr-defined]

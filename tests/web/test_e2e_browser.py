@@ -1,7 +1,7 @@
 """End to end in a real Chromium (Playwright) against the app on a real HTTP server.
 
-A district drafter creates a plan with two targets through the form, issues it and downloads
-the DOCX; a commune drafter uploads a defective draft (one target dropped) and sees it flagged
+A district drafter creates a plan with two targets through the form, submits it, the district's
+reviewer issues it, and the drafter downloads the DOCX; a commune drafter uploads a defective draft (one target dropped) and sees it flagged
 missing, then creates the commune's plan implementing the district's; a user of another
 branch cannot open the district plan. With KEHOACH_SCREENSHOTS=1 the main pages are saved to
 app/web/static/screenshots/ for the README.
@@ -126,7 +126,7 @@ def create_plan_through_the_form(page: object, base: str) -> str:
         page.fill(f'[data-path="{prefix}.unit"]', unit)  # type: ignore[attr-defined]
         page.select_option(f'[data-path="{prefix}.level"]', "commune")  # type: ignore[attr-defined]
     page.select_option('[data-path="sections[0].targets[1].comparator"]', "less_than")  # type: ignore[attr-defined]
-    page.click("summary:has-text('Người ký')")  # type: ignore[attr-defined]
+    # the signer is in the first box, open: what the drafter must fill comes first
     # A draft may leave the signer's name to the clerk, never the title: error beside the field
     title = page.input_value('[data-path="signer.title"]')  # type: ignore[attr-defined]
     page.fill('[data-path="signer.title"]', "")  # type: ignore[attr-defined]
@@ -191,8 +191,13 @@ def test_draft_review_and_access_in_a_real_browser(
     page = sign_in(browser, base, "district_drafter")
     plan_id = create_plan_through_the_form(page, base)
     page.goto(f"{base}/plans/{plan_id}")  # type: ignore[attr-defined]
-    page.click("button:has-text('Ban hành')")  # type: ignore[attr-defined]
-    page.wait_for_selector("text=Đã ban hành")  # type: ignore[attr-defined]
+    page.click("button:has-text('Trình duyệt')")  # type: ignore[attr-defined]
+    page.wait_for_selector("text=Chờ duyệt")  # type: ignore[attr-defined]
+    approver = sign_in(browser, base, "reviewer")  # the district's reviewer issues it
+    approver.goto(f"{base}/plans/{plan_id}")  # type: ignore[attr-defined]
+    approver.click("button:has-text('Duyệt và ban hành')")  # type: ignore[attr-defined]
+    approver.wait_for_selector("text=Đã ban hành")  # type: ignore[attr-defined]
+    page.goto(f"{base}/plans/{plan_id}")  # type: ignore[attr-defined]
     shot(page, "preview")
     with page.expect_download() as download:  # type: ignore[attr-defined]
         page.click("text=Tải DOCX")  # type: ignore[attr-defined]
@@ -283,7 +288,6 @@ def test_signed_out_in_another_tab_the_editor_keeps_the_text_and_saves_after_sig
     editor.goto(f"{base}/plans/new")
     other_tab.click("button:has-text('Đăng xuất')")
     editor.fill('[data-path="subject"]', "Bản nháp không được mất")
-    editor.click("summary:has-text('Người ký')")
     editor.fill('[data-path="signer.name"]', "Nguyễn Văn An")
     editor.click("#save")
     errors = editor.locator("#errors")

@@ -45,6 +45,30 @@
     preamble: "đoạn", text: "đoạn", breakdown: "phần chia", sub_values: "giá trị riêng", sources: "nguồn",
     parts: "phần nhỏ", notes: "ghi chú",
   };
+  // Field names that mean different things in different places ("title" of a part, of the
+  // signer, of a cited document; "id" of a target, a task): labelled by their path, list
+  // indexes dropped ("sections[2].targets[0].id" → "sections.targets.id"), else by LABELS.
+  const PATH_LABELS = {
+    "signer.name": "Họ và tên", "signer.title": "Chức vụ", "signer.authority": "Dòng quyền hạn (TM., KT. ...)",
+    "issuer.name": "Tên cơ quan", "references.title": "Trích yếu văn bản", "references.number": "Số văn bản",
+    "references.issuer": "Cơ quan ban hành văn bản", "references.text": "Câu trích dẫn (nếu ghi nguyên văn)",
+    "appendices.title": "Tên phụ lục", "sections.title": "Tên phần", "sections.sections.title": "Tên mục",
+    "sections.sections.sections.title": "Tên điểm",
+    "sections.targets.id": "Số hiệu chỉ tiêu", "sections.sections.targets.id": "Số hiệu chỉ tiêu",
+    "sections.sections.sections.targets.id": "Số hiệu chỉ tiêu",
+    "sections.tasks.id": "Số hiệu nhiệm vụ", "sections.sections.tasks.id": "Số hiệu nhiệm vụ",
+    "sections.assignment.id": "Số hiệu phân công", "sections.sections.assignment.id": "Số hiệu phân công",
+  };
+  function labelFor(name, path) {
+    const generic = String(path || "").replace(/\[\d+\]/g, "");
+    return PATH_LABELS[generic] || LABELS[name] || name;
+  }
+  // What the drafter must fill before submitting, shown first, open; the rest of a derived plan
+  // (its parts, taken from the parent plan) starts folded.
+  const MUST_FILL = ["number", "date", "signer", "recipients"];
+  // Not shown: the plan's file id is an internal key; the header is the agency's (set on save).
+  const HIDDEN = ["id"];
+  const FIXED = ["issuer.name", "issuer.abbreviation", "issuer.level", "issuer.place"];
   const ENUM_EXTRA = { relation: ["implements", "basis"], level: ["national", "province", "district", "commune"] };
 
   function resolve(s) {
@@ -109,6 +133,10 @@
       input = el("input", { type: "text", "data-path": path, name: path });
       input.value = value == null ? "" : value;
     }
+    if (FIXED.includes(path)) {
+      input.disabled = true;
+      input.title = "Lấy từ danh mục cơ quan khi lưu; không sửa ở đây";
+    }
     input.addEventListener("input", () => {
       const raw = input.value;
       if (raw === "") set(k === "string" && !nullable(s) && !choices ? "" : null);
@@ -171,7 +199,7 @@
     const k = kindOf(s);
     if (k === "object") return objectBox(name, s, value, path, set);
     if (k === "array") return arrayBox(name, s, value || [], path, set);
-    const wrap = el("label", { class: "field", "data-field": path }, el("span", {}, LABELS[name] || name));
+    const wrap = el("label", { class: "field", "data-field": path }, el("span", {}, labelFor(name, path)));
     wrap.append(scalarInput(name, s, value, path, set), el("small", { class: "field-error", "data-error-for": path }));
     return wrap;
   }
@@ -179,7 +207,7 @@
   function objectBox(name, s, value, path, set) {
     const r = resolve(s);
     const box = el("fieldset", { class: "obj", "data-path": path });
-    if (name) box.append(el("legend", {}, LABELS[name] || name));
+    if (name) box.append(el("legend", {}, labelFor(name, path)));
     if (value == null) {
       const add = el("button", { type: "button", class: "small" }, "+ Thêm " + (LABELS[name] || name).toLowerCase());
       add.addEventListener("click", () => { set(emptyFor(s)); render(); changed(); });
@@ -204,7 +232,7 @@
   function arrayBox(name, s, list, path, set) {
     const r = resolve(s);
     set(list);
-    const box = el("fieldset", { class: "arr", "data-path": path }, el("legend", {}, `${LABELS[name] || name} (${list.length})`));
+    const box = el("fieldset", { class: "arr", "data-path": path }, el("legend", {}, `${labelFor(name, path)} (${list.length})`));
     list.forEach((item, i) => {
       const itemPath = `${path}[${i}]`;
       const nested = kindOf(r.items) === "object" || kindOf(r.items) === "array";
@@ -238,20 +266,35 @@
   function render() {
     const open = [...form.querySelectorAll("details[open]")].map((d) => d.dataset.key);
     const first = !form.children.length;
+    const derived = !!meta.parent_id;
     form.replaceChildren();
-    // Scalars of the plan (number, symbol, date, subject ...) share one box; each part gets its own.
-    const general = el("details", { "data-key": "_general", class: "part", open: "" }, el("summary", {}, "Thông tin chung"));
+    // First what the drafter must fill (number, date, signer, recipients); then the plan's other
+    // scalars (symbol, subject ...) in one box; then each part in its own, folded when it came
+    // from the parent plan.
+    const must = el("details", { "data-key": "_must", class: "part must-fill", open: "" },
+      el("summary", {}, "Cần điền: số, ngày, người ký, nơi nhận"));
+    const mustGrid = el("div", { class: "obj-grid" });
+    must.append(mustGrid);
+    const general = el("details", { "data-key": "_general", class: "part" }, el("summary", {}, "Thông tin chung"));
     const grid = el("div", { class: "obj-grid" });
     general.append(grid);
-    form.append(general);
+    if (first || open.includes("_general")) general.open = true;
+    form.append(must, general);
     Object.entries(schema.properties).forEach(([key, sub]) => {
+      if (HIDDEN.includes(key)) return;
       const node = field(key, sub, doc[key], key, (v) => { doc[key] = v; });
-      if (kindOf(sub) !== "object" && kindOf(sub) !== "array") { grid.append(node); return; }
+      const scalar = kindOf(sub) !== "object" && kindOf(sub) !== "array";
+      if (MUST_FILL.includes(key)) { (scalar ? mustGrid : must).append(node); return; }
+      if (scalar) { grid.append(node); return; }
       const holder = el("details", { "data-key": key, class: "part" }, el("summary", {}, LABELS[key] || key));
-      if (open.includes(key) || (first && ["issuer", "sections"].includes(key))) holder.open = true;
+      if (open.includes(key) || (first && !derived && key === "sections")) holder.open = true;
+      if (key === "issuer") holder.append(el("p", { class: "meta" }, "Tên, viết tắt, cấp và địa danh lấy từ danh mục cơ quan của đơn vị khi lưu."));
       holder.append(node);
       form.append(holder);
     });
+    if (derived && first) {
+      form.append(el("p", { class: "meta" }, "Các phần lấy từ kế hoạch cấp trên đang thu gọn; bấm vào tên phần để xem, sửa."));
+    }
   }
 
   function setState(text) { document.getElementById("save-state").textContent = text; }
@@ -264,7 +307,11 @@
       const m = part.match(/^([^\[]*)((?:\[\d+\])*)$/);
       if (!m) return part;
       const idx = [...m[2].matchAll(/\[(\d+)\]/g)].map((x) => Number(x[1]) + 1).join(".");
-      return `${LABELS[m[1]] || m[1]}${idx ? " " + idx : ""}`;
+      return { name: m[1], idx };
+    }).map((x, i, all) => {
+      if (typeof x === "string") return x;
+      const upTo = all.slice(0, i + 1).map((y) => (typeof y === "string" ? y : y.name)).join(".");
+      return `${labelFor(x.name, upTo)}${x.idx ? " " + x.idx : ""}`;
     }).join(" › ");
   }
 
