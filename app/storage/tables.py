@@ -1,5 +1,5 @@
-"""The tables: agencies (a tree), users, plans (query columns), immutable plan versions and
-the audit log.
+"""The tables: agencies (a tree), users, plans (query columns), immutable plan versions, the
+audit log, and progress reports (periods, reports, immutable report versions).
 
 A plan is stored as its marshmallow-dumped JSON document (one per version) plus the columns
 we filter by; the document is always loaded whole, so mapping its tree to tables would buy
@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Boolean,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -147,3 +148,66 @@ class LoginFailure(Base):
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
     __table_args__ = (Index("ix_login_failures_key_at", "key", "at"),)
+
+
+class ReportPeriodRecord(Base):
+    """A report period opened on an issued plan (6 tháng, năm, custom dates): every unit
+    carrying the plan's targets reports on it."""
+
+    __tablename__ = "report_periods"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # half_year, year, custom
+    start: Mapped[dt.date] = mapped_column(Date)
+    end: Mapped[dt.date] = mapped_column(Date)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    plan: Mapped[PlanRecord] = relationship()
+
+    __table_args__ = (
+        UniqueConstraint("plan_id", "kind", "start", "end", name="uq_report_periods_plan_dates"),
+    )
+
+
+class ReportRecord(Base):
+    """One agency's report for one period, on the plan it carries (its own plan implementing
+    the period's plan, or that plan itself for its issuer); content lives in versions.
+    ``submitted_version`` is the version that counts in the sums (None until submitted, and
+    again once returned)."""
+
+    __tablename__ = "reports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    period_id: Mapped[int] = mapped_column(ForeignKey("report_periods.id"))
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), index=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id"))
+    state: Mapped[str] = mapped_column(String(20), default="draft")  # draft, submitted, returned
+    current_version: Mapped[int] = mapped_column(Integer, default=0)
+    submitted_version: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    period: Mapped[ReportPeriodRecord] = relationship()
+    agency: Mapped[Agency] = relationship()
+
+    __table_args__ = (UniqueConstraint("period_id", "agency_id", name="uq_reports_period_agency"),)
+
+
+class ReportVersion(Base):
+    """An immutable snapshot of a report (achieved values, notes, parts' text)."""
+
+    __tablename__ = "report_versions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    document: Mapped[dict[str, Any]] = mapped_column(JSON)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    note: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    author: Mapped[User | None] = relationship()
+
+    __table_args__ = (UniqueConstraint("report_id", "version", name="uq_report_versions_report_version"),)
