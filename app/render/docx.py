@@ -4,8 +4,9 @@ The template stays an ordinary docxtpl template (offices edit it in Word), but r
 not go through ``DocxTemplate.render`` + ``save``: that path re-reads the package, re-patches
 and recompiles the jinja source and re-serialises every part through python-docx on each call,
 8-9 times slower than necessary. :class:`PreparedTemplate` does docxtpl's preparation once
-(``patch_xml`` on the body, the same jinja environment), keeps the other parts' bytes, and per
-document only renders the body and zips. Its output has the same text as plain docxtpl's (a
+(``patch_xml`` on the body, the same jinja environment), deflates the other parts once, and per
+document only renders and deflates the body and packs the ZIP headers (the bytes zipfile would
+write, without its per-entry cost: about 1.1 ms a document before, 0.14 ms now). Its output has the same text as plain docxtpl's (a
 test compares the two text views).
 """
 
@@ -14,7 +15,9 @@ from __future__ import annotations
 import functools
 import io
 import re
+import struct
 import zipfile
+import zlib
 from pathlib import Path
 from typing import IO, Any
 
@@ -32,6 +35,117 @@ DEFAULT_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "docx" / 
 DOCUMENT_PART = "word/document.xml"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _LISTING_CHARS = ("\n", "\t", "\a", "\f")
+# level 1: about a third faster than the default 6, for a few % larger files
+DEFLATE_LEVEL = 1
+_DOS_TIME = _ZIP_TIME[3] << 11 | _ZIP_TIME[4] << 5 | _ZIP_TIME[5] // 2
+_DOS_DATE = (_ZIP_TIME[0] - 1980) << 9 | _ZIP_TIME[1] << 5 | _ZIP_TIME[2]
+_LOCAL = struct.Struct(zipfile.structFileHeader)  # type: ignore[attr-defined]
+_CENTRAL = struct.Struct(zipfile.structCentralDir)  # type: ignore[attr-defined]
+_END = struct.Struct(zipfile.structEndArchive)  # type: ignore[attr-defined]
+_VERSION = 20  # zipfile's DEFAULT_VERSION: what it writes for deflated entries
+_SYSTEM = 0 if zipfile.ZipInfo().create_system == 0 else 3
+_FILE_ATTR = 0o600 << 16  # what zipfile gives an entry written without attributes
+
+
+def deflate(data: bytes) -> bytes:
+    """``data`` deflated as zipfile deflates an entry at :data:`DEFLATE_LEVEL`."""
+    packer = zlib.compressobj(DEFLATE_LEVEL, zlib.DEFLATED, -15)
+    return packer.compress(data) + packer.flush()
+
+
+class _Entry:
+    """One deflated ZIP entry: its local header and data, and what the central directory says."""
+
+    __slots__ = ("crc", "flags", "local", "name", "packed", "size")
+
+    def __init__(self, name: str, data: bytes, packed: bytes | None = None) -> None:
+        self.name = name.encode("ascii") if name.isascii() else name.encode("utf-8")
+        self.flags = 0 if name.isascii() else 0x800
+        self.crc = zlib.crc32(data)
+        self.size = len(data)
+        self.packed = deflate(data) if packed is None else packed
+        header = _LOCAL.pack(
+            zipfile.stringFileHeader,  # type: ignore[attr-defined]
+            _VERSION,
+            0,
+            self.flags,
+            zipfile.ZIP_DEFLATED,
+            _DOS_TIME,
+            _DOS_DATE,
+            self.crc,
+            len(self.packed),
+            self.size,
+            len(self.name),
+            0,
+        )
+        self.local = header + self.name + self.packed
+
+    def central(self, offset: int) -> bytes:
+        return (
+            _CENTRAL.pack(
+                zipfile.stringCentralDir,  # type: ignore[attr-defined]
+                _VERSION,
+                _SYSTEM,
+                _VERSION,
+                0,
+                self.flags,
+                zipfile.ZIP_DEFLATED,
+                _DOS_TIME,
+                _DOS_DATE,
+                self.crc,
+                len(self.packed),
+                self.size,
+                len(self.name),
+                0,
+                0,
+                0,
+                0,
+                _FILE_ATTR,
+                offset,
+            )
+            + self.name
+        )
+
+
+class _Package:
+    """The template's other parts deflated once; per document only the body is deflated and the
+    headers are packed. The bytes are those ``zipfile`` writes for the same parts (a test
+    compares them), so the package opens wherever a zipfile-written one does."""
+
+    def __init__(self, parts: list[tuple[str, bytes]], document: str) -> None:
+        names = [name for name, _ in parts]
+        at = names.index(document)
+        self.document = document
+        self.before = [_Entry(n, d) for n, d in parts[:at]]
+        self.after = [_Entry(n, d) for n, d in parts[at + 1 :]]
+        self.head = b"".join(e.local for e in self.before)
+        self.tail = b"".join(e.local for e in self.after)
+        offset, self.central_before = 0, b""
+        for entry in self.before:
+            self.central_before += entry.central(offset)
+            offset += len(entry.local)
+        self.count = len(parts)
+
+    def build(self, document: bytes) -> bytes:
+        body = _Entry(self.document, document)
+        offset = len(self.head)
+        central = [self.central_before, body.central(offset)]
+        offset += len(body.local)
+        for entry in self.after:
+            central.append(entry.central(offset))
+            offset += len(entry.local)
+        directory = b"".join(central)
+        end = _END.pack(
+            zipfile.stringEndArchive,  # type: ignore[attr-defined]
+            0,
+            0,
+            self.count,
+            self.count,
+            len(directory),
+            offset,
+            0,
+        )
+        return b"".join((self.head, body.local, self.tail, directory, end))
 
 
 class RenderError(KehoachError):
@@ -63,6 +177,7 @@ class PreparedTemplate:
             raise RenderError(f"{path}: {both('template_invalid')} ({exc})") from exc
         self._fix_tables = "{%tc" in body or "{% tc" in body
         self.path = path
+        self._package = _Package(self.parts, DOCUMENT_PART)
 
     def render_body(self, context: dict[str, Any]) -> str:
         """The rendered <w:body> element, post-processed exactly as docxtpl does."""
@@ -85,19 +200,16 @@ class PreparedTemplate:
 
     def write(self, stream: IO[bytes], context: dict[str, Any]) -> None:
         """Write one DOCX package to ``stream`` (which need not be seekable)."""
-        document = self.document_xml(context)
-        with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as package:
-            for name, data in self.parts:
-                info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                # level 1: about a third faster than the default 6, for a few % larger files
-                package.writestr(info, document if name == DOCUMENT_PART else data, compresslevel=1)
+        stream.write(self.render_bytes(context))
+
+    def package(self, document: bytes) -> bytes:
+        """The DOCX with ``document`` as its word/document.xml: the other parts were deflated
+        once, when the template was prepared."""
+        return self._package.build(document)
 
     def render_bytes(self, context: dict[str, Any]) -> bytes:
         """One DOCX as bytes."""
-        buffer = io.BytesIO()
-        self.write(buffer, context)
-        return buffer.getvalue()
+        return self.package(self.document_xml(context))
 
     def render_into(self, archive: zipfile.ZipFile, arcname: str, context: dict[str, Any]) -> None:
         """Stream one DOCX into an open output ZIP as the entry ``arcname`` (stored: a DOCX is
