@@ -16,19 +16,20 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("users", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("token_issued_at", sa.DateTime(), nullable=True))
-        batch_op.add_column(sa.Column("disabled", sa.Boolean(), server_default=sa.false(), nullable=False))
-        batch_op.add_column(sa.Column("session_version", sa.Integer(), server_default="0", nullable=False))
+    # Plain ALTER TABLE ... ADD/DROP COLUMN throughout, never a batch copy of a table: SQLite
+    # would drop and re-create users, which its foreign keys refuse once audit_log and
+    # plan_versions rows point at it (DROP COLUMN needs SQLite 3.35, from 2021).
+    op.add_column("users", sa.Column("token_issued_at", sa.DateTime(), nullable=True))
+    op.add_column("users", sa.Column("disabled", sa.Boolean(), server_default=sa.false(), nullable=False))
+    op.add_column("users", sa.Column("session_version", sa.Integer(), server_default="0", nullable=False))
     # A token issued before this revision had no date: it counts from the upgrade, so it
     # expires like any other instead of never.
     op.execute("UPDATE users SET token_issued_at = CURRENT_TIMESTAMP WHERE token_hash IS NOT NULL")
 
-    with op.batch_alter_table("audit_log", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("agency_id", sa.Integer(), nullable=True))
-        batch_op.add_column(sa.Column("object_agency_id", sa.Integer(), nullable=True))
-        batch_op.create_index(batch_op.f("ix_audit_log_agency_id"), ["agency_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_audit_log_object_agency_id"), ["object_agency_id"], unique=False)
+    op.add_column("audit_log", sa.Column("agency_id", sa.Integer(), nullable=True))
+    op.add_column("audit_log", sa.Column("object_agency_id", sa.Integer(), nullable=True))
+    op.create_index(op.f("ix_audit_log_agency_id"), "audit_log", ["agency_id"], unique=False)
+    op.create_index(op.f("ix_audit_log_object_agency_id"), "audit_log", ["object_agency_id"], unique=False)
     # Entries written before: the acting user's agency, the plan's, and for a failed sign-in
     # the agency of the account whose name was typed.
     op.execute(
@@ -51,20 +52,16 @@ def upgrade() -> None:
         sa.Column("at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
-    with op.batch_alter_table("login_failures", schema=None) as batch_op:
-        batch_op.create_index("ix_login_failures_key_at", ["key", "at"], unique=False)
+    op.create_index("ix_login_failures_key_at", "login_failures", ["key", "at"], unique=False)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("login_failures", schema=None) as batch_op:
-        batch_op.drop_index("ix_login_failures_key_at")
+    op.drop_index("ix_login_failures_key_at", table_name="login_failures")
     op.drop_table("login_failures")
-    with op.batch_alter_table("audit_log", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_audit_log_object_agency_id"))
-        batch_op.drop_index(batch_op.f("ix_audit_log_agency_id"))
-        batch_op.drop_column("object_agency_id")
-        batch_op.drop_column("agency_id")
-    with op.batch_alter_table("users", schema=None) as batch_op:
-        batch_op.drop_column("session_version")
-        batch_op.drop_column("disabled")
-        batch_op.drop_column("token_issued_at")
+    op.drop_index(op.f("ix_audit_log_object_agency_id"), table_name="audit_log")
+    op.drop_index(op.f("ix_audit_log_agency_id"), table_name="audit_log")
+    op.drop_column("audit_log", "object_agency_id")
+    op.drop_column("audit_log", "agency_id")
+    op.drop_column("users", "session_version")
+    op.drop_column("users", "disabled")
+    op.drop_column("users", "token_issued_at")
