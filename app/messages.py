@@ -436,6 +436,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Phần {part} bị lỗi cú pháp XML ({detail})",
         "Part {part} is malformed XML ({detail})",
     ),
+    "extract_xml_token_too_long": (
+        "Phần {part} có một thẻ, chú thích hoặc chỉ thị XML dài hơn {limit_mb} MB, bị từ chối"
+        " (văn bản Word không có phần tử nào dài như vậy)",
+        "Part {part} holds one XML tag, comment or processing instruction longer than {limit_mb} MB,"
+        " refused (Word writes none that long)",
+    ),
     "extract_docx_unreadable": (
         "Không đọc được nội dung DOCX ({detail})",
         "Cannot read the DOCX content ({detail})",

@@ -35,6 +35,10 @@ from app.web.security import login_required, user
 
 bp = Blueprint("reviews", __name__, url_prefix="/reviews")
 KEEP_SECONDS = 24 * 3600  # the DOCX report stays downloadable for a day
+# A folder still marked unfinished after this long belongs to a worker killed mid-request
+# (gunicorn's SIGKILL after its 30 s timeout): no request runs that long.
+UNFINISHED_SECONDS = 600
+UNFINISHED = ".unfinished"
 DRAFT_TYPES = (".docx", ".pdf", ".txt", ".md", ".json", ".yaml", ".yml")
 
 
@@ -104,9 +108,12 @@ def _prune(root: Path) -> None:
     """Forget uploads older than :data:`KEEP_SECONDS`: drafts are not archived here."""
     if not root.is_dir():
         return
-    cutoff = time.time() - KEEP_SECONDS
+    now = time.time()
     for folder in root.iterdir():
-        if folder.is_dir() and folder.stat().st_mtime < cutoff:
+        if not folder.is_dir():
+            continue
+        age = now - folder.stat().st_mtime
+        if age > KEEP_SECONDS or (age > UNFINISHED_SECONDS and (folder / UNFINISHED).exists()):
             shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -128,6 +135,7 @@ def create() -> tuple[str, int]:
     review_id = secrets.token_hex(8)
     folder = _folder(review_id)
     folder.mkdir(parents=True)
+    (folder / UNFINISHED).touch()
     try:
         draft_path = _save_upload(draft, folder, "draft")
         parent_path = _parent_file(folder)
@@ -154,9 +162,10 @@ def create() -> tuple[str, int]:
             if parent_upload and parent_upload.filename:
                 names[parent_path.name] = parent_upload.filename
             raise unreadable_upload(exc, folder, names) from None
-    except Exception:
+    except BaseException:  # also SystemExit: gunicorn's timeout aborts the worker with it
         shutil.rmtree(folder, ignore_errors=True)  # nothing half-written stays behind
         raise
+    (folder / UNFINISHED).unlink()
     store.audit(db(), user(), "review", "upload", review_id, draft=draft.filename, parent=parent.id)
     return render_template(
         "reviews/result.html",
