@@ -12,7 +12,18 @@ from typing import Any
 from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from app.storage.tables import Agency, AuditEntry, LoginFailure, PlanRecord, PlanVersion, User, utcnow
+from app.storage.tables import (
+    Agency,
+    AuditEntry,
+    LoginFailure,
+    PlanRecord,
+    PlanVersion,
+    ReportPeriodRecord,
+    ReportRecord,
+    ReportVersion,
+    User,
+    utcnow,
+)
 
 
 def agency(session: Session, agency_id: int) -> Agency | None:
@@ -150,6 +161,9 @@ def _object_agency(session: Session, object_type: str, object_id: object) -> int
         return row.agency_id if row else None
     if object_type == "agency" and key.isdigit():
         return int(key)
+    if object_type == "report" and key.isdigit():
+        found = session.get(ReportRecord, int(key))
+        return found.agency_id if found else None
     return None
 
 
@@ -229,3 +243,72 @@ def add_login_failures(session: Session, keys: Iterable[str], before: dt.datetim
 
 def clear_login_failures(session: Session, key: str) -> None:
     session.execute(delete(LoginFailure).where(LoginFailure.key == key))
+
+
+def child_agencies(session: Session, agency_id: int) -> list[Agency]:
+    """The agencies right below ``agency_id``, by name."""
+    return list(session.scalars(select(Agency).where(Agency.parent_id == agency_id).order_by(Agency.name)))
+
+
+def report_period(session: Session, period_id: int) -> ReportPeriodRecord | None:
+    return session.get(ReportPeriodRecord, period_id)
+
+
+def report_periods_of(session: Session, plan_id: int) -> list[ReportPeriodRecord]:
+    """The periods opened on plan ``plan_id``, latest end first."""
+    query = select(ReportPeriodRecord).where(ReportPeriodRecord.plan_id == plan_id)
+    return list(session.scalars(query.order_by(ReportPeriodRecord.end.desc(), ReportPeriodRecord.id.desc())))
+
+
+def find_report_period(
+    session: Session, plan_id: int, kind: str, start: dt.date, end: dt.date
+) -> ReportPeriodRecord | None:
+    return session.scalar(
+        select(ReportPeriodRecord).where(
+            ReportPeriodRecord.plan_id == plan_id,
+            ReportPeriodRecord.kind == kind,
+            ReportPeriodRecord.start == start,
+            ReportPeriodRecord.end == end,
+        )
+    )
+
+
+def report(session: Session, report_id: int) -> ReportRecord | None:
+    return session.get(ReportRecord, report_id)
+
+
+def report_of(session: Session, period_id: int, agency_id: int) -> ReportRecord | None:
+    return session.scalar(
+        select(ReportRecord).where(ReportRecord.period_id == period_id, ReportRecord.agency_id == agency_id)
+    )
+
+
+def reports_of_period(session: Session, period_id: int) -> list[ReportRecord]:
+    return list(
+        session.scalars(
+            select(ReportRecord).where(ReportRecord.period_id == period_id).order_by(ReportRecord.id)
+        )
+    )
+
+
+def report_version(session: Session, report_id: int, number: int) -> ReportVersion | None:
+    return session.scalar(
+        select(ReportVersion).where(ReportVersion.report_id == report_id, ReportVersion.version == number)
+    )
+
+
+def report_versions(session: Session, report_id: int) -> list[ReportVersion]:
+    query = select(ReportVersion).where(ReportVersion.report_id == report_id)
+    return list(session.scalars(query.order_by(ReportVersion.version.desc())))
+
+
+def bump_report_version(session: Session, record: ReportRecord, base: int, columns: dict[str, Any]) -> bool:
+    """Compare-and-set, as :func:`bump_version` for plans: False when another save moved the
+    report past version ``base`` first."""
+    result = session.execute(
+        update(ReportRecord)
+        .where(ReportRecord.id == record.id, ReportRecord.current_version == base)
+        .values(current_version=base + 1, updated_at=utcnow(), **columns)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(getattr(result, "rowcount", 0) == 1)
