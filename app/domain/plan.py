@@ -164,10 +164,15 @@ class Plan:
 
     @property
     def parent_ref(self) -> Reference | None:
-        for ref in self.references:
-            if ref.relation == "implements":
-                return ref
-        return None
+        """The first parent the plan implements (the one ``plans.parent_id`` stores)."""
+        refs = self.parent_refs
+        return refs[0] if refs else None
+
+    @property
+    def parent_refs(self) -> list[Reference]:
+        """Every parent the plan implements, in citing order: a province plan may carry
+        several national programmes at once (seed 000)."""
+        return [ref for ref in self.references if ref.relation == "implements"]
 
     def walk(self) -> Iterator[Section]:
         for section in self.sections:

@@ -4,8 +4,9 @@ and sums.
 An agency may hold several plans implementing the same parent: the batch's draft, a draft it
 made by hand, the plan it issued. Its column is its issued plan (the latest, when there are
 several), else its latest draft, marked as a draft; so each commune's quota share is counted
-once. Plans an older batch stored under the parent's own agency (issued in a commune's name)
-are counted as the plans of the commune of that name below the parent's agency.
+once. A plan implementing several parents is a member of each parent's family. Plans an older
+batch stored under the parent's own agency (issued in a commune's name) are counted as the
+plans of the commune of that name below the parent's agency.
 """
 
 from __future__ import annotations
@@ -43,7 +44,10 @@ def family(session: Session, user: User, parent_id: int) -> list[Member]:
     agencies' first plans were stored."""
     parent = store.get_record(session, user, parent_id)
     readable = store.readable_agency_ids(session, user)
-    children = [c for c in repo.children_of(session, parent_id) if store.can_read(session, user, c, readable)]
+    # a plan implementing several parents (seed 000) is in the family of each of them
+    children = [
+        c for c in repo.implementing(session, parent_id) if store.can_read(session, user, c, readable)
+    ]
     if not children:
         return []
     by_name = (

@@ -16,6 +16,8 @@ from app.storage.tables import (
     Agency,
     AuditEntry,
     LoginFailure,
+    ParentCheck,
+    PlanParent,
     PlanRecord,
     PlanVersion,
     ReportPeriodRecord,
@@ -245,6 +247,45 @@ def clear_login_failures(session: Session, key: str) -> None:
     session.execute(delete(LoginFailure).where(LoginFailure.key == key))
 
 
+def further_parent_ids(session: Session, plan_id: int) -> list[int]:
+    """The parents of ``plan_id`` after its first (``plans.parent_id``), in citing order."""
+    query = select(PlanParent.parent_id).where(PlanParent.plan_id == plan_id)
+    return list(session.scalars(query.order_by(PlanParent.position, PlanParent.id)))
+
+
+def set_further_parents(session: Session, plan_id: int, parent_ids: Iterable[int]) -> None:
+    """Replace the further parents of ``plan_id`` with ``parent_ids`` (in that order)."""
+    session.execute(delete(PlanParent).where(PlanParent.plan_id == plan_id))
+    session.add_all(
+        PlanParent(plan_id=plan_id, parent_id=parent_id, position=i)
+        for i, parent_id in enumerate(parent_ids, start=1)
+    )
+
+
+def implementing(session: Session, plan_id: int) -> list[PlanRecord]:
+    """Every plan implementing ``plan_id``: as its first parent or as a further one."""
+    further = select(PlanParent.plan_id).where(PlanParent.parent_id == plan_id)
+    query = select(PlanRecord).where(or_(PlanRecord.parent_id == plan_id, PlanRecord.id.in_(further)))
+    return list(session.scalars(query.order_by(PlanRecord.id)))
+
+
+def add_parent_check(session: Session, check: ParentCheck) -> ParentCheck:
+    session.add(check)
+    return check
+
+
+def latest_parent_checks(session: Session, plan_id: int) -> dict[int, ParentCheck]:
+    """The latest check of ``plan_id`` against each of its parents, by parent id."""
+    query = select(ParentCheck).where(ParentCheck.plan_id == plan_id).order_by(ParentCheck.id)
+    return {check.parent_id: check for check in session.scalars(query)}
+
+
+def first_version_notes(session: Session, note: str) -> list[int]:
+    """The plans whose first version carries ``note`` ("amend 12": the amendments of plan 12)."""
+    query = select(PlanVersion.plan_id).where(PlanVersion.version == 1, PlanVersion.note == note)
+    return list(session.scalars(query.order_by(PlanVersion.plan_id)))
+
+
 def child_agencies(session: Session, agency_id: int) -> list[Agency]:
     """The agencies right below ``agency_id``, by name."""
     return list(session.scalars(select(Agency).where(Agency.parent_id == agency_id).order_by(Agency.name)))
@@ -312,3 +353,13 @@ def bump_report_version(session: Session, record: ReportRecord, base: int, colum
         .execution_options(synchronize_session=False)
     )
     return bool(getattr(result, "rowcount", 0) == 1)
+
+
+def set_first_parent(session: Session, plan_id: int, parent_id: int | None) -> None:
+    """Point ``plans.parent_id`` at ``parent_id`` (a link, not the plan's content: no version)."""
+    session.execute(
+        update(PlanRecord)
+        .where(PlanRecord.id == plan_id)
+        .values(parent_id=parent_id)
+        .execution_options(synchronize_session=False)
+    )

@@ -211,3 +211,40 @@ class ReportVersion(Base):
     author: Mapped[User | None] = relationship()
 
     __table_args__ = (UniqueConstraint("report_id", "version", name="uq_report_versions_report_version"),)
+
+
+class PlanParent(Base):
+    """A further parent of a plan that implements several (seed 000 carries three national
+    programmes). The first parent stays ``plans.parent_id``, which every save writes; this
+    table holds the others, in the order the plan cites them (``position`` from 1), so no fact
+    is kept in two places."""
+
+    __tablename__ = "plan_parents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    parent_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=1)
+
+    __table_args__ = (UniqueConstraint("plan_id", "parent_id", name="uq_plan_parents_plan_parent"),)
+
+
+class ParentCheck(Base):
+    """Which text of a parent a child plan was last checked against: when it was derived or
+    reviewed, ``checked_plan_id`` at ``checked_version`` (the parent itself, or the issued
+    amendment of it then in force). A newer version or amendment since makes the child's
+    review stale. Rows are only added: the latest per (plan, parent) counts."""
+
+    __tablename__ = "parent_checks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    parent_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    checked_plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    checked_version: Mapped[int] = mapped_column(Integer)
+    child_version: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))  # derive, batch, review
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_parent_checks_plan_parent", "plan_id", "parent_id"),)
