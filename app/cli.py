@@ -228,7 +228,14 @@ def _level_options(command: Callable[..., None]) -> Callable[..., None]:
 
 @main.command()
 @click.argument("child", type=click.Path(path_type=Path))
-@click.option("--parent", "parent", type=click.Path(path_type=Path), required=True, help="Kế hoạch cấp trên")
+@click.option(
+    "--parent",
+    "parents",
+    type=click.Path(path_type=Path),
+    required=True,
+    multiple=True,
+    help="Kế hoạch cấp trên (lặp lại khi thực hiện nhiều kế hoạch)",
+)
 @click.option(
     "--format",
     "fmt",
@@ -243,7 +250,7 @@ def _level_options(command: Callable[..., None]) -> Callable[..., None]:
 @_level_options
 def review(
     child: Path,
-    parent: Path,
+    parents: tuple[Path, ...],
     fmt: str,
     output: Path | None,
     parent_level: str | None,
@@ -251,24 +258,32 @@ def review(
 ) -> None:
     """Rà soát kế hoạch cấp dưới CHILD so với kế hoạch cấp trên PARENT.
 
+    Kế hoạch thực hiện nhiều kế hoạch cấp trên: lặp lại --parent; kết quả có một phần cho mỗi
+    kế hoạch cấp trên.
+
     Cấp của hai kế hoạch được suy ra từ cơ quan ban hành nếu không chọn bằng --parent-level,
     --child-level; điều được giả định được in ra cùng kết quả.
 
     Mã thoát: 0 bảo đảm đủ, 1 có chỉ tiêu/nhiệm vụ thiếu, thấp hơn, muộn hơn hoặc chưa rõ,
     2 dữ liệu vào không dùng được.
     """
-    from app.review.formats import render_review
     from app.services import review as review_services
 
     try:
-        result = review_services.review_files(child, parent, parent_level, child_level)
-        _emit(render_review(result, fmt), fmt, output)
+        results = review_services.review_files_parents(child, parents, parent_level, child_level)
+        _emit(review_services.render_reviews(results, fmt), fmt, output)
     except (KehoachError, OSError) as exc:
         fail(str(exc))
-    for assumption in result.assumptions:
-        click.echo(assumption, err=True)
-    click.echo(result.summary.text, err=True)
-    sys.exit(1 if result.has_faults else 0)
+    for result in results:
+        if len(results) > 1:
+            click.echo(
+                f"{both('review_parent_section')}: {result.parent.number_symbol or result.parent.id}",
+                err=True,
+            )
+        for assumption in result.assumptions:
+            click.echo(assumption, err=True)
+        click.echo(result.summary.text, err=True)
+    sys.exit(1 if any(r.has_faults for r in results) else 0)
 
 
 @main.command("review-all")

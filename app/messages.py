@@ -914,6 +914,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Thường trực Đảng ủy, HĐND {level};|Chủ tịch, các PCT UBND {level};|Các ban, ngành, đoàn thể {level};",
         "Standing committee of the Party and People's Council;|Chair and vice chairs;|Departments and mass organisations;",
     ),
+    # several parents and stale reviews (issue 12 parts 4 and 5)
+    "review_parent_section": ("Theo kế hoạch cấp trên", "Against the parent plan"),
+    "review_duplicate_parent": ("Kế hoạch cấp trên bị nêu hai lần", "A parent plan is given twice"),
+    "parents_none": ("Chưa chọn kế hoạch cấp trên nào", "No parent plan chosen"),
+    "parents_duplicate": ("Một kế hoạch cấp trên được chọn hai lần", "A parent plan is chosen twice"),
+    "parents_none_cited": (
+        "Căn cứ của kế hoạch không dẫn chiếu kế hoạch cấp trên nào đã lưu",
+        "The plan's references cite no stored parent plan",
+    ),
+    "parents_saved": ("Đã lưu các kế hoạch cấp trên", "Parent plans saved"),
+    "parents_reviewed": (
+        "Đã rà soát theo từng kế hoạch cấp trên; dấu «cần rà soát lại» được gỡ",
+        "Reviewed against each parent plan; the stale mark is cleared",
+    ),
+    "stale_added": ("mới bổ sung", "added"),
+    "stale_removed": ("đã bỏ", "removed"),
+    "stale_stricter": ("nâng mức yêu cầu", "made stricter"),
+    "stale_changed": ("nội dung thay đổi", "reworded"),
 }
 
 

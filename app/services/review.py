@@ -11,14 +11,15 @@ document; a guess never stops a review: see app/review/assumptions.py for what i
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from app.domain.errors import KehoachError
 from app.domain.levels import DEFAULT_LEVELS, LevelTable
-from app.domain.plan import Plan
-from app.messages import both
+from app.domain.plan import Plan, Section
+from app.messages import both, t
 from app.review.assess import assess
 from app.review.assumptions import LevelChoice, settle_levels, with_level
 from app.review.quotas import check_quotas
@@ -63,6 +64,32 @@ def review_plans(
     return review
 
 
+def review_parents(
+    parents: Sequence[Plan],
+    child: Plan,
+    child_docx: bytes | None = None,
+    levels: LevelTable = DEFAULT_LEVELS,
+    choice: LevelChoice | None = None,
+) -> list[Review]:
+    """Review ``child`` against each of ``parents`` (a plan implementing several programmes),
+    one review per parent in the order given. The DOCX format is linted once: its findings
+    are the same whatever the parent."""
+    if not parents:
+        raise ReviewInputError(both("review_need_parent"))
+    ids = [p.id for p in parents]
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    if twice:
+        raise ReviewInputError(f"{both('review_duplicate_parent')}: {', '.join(twice)}")
+    first = review_plans(parents[0], child, child_docx, levels, choice)
+    reviews = [first]
+    for parent in parents[1:]:
+        review = review_plans(parent, child, None, levels, choice)
+        review.format_findings, review.format_checked = list(first.format_findings), first.format_checked
+        review.notes = [*review.notes, *(n for n in first.notes if n not in review.notes)]
+        reviews.append(review)
+    return reviews
+
+
 def review_family(
     parent: Plan,
     children: list[Plan],
@@ -94,6 +121,82 @@ def review_files(
     docx = child_path.read_bytes() if child_path.suffix.lower() == ".docx" else None
     choice = level_choice(parent_level, child_level, [(parent, parent_path), (child, child_path)])
     return review_plans(parent, child, docx, choice=choice)
+
+
+def review_files_parents(
+    child_path: str | Path,
+    parent_paths: Sequence[str | Path],
+    parent_level: str | None = None,
+    child_level: str | None = None,
+) -> list[Review]:
+    """:func:`review_files` against several parent files: one review per parent, in order."""
+    LevelChoice(parent_level, child_level).check()
+    child_path = Path(child_path)
+    parents = [read_plan(p) for p in parent_paths]  # parents first, as review_files reads them
+    child = read_plan(child_path)
+    docx = child_path.read_bytes() if child_path.suffix.lower() == ".docx" else None
+    sources = [(child, child_path), *zip(parents, parent_paths, strict=True)]
+    return review_parents(parents, child, docx, choice=level_choice(parent_level, child_level, sources))
+
+
+def render_reviews(reviews: Sequence[Review], fmt: str) -> bytes:
+    """The reviews of one child against its parents in ``fmt``: for one parent exactly the
+    single review's output; for several, one section per parent (JSON: ``{"reviews": [...]}``
+    with a summary each; HTML: one page; DOCX: one review note, a part per parent)."""
+    from app.review.formats import render_review
+
+    if len(reviews) == 1:
+        return render_review(reviews[0], fmt)
+    if fmt == "json":
+        from app.review.formats.json import SCHEMA_VERSION, dumps, review_to_dict
+
+        data = {"schema_version": SCHEMA_VERSION, "reviews": [review_to_dict(r) for r in reviews]}
+        return dumps(data).encode("utf-8")
+    if fmt == "html":
+        return _reviews_html(reviews).encode("utf-8")
+    if fmt == "docx":
+        return _reviews_docx(reviews)
+    raise ValueError(f"unknown review format: {fmt}")
+
+
+def _reviews_html(reviews: Sequence[Review]) -> str:
+    # The single review's page and body builders, so each section reads like `--parent P`.
+    from html import escape
+
+    from app.review.formats.html import _page, _review_body
+
+    parts = [
+        f"<section><h2>{escape(t('review_parent_section'))}: {escape(_parent_words(r))}</h2>"
+        f"{_review_body(r)}</section>"
+        for r in reviews
+    ]
+    return _page(t("html_review_title"), "\n<hr>\n".join(parts))
+
+
+def _reviews_docx(reviews: Sequence[Review]) -> bytes:
+    """One ND30 review note: the first parent's header, one numbered part per parent holding
+    that review's parts, and each review's mandate table as an appendix."""
+    from app.render.docx import render_docx
+    from app.review.formats.docx import review_note
+
+    notes = [review_note(r) for r in reviews]
+    note = notes[0]
+    note.references = [ref for n in notes for ref in n.references]
+    note.sections = [
+        Section(f"{t('review_parent_section')}: {_parent_words(r)}".upper(), sections=n.sections)
+        for r, n in zip(reviews, notes, strict=True)
+    ]
+    note.appendices = [
+        dataclasses.replace(a, title=f"{a.title} ({_parent_words(r)})")
+        for r, n in zip(reviews, notes, strict=True)
+        for a in n.appendices
+    ]
+    return render_docx(note)
+
+
+def _parent_words(review: Review) -> str:
+    parent = review.parent
+    return " ".join(x for x in (parent.number_symbol or parent.id, parent.issuer) if x)
 
 
 def review_family_files(
