@@ -30,6 +30,7 @@ from app.domain.plan import Plan
 from app.messages import both
 from app.render.appendix_layout import layout_appendix_tables
 from app.render.context import build_context
+from app.render.skeleton import Skeletons
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "docx" / "ke_hoach.docx"
 DOCUMENT_PART = "word/document.xml"
@@ -37,6 +38,7 @@ _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _LISTING_CHARS = ("\n", "\t", "\a", "\f")
 # level 1: about a third faster than the default 6, for a few % larger files
 DEFLATE_LEVEL = 1
+_PARAGRAPH_BREAK = re.compile(r"\n<w:p([ >])")
 _DOS_TIME = _ZIP_TIME[3] << 11 | _ZIP_TIME[4] << 5 | _ZIP_TIME[5] // 2
 _DOS_DATE = (_ZIP_TIME[0] - 1980) << 9 | _ZIP_TIME[1] << 5 | _ZIP_TIME[2]
 _LOCAL = struct.Struct(zipfile.structFileHeader)  # type: ignore[attr-defined]
@@ -148,6 +150,13 @@ class _Package:
         return b"".join((self.head, body.local, self.tail, directory, end))
 
 
+def _unescape(xml: str) -> str:
+    """docxtpl's first post-processing of a rendered body: paragraphs back on one line, its
+    escapes of jinja delimiters undone."""
+    xml = _PARAGRAPH_BREAK.sub(r"<w:p\1", xml)
+    return xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+
+
 class RenderError(KehoachError):
     """The template is missing or broken, or the plan cannot be rendered with it."""
 
@@ -178,15 +187,24 @@ class PreparedTemplate:
         self._fix_tables = "{%tc" in body or "{% tc" in body
         self.path = path
         self._package = _Package(self.parts, DOCUMENT_PART)
+        self._skeletons = Skeletons.for_source(self.environment, source, _unescape, self.render_body_slow)
 
     def render_body(self, context: dict[str, Any]) -> str:
-        """The rendered <w:body> element, post-processed exactly as docxtpl does."""
+        """The rendered <w:body> element, post-processed exactly as docxtpl does: through the
+        skeleton of the context's shape when it applies (see :mod:`app.render.skeleton`)."""
+        if not (self._fix_tables and context.get("appendices")):
+            fast = self._skeletons.render(context)
+            if fast is not None:
+                return fast
+        return self.render_body_slow(context)
+
+    def render_body_slow(self, context: dict[str, Any]) -> str:
+        """:meth:`render_body` through jinja, every time."""
         try:
             xml = self._body.render(context)
         except TemplateError as exc:
             raise RenderError(f"{self.path}: {both('render_failed')} ({exc})") from exc
-        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        xml = _unescape(xml)
         if any(char in xml for char in _LISTING_CHARS):  # otherwise resolve_listing is a no-op
             xml = self._docxtpl.resolve_listing(xml)
         if self._fix_tables and context.get("appendices"):  # variable column counts ({%tc)

@@ -31,7 +31,7 @@ SNAPSHOT = Path(__file__).resolve().parent / "data" / "batch_snapshot.json"
 STRIDE = 23
 
 
-def _list_file(path: Path, units: list[register.Unit]) -> Path:
+def list_file(path: Path, units: list[register.Unit]) -> Path:
     lines = ["STT;Tên;Tỉnh;Người ký;Chức vụ;Dân số"]
     for i, unit in enumerate(units, start=1):
         title = "Phó Chủ tịch" if i % 2 else "Chủ tịch"
@@ -74,7 +74,7 @@ def snapshots(workers: int = 1, views: bool = True) -> dict[str, Any]:
             "national": (national, list(register.communes()[::STRIDE])),
         }
         for key, (parent, units) in cases.items():
-            spec = load_batch(parent, _list_file(tmp / f"{key}.csv", units))
+            spec = load_batch(parent, list_file(tmp / f"{key}.csv", units))
             bundle = tmp / f"{key}.zip"
             outcome = write_batch(spec, bundle, workers=workers)
             assert outcome.done == len(units), outcome.failed
