@@ -665,15 +665,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Có nhiều cơ quan trùng tên; ghi đầy đủ hơn hoặc dùng số hiệu #",
         "Several agencies have that name; write it in full or use its # number",
     ),
-    "agency_exists": ("Đã có cơ quan cùng tên ở cùng cấp trên", "An agency of that name exists under that parent"),
+    "agency_exists": (
+        "Đã có cơ quan cùng tên ở cùng cấp trên",
+        "An agency of that name exists under that parent",
+    ),
     "agency_name_empty": ("Tên cơ quan không được để trống", "The agency name is empty"),
-    "agency_name_too_long": ("Tên cơ quan dài quá {limit} ký tự", "The agency name is longer than {limit} characters"),
+    "agency_name_too_long": (
+        "Tên cơ quan dài quá {limit} ký tự",
+        "The agency name is longer than {limit} characters",
+    ),
     "agency_cycle": (
         "Không thể đặt cơ quan vào dưới chính nó hoặc một cơ quan cấp dưới của nó",
         "An agency cannot go under itself or one of its own descendants",
     ),
-    "agency_merge_self": ("Không thể sáp nhập cơ quan vào chính nó", "An agency cannot be merged into itself"),
-    "agency_merge_level": ("Chỉ sáp nhập được hai cơ quan cùng cấp", "Only agencies of the same level can be merged"),
+    "agency_merge_self": (
+        "Không thể sáp nhập cơ quan vào chính nó",
+        "An agency cannot be merged into itself",
+    ),
+    "agency_merge_level": (
+        "Chỉ sáp nhập được hai cơ quan cùng cấp",
+        "Only agencies of the same level can be merged",
+    ),
     "agency_own": (
         "Không thể sáp nhập hay chuyển chính cơ quan của bạn; việc này do cấp trên làm",
         "You cannot merge or move your own agency; the level above does that",
