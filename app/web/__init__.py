@@ -16,7 +16,7 @@ from app.web import database, errors, preview, security
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 # Blueprints of other areas, registered when their module exists.
-OPTIONAL_BLUEPRINTS = ("app.web.batches",)
+OPTIONAL_BLUEPRINTS = ("app.web.batches", "app.web.reports")
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
