@@ -29,7 +29,7 @@ from app.domain.errors import KehoachError
 from app.domain.levels import DEFAULT_LEVELS
 from app.domain.plan import Plan
 from app.messages import both
-from app.services import accounts, plans_store
+from app.services import accounts, parents, plans_store
 from app.storage import repository as repo
 from app.storage.db import make_engine, make_session_factory
 from app.storage.tables import Agency, PlanRecord, User
@@ -205,6 +205,8 @@ def store_child_plan(owner: dict[str, Any], plan: Plan, commune: Commune) -> int
             saved = plans_store.save_child_draft(
                 session, user, plan, agency_id=agency.id, parent_id=int(parent_id), note="batch"
             )
+            if saved.outcome in ("created", "updated"):  # the parent's text it was made from
+                parents.record_derived(session, user, saved.record_id, int(parent_id), "batch")
             return saved.record_id
         except SQLAlchemyError as exc:
             if worth_retrying(exc):

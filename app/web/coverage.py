@@ -2,24 +2,35 @@
 covered / weaker / missing, the quota sums and a bar chart (inline SVG, no JS).
 
 One column per implementing agency (app.services.family): its issued plan, else its latest
-draft, marked "dự thảo"; so each commune's quota share is summed once."""
+draft, marked "dự thảo"; so each commune's quota share is summed once.
+
+The other side, from a child plan: its parents (one or several, app.services.parents), what
+changed in them since it was last checked (app.services.staleness: "cần rà soát lại"), and its
+review against each parent, one section per parent, which records the check."""
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from flask import Blueprint, render_template
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from werkzeug.exceptions import BadRequest
+from werkzeug.wrappers import Response
 
 from app.domain.errors import KehoachError
 from app.domain.levels import DEFAULT_LEVELS, LevelTable
 from app.domain.plan import Plan
 from app.messages import both, t
+from app.services import parents as parent_links
 from app.services import plans_store as store
 from app.services.family import Member, family
 from app.web import documents
 from app.web.database import db
 from app.web.security import login_required, user
+
+if TYPE_CHECKING:
+    from app.services.staleness import ParentReview, StaleParent
 
 bp = Blueprint("coverage", __name__, url_prefix="/plans")
 BAR_WIDTH = 420
@@ -116,3 +127,81 @@ def board(plan_id: int) -> str | tuple[str, int]:
         bars=bars(result),
         bar_width=BAR_WIDTH,
     )
+
+
+def _candidates(record_id: int, level: str) -> list[Any]:
+    """The plans the user may name as parents of a plan of ``level``: readable, of a level
+    above it, not the plan itself."""
+    own = DEFAULT_LEVELS.get(level)
+    out = []
+    for candidate in store.list_visible(db(), user()):
+        theirs = DEFAULT_LEVELS.get(candidate.level)
+        if candidate.id != record_id and (own is None or (theirs is not None and theirs.rank < own.rank)):
+            out.append(candidate)
+    return out
+
+
+def stale_for(plan_id: int) -> list[StaleParent]:
+    """What changed in the parents of plan ``plan_id`` since its last check, for the plan's
+    page; nothing when the review engine is not installed (the page still opens)."""
+    try:
+        staleness = importlib.import_module("app.services.staleness")
+    except ImportError:
+        return []
+    found: list[StaleParent] = staleness.stale_parents(db(), user(), plan_id)
+    return found
+
+
+def _parents_page(plan_id: int, reviews: list[ParentReview] | None = None) -> str:
+    record, plan = store.plan_at(db(), user(), plan_id)
+    return render_template(
+        "plans/parents.html",
+        record=record,
+        plan=plan,
+        parents=parent_links.readable_parents(db(), user(), record),
+        cited=parent_links.cited_parents(db(), user(), plan),
+        stale=documents.engine("app.services.staleness").stale_parents(db(), user(), plan_id),
+        candidates=_candidates(record.id, record.level),
+        can_link=parent_links.may_link(db(), user(), record),
+        reviews=reviews,
+    )
+
+
+@bp.get("/<int:plan_id>/parents")
+@login_required
+def parents(plan_id: int) -> str:
+    """The plan's parents, what changed in them since its last check, and its review."""
+    return _parents_page(plan_id)
+
+
+@bp.post("/<int:plan_id>/parents")
+@login_required
+def set_parents(plan_id: int) -> Response:
+    """Save the parents chosen on the page (``parent_id``, in order), or with ``cited`` those
+    the plan's references cite."""
+    if request.form.get("cited"):
+        parent_links.link_cited_parents(db(), user(), plan_id)
+    else:
+        values = [v for v in request.form.getlist("parent_id") if v]
+        if not all(v.isdigit() for v in values):
+            raise BadRequest(both("bad_parent"))
+        parent_links.set_parents(db(), user(), plan_id, [int(v) for v in values])
+    flash(t("parents_saved"), "success")
+    return redirect(url_for("coverage.parents", plan_id=plan_id))
+
+
+@bp.post("/<int:plan_id>/parents/review")
+@login_required
+def review_parents(plan_id: int) -> str:
+    """Review the plan against each of its parents (the text in force), one section per
+    parent; the check is recorded, which clears "cần rà soát lại"."""
+    reviews = documents.engine("app.services.staleness").recheck(db(), user(), plan_id)
+    if reviews:
+        flash(t("parents_reviewed"), "success")
+    return _parents_page(plan_id, reviews)
+
+
+@bp.app_template_filter("change_kind")
+def change_kind(kind: str) -> str:
+    """A mandate change in words ("mới bổ sung", "nâng mức yêu cầu" ...)."""
+    return t(f"stale_{kind}")

@@ -16,12 +16,13 @@ from app.domain.levels import DEFAULT_LEVELS
 from app.messages import both, t
 from app.planfile.jsonschema import plan_json_schema
 from app.planfile.load import PlanFileError, dump_plan
+from app.services import parents as parent_links
 from app.services import plans_store as store
 from app.services.quota_text import disagreements
 from app.storage import repository as repo
 from app.vn.numbers import format_number
 from app.web import documents
-from app.web.coverage import has_lower_level
+from app.web.coverage import has_lower_level, stale_for
 from app.web.database import db
 from app.web.dates import read_document
 from app.web.security import login_required, user
@@ -76,6 +77,7 @@ def show(plan_id: int) -> str:
         comment_limit=store.RETURN_COMMENT_LIMIT,
         can_derive=_can_derive(record.agency_id),
         has_children_level=has_lower_level(plan.level),
+        stale=stale_for(plan_id),
     )
 
 
@@ -281,6 +283,8 @@ def derive(plan_id: int) -> Response:
         return redirect(url_for("plans.edit", plan_id=mine[0].id))
     child = documents.child_plan(parent, user().agency)
     saved = store.save_plan(db(), user(), child, parent_id=record.id, note="derive")
+    # which version of the parent it was made from, to flag it when the parent changes
+    parent_links.record_derived(db(), user(), saved.record.id, record.id, "derive")
     flash(t("child_created"), "success")
     return redirect(url_for("plans.edit", plan_id=saved.record.id))
 
