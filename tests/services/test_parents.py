@@ -73,7 +73,7 @@ def test_a_plan_of_two_parents_is_in_the_family_of_each(session: Session) -> Non
 
 def test_bad_parent_lists_are_refused(session: Session) -> None:
     w = build_world(session)
-    one, two, child = _two_parents_and_a_child(session, w)
+    one, _two, child = _two_parents_and_a_child(session, w)
     for ids, words in (([], "Chưa chọn"), ([one, one], "hai lần"), ([one, child], "chính nó|itself|cùng")):
         with pytest.raises(KehoachError, match=words):
             parents.set_parents(session, w.admin, child, ids)

@@ -20,7 +20,13 @@ from app.storage.tables import Agency
 from tests.storage.builders import World, build_world, mini_data
 from tests.storage.databases import fresh_engine
 
-SECOND = {"id": "t2", "text": "100% số xã có tổ tư vấn", "metric": "xã có tổ tư vấn", "value": 100, "unit": "%"}
+SECOND = {
+    "id": "t2",
+    "text": "100% số xã có tổ tư vấn",
+    "metric": "xã có tổ tư vấn",
+    "value": 100,
+    "unit": "%",
+}
 
 
 def _data(agency: Agency | None = None, value: int | None = None, extra: bool = False) -> dict[str, Any]:
@@ -142,7 +148,8 @@ def test_an_issued_amendment_of_the_parent_marks_the_child_stale(session: Sessio
     _issue(session, w, amendment)
 
     [stale] = staleness.stale_parents(session, w.drafter_a, child)
-    assert stale.amended and stale.current[0] == amendment
+    assert stale.amended
+    assert stale.current[0] == amendment
     assert [(c.kind, c.id) for c in stale.changes] == [("stricter", "t1")]
     [review] = staleness.recheck(session, w.drafter_a, child)
     assert review.text[0] == amendment  # reviewed against the text in force

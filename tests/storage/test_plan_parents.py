@@ -17,7 +17,8 @@ def test_0004_adds_the_link_and_check_tables_and_goes_back_to_0003(engine: Engin
     assert {"plan_parents", "parent_checks"} <= names
     downgrade(engine, "0003")
     names = set(inspect(engine).get_table_names())
-    assert "plan_parents" not in names and "parent_checks" not in names
+    assert "plan_parents" not in names
+    assert "parent_checks" not in names
     assert "reports" in names
     upgrade(engine)
     assert "plan_parents" in set(inspect(engine).get_table_names())

@@ -46,7 +46,9 @@ def _derive(client: FlaskClient, parent: int) -> tuple[str, int]:
     return token, int(response.headers["Location"].split("/")[-2])
 
 
-def test_a_plan_of_two_parents_is_on_both_coverage_boards(app: Flask, client: FlaskClient, world: World) -> None:
+def test_a_plan_of_two_parents_is_on_both_coverage_boards(
+    app: Flask, client: FlaskClient, world: World
+) -> None:
     one, two = _issue(app, client, district_plan(world)), _issue(app, client, _second_plan(world))
     token, child = _derive(client, one)
     page = client.get(f"/plans/{child}/parents").get_data(as_text=True)
