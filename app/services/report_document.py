@@ -52,6 +52,7 @@ class ReportInput:
 def _figure(value: float | None, unit: str | None) -> str:
     if value is None:
         return ""
+    value = round(value, 1)  # a share of units: 2/3 is "66,7%", not "66,666667%"
     return (
         f"{format_number(value)} {unit}".strip()
         if unit and unit != "%"

@@ -265,7 +265,7 @@ def test_the_sample_familys_bao_cao_from_the_form_and_the_workbook(session: Sess
         "Tổ chức cai nghiện ma túy cho ít nhất 300 lượt người: thực hiện 115 lượt người, đạt 38,3% kế hoạch"
         in text
     )
-    assert "(2/3 đơn vị đạt)" in text
+    assert "thực hiện 66,7% (2/3 đơn vị đạt)" in text
     assert "Chưa báo cáo" in text
     assert "Thạnh Phú" in text
     assert "thực hiện 6 bài, đạt 100% kế hoạch (đạt)" in text
