@@ -9,7 +9,9 @@ variables are documented in templates/docx/README.md (a test keeps the two in sy
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+import unicodedata
 from dataclasses import replace
 from typing import Any
 
@@ -23,7 +25,8 @@ from app.render.measure import (
     signature_can_split,
     text_width_em,
 )
-from app.vn.normalize import nfc, upper_vi
+from app.vn.normalize import nfc
+from app.vn.normalize import upper_vi as _upper_vi
 from app.vn.numbers import format_number
 
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -33,6 +36,21 @@ POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
 FUNDING_TITLE = "Kinh phí thực hiện"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TRAILING_PUNCT = re.compile(r"[\s;.,]+$")
+_FINAL_PUNCT = re.compile(r"[\s;:,.]*(\./\.)?[\s;:,.]*$")
+
+
+def _trailing_start(text: str, marks: str) -> int:
+    """Where the run of white space and ``marks`` ending ``text`` starts (a regex anchored at
+    the end tries every position of the text: this looks at the end only)."""
+    cut = len(text)
+    while cut and (text[cut - 1] in marks or text[cut - 1].isspace()):
+        cut -= 1
+    return cut
+
+
+def strip_trailing_punct(text: str) -> str:
+    """``text`` without the white space, ";", "." and "," ending it (``_TRAILING_PUNCT``)."""
+    return text[: _trailing_start(text, ";.,")]
 
 
 def clean_text(text: str | None) -> str:
@@ -40,8 +58,19 @@ def clean_text(text: str | None) -> str:
     characters (a stray \\f or \\a would otherwise become a page or paragraph break)."""
     if not text:
         return ""
-    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", text).strip()
+    if not unicodedata.is_normalized("NFC", text):  # checking is much cheaper than normalizing
+        text = nfc(text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isprintable():  # a printable text has no control character
+        text = _CONTROL.sub("", text)
+    return text.strip()
+
+
+@functools.lru_cache(maxsize=4096)  # headings and signer lines repeat across a batch
+def upper_vi(text: str) -> str:
+    """:func:`app.vn.normalize.upper_vi`, remembered."""
+    return _upper_vi(text)
 
 
 def point_label(index: int) -> str:
@@ -117,7 +146,7 @@ def citation(ref: Reference) -> str:
 
 def punctuated(lines: list[str], last: str = ".", other: str = ";") -> list[str]:
     """Each line ending ``other`` and the last ``last``, whatever the user typed."""
-    stripped = [_TRAILING_PUNCT.sub("", line) for line in lines]
+    stripped = [strip_trailing_punct(line) for line in lines]
     return [line + (last if i == len(stripped) - 1 else other) for i, line in enumerate(stripped)]
 
 
@@ -125,10 +154,10 @@ def recipient_lines(plan: Plan) -> list[str]:
     """ "- X;" per recipient, then "- Lưu: VT, TH." ending with a full stop."""
     lines = []
     for recipient in plan.recipients:
-        text = _TRAILING_PUNCT.sub("", clean_text(recipient).lstrip("-– ").strip())
+        text = strip_trailing_punct(clean_text(recipient).lstrip("-– ").strip())
         if text:
             lines.append(f"- {text};")
-    archive = [_TRAILING_PUNCT.sub("", clean_text(a)) for a in plan.archive if clean_text(a)] or ["VT"]
+    archive = [strip_trailing_punct(clean_text(a)) for a in plan.archive if clean_text(a)] or ["VT"]
     lines.append(f"- Lưu: {', '.join(archive)}.")
     return lines
 
@@ -229,7 +258,8 @@ def body_items(plan: Plan) -> list[dict[str, str]]:
 
 def final_sentence(text: str) -> str:
     """ND30: the body's last sentence ends "./." (added once, never doubled)."""
-    base = re.sub(r"[\s;:,.]*(\./\.)?[\s;:,.]*$", "", text)
+    cut = _trailing_start(text, ";:,./")  # the pattern can only match within that end
+    base = text[:cut] + _FINAL_PUNCT.sub("", text[cut:])
     return f"{base}./."
 
 

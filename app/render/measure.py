@@ -37,12 +37,20 @@ _RECIPIENT_COLUMN_EM = 19.9
 _RECIPIENT_LINES_PER_PAGE = 50
 
 
+_WIDTHS: dict[str, int] = {}  # every character met so far: its width (a few hundred at most)
+
+
+@functools.lru_cache(maxsize=4096)  # a batch measures the same lines for many communes
 def text_width_em(text: str) -> float:
     """Estimated printed width of ``text`` in bold Times New Roman, in em."""
-    return sum(_char_width(char) for char in text) / 1000
+    try:
+        return sum(map(_WIDTHS.__getitem__, text)) / 1000
+    except KeyError:
+        for char in set(text):
+            _WIDTHS[char] = _char_width(char)
+        return sum(map(_WIDTHS.__getitem__, text)) / 1000
 
 
-@functools.lru_cache(maxsize=512)
 def _char_width(char: str) -> int:
     base = char if char in _BOLD_WIDTHS else strip_diacritics(char)[:1]
     return _BOLD_WIDTHS.get(base, 500)
