@@ -18,10 +18,10 @@ from app.domain.errors import KehoachError
 from app.domain.plan import Plan, validate_plan
 from app.messages import both
 from app.planfile import PLAN_EXTENSIONS
-from app.planfile.schemas import PlanSchema
+from app.planfile.schemas import MAX_NESTING, MAX_PLAN_BYTES, PlanSchema, document_limits
 from app.vn.normalize import nfc
 
-MAX_PLAN_FILE_BYTES = 5 * 1024 * 1024
+MAX_PLAN_FILE_BYTES = MAX_PLAN_BYTES  # the schema's limit, the same for the web's JSON bodies
 # "1.100" written bare in YAML: the Vietnamese way, one thousand one hundred, not 1.1.
 _DOT_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?:\.\d{3})+$")
 
@@ -153,6 +153,9 @@ def plan_from_data(data: Any, source: str = "<dữ liệu>") -> Plan:
     """Validate already-parsed data (a dict) and build the Plan."""
     if not isinstance(data, dict):
         raise PlanFileError(source, {"": [both("not_a_plan")]})
+    too_big = document_limits(data)  # before _normalize, which recurses
+    if too_big:
+        raise PlanFileError(source, too_big)
     try:
         plan = PlanSchema().load(_normalize(data))
     except ValidationError as exc:
@@ -175,7 +178,14 @@ def parse_plan_text(text: str, fmt: str, source: str = "<dữ liệu>") -> Plan:
         mark = getattr(exc, "problem_mark", None)
         where = f"dòng {mark.line + 1}, cột {mark.column + 1}" if mark else ""
         raise PlanFileError(source, {where: [both(getattr(exc, "message_key", "bad_yaml"))]}) from None
+    except RecursionError:  # json nests by recursion: 10,000 "[" end here, never in a traceback
+        raise too_deep(source) from None
     return plan_from_data(data, source)
+
+
+def too_deep(source: str) -> PlanFileError:
+    """The error of a document nested past what any parser here follows."""
+    return PlanFileError(source, {"": [both("plan_too_deep").format(limit=MAX_NESTING)]})
 
 
 def load_plan(path: str | Path) -> Plan:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from marshmallow import RAISE, Schema, ValidationError, fields, post_dump, post_load, validate
+from marshmallow import RAISE, Schema, ValidationError, fields, post_dump, post_load, pre_load, validate
 
 from app.domain.assignments import Assignment, Duty, Role, Task
 from app.domain.levels import DEFAULT_LEVELS
@@ -25,10 +25,50 @@ from app.domain.plan import (
     Signer,
 )
 from app.domain.targets import Comparator, Frequency, QuotaPart, SubValue, Target
+from app.messages import both
 from app.vn.numbers import NumberFormatError, parse_number
 
 _BASE_ERRORS = {"required": "required", "null": "null", "validator_failed": "invalid_type"}
 NON_EMPTY = validate.Length(min=1, error="empty_string")
+
+# --- Limits -------------------------------------------------------------------------------
+# One set for every way in (plan files on the command line, the JSON API, the editor), so a
+# document the CLI refuses is refused by the web too, with the same message naming the field.
+# Real plans are 10-30 KB, nest 11 levels and hold under 400 values; the limits are far above
+# that and keep the work of a single request bounded (100,000 targets took ~12 s to load).
+MB = 1024 * 1024
+MAX_PLAN_BYTES = 5 * MB  # a plan file, or the JSON body that carries a document
+MAX_NESTING = 40  # levels of lists and objects (a section's sections add two)
+MAX_VALUES = 50_000  # objects, lists, strings and numbers in one document
+MAX_INT = 2**31 - 1  # the database's INTEGER (plans.number, years)
+TEXT_CHARS = 10_000  # any free text: a target's sentence, a paragraph, a cell
+ID_CHARS = 120  # plans.key holds the plan's id; target and task ids alike
+SYMBOL_CHARS = 80  # plans.symbol
+NAME_CHARS = 200  # plans.issuer_name
+LEVEL_CHARS = 40  # plans.level
+SHORT_CHARS = 80  # a reference's number and symbol: "number/symbol" fits plans.parent_ref (200)
+SUBJECT_CHARS = 2_000  # the trích yếu is one or two sentences; a longer one gets a warning
+TOO_LONG = both("string_too_long")  # "{max}" filled in by marshmallow
+OUT_OF_RANGE = both("int_out_of_range")
+
+
+def document_limits(data: Any) -> dict[str, list[str]]:
+    """Errors by field path when raw plan data exceeds :data:`MAX_NESTING` or
+    :data:`MAX_VALUES`; walked without recursion, before anything else touches the data."""
+    count = 0
+    stack: list[tuple[Any, int, str]] = [(data, 0, "")]
+    while stack:
+        value, depth, path = stack.pop()
+        count += 1
+        if count > MAX_VALUES:
+            return {"": [both("plan_too_many_values").format(limit=f"{MAX_VALUES:,}".replace(",", "."))]}
+        if depth > MAX_NESTING:
+            return {path: [both("plan_too_deep").format(limit=MAX_NESTING)]}
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1, f"{path}.{k}" if path else str(k)) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1, f"{path}[{i}]") for i, v in enumerate(value))
+    return {}
 
 
 # These repeat two checks of app.domain.plan.validate_plan at field level so that a file with
@@ -45,11 +85,26 @@ def signer_mark(value: str) -> None:
 
 
 class Str(fields.String):
+    """A string of at most ``max_length`` characters (:data:`TEXT_CHARS` unless said)."""
+
     default_error_messages = {**_BASE_ERRORS, "invalid": "invalid_string"}  # noqa: RUF012 (marshmallow merges these per class)
+
+    def __init__(self, *, max_length: int = TEXT_CHARS, **kwargs: Any) -> None:
+        given = kwargs.pop("validate", None)
+        validators = [] if given is None else list(given) if isinstance(given, list | tuple) else [given]
+        super().__init__(validate=[*validators, validate.Length(max=max_length, error=TOO_LONG)], **kwargs)
 
 
 class Int(fields.Integer):
+    """An integer the database's INTEGER column holds (``|n| < 2^31``)."""
+
     default_error_messages = {**_BASE_ERRORS, "invalid": "invalid_integer"}  # noqa: RUF012 (marshmallow merges these per class)
+
+    def __init__(self, **kwargs: Any) -> None:
+        given = kwargs.pop("validate", None)
+        validators = [] if given is None else list(given) if isinstance(given, list | tuple) else [given]
+        in_range = validate.Range(min=-MAX_INT - 1, max=MAX_INT, error=OUT_OF_RANGE)
+        super().__init__(validate=[*validators, in_range], **kwargs)
 
 
 class Number(fields.Float):
@@ -107,6 +162,10 @@ def _opt_str(**kw: Any) -> Str:
     return Str(load_default=None, allow_none=True, **kw)
 
 
+def _id_str(**kw: Any) -> Str:
+    return Str(required=True, validate=NON_EMPTY, max_length=ID_CHARS, **kw)
+
+
 def _str_list(**kw: Any) -> List:
     return List(Str(validate=NON_EMPTY), load_default=list, **kw)
 
@@ -133,7 +192,7 @@ class SubValueSchema(BaseSchema):
 
 
 class TargetSchema(BaseSchema):
-    id = Str(required=True, validate=NON_EMPTY, metadata={"description": "Mã chỉ tiêu, ổn định"})
+    id = _id_str(metadata={"description": "Mã chỉ tiêu, ổn định"})
     text = Str(required=True, validate=NON_EMPTY, metadata={"description": "Câu chữ in ra"})
     metric = Str(load_default="", metadata={"description": "Đo cái gì"})
     population = _opt_str(metadata={"description": "Tính trên đối tượng nào"})
@@ -148,7 +207,9 @@ class TargetSchema(BaseSchema):
     level = _opt_str(validate=known_level, metadata={"description": "Cấp áp dụng"})
     breakdown = List(Nested(QuotaPartSchema()), load_default=list)
     sub_values = List(Nested(SubValueSchema()), load_default=list)
-    parent_target = _opt_str(metadata={"description": "Mã chỉ tiêu cấp trên được cụ thể hóa"})
+    parent_target = _opt_str(
+        max_length=ID_CHARS, metadata={"description": "Mã chỉ tiêu cấp trên được cụ thể hóa"}
+    )
     source = _opt_str(metadata={"description": "Vị trí trong văn bản gốc"})
 
     @post_load
@@ -157,13 +218,13 @@ class TargetSchema(BaseSchema):
 
 
 class TaskSchema(BaseSchema):
-    id = Str(required=True, validate=NON_EMPTY)
+    id = _id_str()
     text = Str(required=True, validate=NON_EMPTY)
     lead = _opt_str()
     partners = _str_list()
     deadline = _opt_str()
     level = _opt_str(validate=known_level)
-    parent_task = _opt_str()
+    parent_task = _opt_str(max_length=ID_CHARS)
 
     @post_load
     def make(self, data: dict[str, Any], **kwargs: Any) -> Task:
@@ -187,7 +248,7 @@ class AssignmentSchema(BaseSchema):
     agency = Str(required=True, validate=NON_EMPTY)
     duties = List(Nested(DutySchema()), load_default=list)
     level = _opt_str(validate=known_level)
-    id = _opt_str()
+    id = _opt_str(max_length=ID_CHARS)
 
     @post_load
     def make(self, data: dict[str, Any], **kwargs: Any) -> Assignment:
@@ -210,11 +271,18 @@ class SectionSchema(BaseSchema):
 
 
 class IssuerSchema(BaseSchema):
-    name = Str(required=True, validate=NON_EMPTY, metadata={"description": "Tên cơ quan ban hành"})
-    abbreviation = Str(required=True, validate=NON_EMPTY)
-    level = Str(required=True, validate=[NON_EMPTY, known_level])
-    place = Str(required=True, validate=NON_EMPTY, metadata={"description": "Địa danh"})
-    parent_body = _opt_str(metadata={"description": "Cơ quan chủ quản"})
+    name = Str(
+        required=True,
+        validate=NON_EMPTY,
+        max_length=NAME_CHARS,
+        metadata={"description": "Tên cơ quan ban hành"},
+    )
+    abbreviation = Str(required=True, validate=NON_EMPTY, max_length=SHORT_CHARS)
+    level = Str(required=True, validate=[NON_EMPTY, known_level], max_length=LEVEL_CHARS)
+    place = Str(
+        required=True, validate=NON_EMPTY, max_length=NAME_CHARS, metadata={"description": "Địa danh"}
+    )
+    parent_body = _opt_str(max_length=NAME_CHARS, metadata={"description": "Cơ quan chủ quản"})
 
     @post_load
     def make(self, data: dict[str, Any], **kwargs: Any) -> Issuer:
@@ -225,9 +293,9 @@ class ReferenceSchema(BaseSchema):
     relation = Str(
         load_default="basis", validate=validate.OneOf(["implements", "basis"], error="invalid_choice")
     )
-    doc_type = Str(load_default="Kế hoạch")
-    number = _opt_str()
-    symbol = _opt_str()
+    doc_type = Str(load_default="Kế hoạch", max_length=SHORT_CHARS)
+    number = _opt_str(max_length=SHORT_CHARS)
+    symbol = _opt_str(max_length=SHORT_CHARS)
     date = Date(load_default=None, allow_none=True)
     issuer = _opt_str()
     title = _opt_str()
@@ -273,11 +341,16 @@ class AppendixSchema(BaseSchema):
 class PlanSchema(BaseSchema):
     """A KẾ HOẠCH as a plan file."""
 
-    id = Str(required=True, validate=NON_EMPTY, metadata={"description": "Mã kế hoạch, ổn định"})
-    doc_type = Str(load_default="KẾ HOẠCH")
+    id = _id_str(metadata={"description": "Mã kế hoạch, ổn định"})
+    doc_type = Str(load_default="KẾ HOẠCH", max_length=SHORT_CHARS)
     issuer = Nested(IssuerSchema(), required=True)
     number = Int(load_default=None, allow_none=True)
-    symbol = Str(required=True, validate=NON_EMPTY, metadata={"description": "Ký hiệu, ví dụ KH-UBND"})
+    symbol = Str(
+        required=True,
+        validate=NON_EMPTY,
+        max_length=SYMBOL_CHARS,
+        metadata={"description": "Ký hiệu, ví dụ KH-UBND"},
+    )
     date = Date(load_default=None, allow_none=True)
     dateline_year = Int(
         load_default=None,
@@ -291,7 +364,9 @@ class PlanSchema(BaseSchema):
         validate=validate.Range(min=1, max=12, error="invalid_month"),
         metadata={"description": "Tháng in ở dòng địa danh, ngày tháng khi chưa có ngày ban hành"},
     )
-    subject = Str(required=True, validate=NON_EMPTY, metadata={"description": "Trích yếu"})
+    subject = Str(
+        required=True, validate=NON_EMPTY, max_length=SUBJECT_CHARS, metadata={"description": "Trích yếu"}
+    )
     references = List(Nested(ReferenceSchema()), load_default=list)
     preamble = _str_list()
     sections = List(Nested(SectionSchema()), load_default=list)
@@ -302,6 +377,14 @@ class PlanSchema(BaseSchema):
     archive = List(Str(validate=NON_EMPTY), load_default=lambda: ["VT"])
     appendices = List(Nested(AppendixSchema()), load_default=list)
     notes = _str_list()
+
+    @pre_load
+    def within_limits(self, data: Any, **kwargs: Any) -> Any:
+        """Nesting and size first: a 10,000-level document must not reach the nested schemas."""
+        errors = document_limits(data)
+        if errors:
+            raise ValidationError(errors)
+        return data
 
     @post_load
     def make(self, data: dict[str, Any], **kwargs: Any) -> Plan:

@@ -15,6 +15,8 @@ from werkzeug.exceptions import HTTPException
 
 from app.domain.errors import KehoachError
 from app.messages import both, t
+from app.planfile.load import PlanFileError
+from app.planfile.schemas import MAX_PLAN_BYTES, MB
 from app.services.plans_store import PlanForbiddenError, PlanNotFoundError, StaleVersionError
 
 log = logging.getLogger(__name__)
@@ -70,6 +72,14 @@ def init_app(app: Flask) -> None:
             409, str(exc), current_version=exc.current, diff=exc.diff.to_dict(), **_saved_by(exc)
         )
 
+    @app.errorhandler(PlanFileError)
+    def invalid_plan(exc: PlanFileError) -> tuple[Response | str, int]:
+        """A document the plan schema refuses, wherever it was read: the errors by field path,
+        as the API's own 422 gives them."""
+        if wants_json():
+            return jsonify({"code": 422, "message": both("plan_invalid"), "errors": exc.errors}), 422
+        return error_response(422, str(exc))
+
     @app.errorhandler(KehoachError)
     def bad_input(exc: KehoachError) -> tuple[Response | str, int]:
         return error_response(400, str(exc))
@@ -80,6 +90,8 @@ def init_app(app: Flask) -> None:
             return cast(Response, exc.response), exc.response.status_code
         status = exc.code or 500
         detail = exc.description if status in (400, 503) and exc.description else ""
+        if status == 413 and request.is_json:  # a JSON body, held to the plan-file limit
+            detail = both("plan_too_large").format(limit_mb=MAX_PLAN_BYTES // MB)
         data = getattr(exc, "data", None)
         if isinstance(data, dict) and data.get("messages"):
             detail = str(data["messages"])
