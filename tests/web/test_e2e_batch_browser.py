@@ -82,7 +82,7 @@ def test_a_commune_drafter_issues_the_batch_draft_and_the_board_counts_it_once(
     commune.fill('[data-path="number"]', "5")  # type: ignore[attr-defined]
     commune.click("#save")  # type: ignore[attr-defined]
     commune.wait_for_function(  # type: ignore[attr-defined]
-        "document.getElementById('save-state').textContent.includes('Đã lưu')", timeout=15000
+        "() => document.getElementById('save-state').textContent.includes('Đã lưu')", timeout=15000
     )
     commune.goto(f"{base}/plans/{plan_id}")  # type: ignore[attr-defined]
     commune.click("button:has-text('Trình duyệt')")  # type: ignore[attr-defined]

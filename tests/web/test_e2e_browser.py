@@ -137,7 +137,7 @@ def create_plan_through_the_form(page: object, base: str) -> str:
     page.fill('[data-path="signer.title"]', title or "CHỦ TỊCH")  # type: ignore[attr-defined]
     page.fill('[data-path="signer.name"]', "Nguyễn Văn An")  # type: ignore[attr-defined]
     page.click("#save")  # type: ignore[attr-defined]
-    page.wait_for_function("document.getElementById('save-state').textContent.includes('Đã lưu')")  # type: ignore[attr-defined]
+    page.wait_for_function("() => document.getElementById('save-state').textContent.includes('Đã lưu')")  # type: ignore[attr-defined]
     page.wait_for_selector("#preview .paper")  # type: ignore[attr-defined]
     assert page.input_value('[data-path="date"]') == "20/01/2026"  # type: ignore[attr-defined]
     assert "ngày 20 tháng 01 năm 2026" in page.inner_text("#preview .paper")  # type: ignore[attr-defined]
@@ -248,7 +248,7 @@ def test_autosave_and_the_conflict_panel_in_the_editor(
     value = '[data-path="sections[0].targets[0].value"]'
     first.fill(value, "1.100")  # type: ignore[attr-defined]
     first.wait_for_function(  # type: ignore[attr-defined]
-        "document.getElementById('save-state').textContent.includes('v2')", timeout=15000
+        "() => document.getElementById('save-state').textContent.includes('v2')", timeout=15000
     )
     stored = first.request.get(f"{base}/api/plans/{plan_id}").json()  # type: ignore[attr-defined]
     assert stored["document"]["sections"][0]["targets"][0]["value"] == 1100
@@ -267,7 +267,7 @@ def test_autosave_and_the_conflict_panel_in_the_editor(
     assert "Giá trị: «100» → «1100»" in text
     second.click("button:has-text('Lưu bản của tôi đè lên v2')")  # type: ignore[attr-defined]
     second.wait_for_function(  # type: ignore[attr-defined]
-        "document.getElementById('save-state').textContent.includes('v3')", timeout=15000
+        "() => document.getElementById('save-state').textContent.includes('v3')", timeout=15000
     )
     assert second.input_value('[data-path="subject"]') == "Sửa của người thứ hai"  # type: ignore[attr-defined]
 
@@ -298,6 +298,6 @@ def test_signed_out_in_another_tab_the_editor_keeps_the_text_and_saves_after_sig
     other_tab.click("main button[type=submit]")
     editor.click("#save")
     editor.wait_for_function(
-        "document.getElementById('save-state').textContent.includes('Đã lưu')", timeout=15000
+        "() => document.getElementById('save-state').textContent.includes('Đã lưu')", timeout=15000
     )
     assert editor.input_value('[data-path="subject"]') == "Bản nháp không được mất"
