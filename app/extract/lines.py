@@ -1,6 +1,7 @@
 """Lines back into paragraphs: undo the layout line breaks of PDF and hard-wrapped text.
 
-A line holding only a list label ("III.") never ends its paragraph. A line ends its paragraph when it ends a sentence or clause (. ; : ! ?; after ; or : only
+A line holding only a list label ("III.") never ends its paragraph, nor does a dash item
+whose sentence runs on to a line the page opened with a number ("cấp độ" / "1. Cấp ngay"). A line ends its paragraph when it ends a sentence or clause (. ; : ! ?; after ; or : only
 when the next line does not go on in lower case), when the next line
 starts a list item ("I.", "1.", "1.2.", "a)", "(1)", "-", "+", "•") or an article ("Điều 3."), or at
 a change into or out of an all-capitals heading. Otherwise the next line continues it. A
@@ -59,6 +60,24 @@ def continues_range(current: str, following: str) -> bool:
     return current.rstrip()[-1:].isdigit() and bool(_RANGE_WRAP.match(following))
 
 
+_NUMBER_LABEL = re.compile(r"^\d{1,2}\.\s")
+
+
+def continues_sentence(current: str, following: str) -> bool:
+    """ "- ... ưu tiên các địa bàn cấp độ" / "1. Cấp ngay mì tôm ...": a number the page wrapped
+    to a line's start inside a dash item's sentence, not a new numbered point. A numbered
+    point ("1.") stands above dash items, so one opening right after a dash item that has not
+    ended its sentence (no . ; : ! ?, last word in lower case) is that sentence going on."""
+    body = current.rstrip()
+    return (
+        body[:1] in "-–+•"
+        and bool(_NUMBER_LABEL.match(following))
+        and not SENTENCE_END.search(body)
+        and body[-1:].isalpha()
+        and body[-1:].islower()
+    )
+
+
 def is_bare_label(text: str) -> bool:
     """A line holding only a list label ("III.", "1.", "a)"): the page wrapped right after
     it ("**III.**" / "PHẠM VI, ĐỐI TƯỢNG"), so the title on the next line is its own."""
@@ -79,7 +98,11 @@ def ends_paragraph(current: str, following: str, last_line: str = "", width: int
     full = bool(width) and len(line) >= width
     if current.rstrip().endswith("./.") or BLOCK_START.match(following):
         return True
-    if is_bare_label(current) or continues_range(current, following):
+    if (
+        is_bare_label(current)
+        or continues_range(current, following)
+        or continues_sentence(current, following)
+    ):
         return False
     if starts_item(following):
         nearly_full = bool(width) and len(line) >= 0.85 * width  # a first line is shorter by its indent

@@ -14,6 +14,7 @@ from app.extract.lines import (
     BLOCK_START,
     SENTENCE_END,
     continues_range,
+    continues_sentence,
     is_bare_label,
     is_heading,
     join_two,
@@ -102,6 +103,8 @@ def _breaks(current: str, following: str, closed_span: bool) -> bool:
         return False  # "**IV.**" / "PHÂN CÔNG NHIỆM VỤ": the label's title wrapped to the next line
     if continues_range(current, following):
         return False  # "tăng bình quân 05" / "- 06%/năm"
+    if continues_sentence(current, following):
+        return False  # "- ... ưu tiên các địa bàn cấp độ" / "1. Cấp ngay ...": the sentence goes on
     if starts_item(following) or BLOCK_START.match(following):
         return True
     upper = following[:1].isupper() or following[:1].isdigit()

@@ -30,7 +30,7 @@ def assess(parent: Plan, child: Plan, levels: LevelTable = DEFAULT_LEVELS) -> li
     vocab = load_vocabulary()
     every = child_items(child)
     items = [i for i in every if not _passed_down(i, child.level, levels)]
-    mandates = mandates_for(parent, child.level, levels, include_kept=True)
+    mandates = mandates_for(parent, child.level, levels, include_kept=True, by_clause=True)
     # A duty for a level below the child's (a province's duty for communes, in a district
     # plan) is carried by the child handing it on: its passed-down duties count for it.
     lower = [
@@ -81,7 +81,9 @@ def match_all(mandates: list[Mandate], items: list[Item], vocab: Vocabulary) -> 
             break
         redo: list[Mandate] = []
         for mandate in pending:
-            linked_elsewhere = {i.id for i in items if i.link and i.link != mandate.id} | excluded[mandate.id]
+            linked_elsewhere = {i.id for i in items if i.link and not mandate.named_by(i.link)} | excluded[
+                mandate.id
+            ]
             match = match_mandate(mandate, items, linked_elsewhere, vocab)
             matches[mandate.id] = match
             if mandate.kind is MandateKind.DUTY or match.kind is not MatchKind.SCORED or match.item is None:

@@ -10,14 +10,14 @@ interface: the review matches mandates against a child plan, and the batch gener
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from app.domain.assignments import Assignment, Duty, Task
 from app.domain.levels import DEFAULT_LEVELS, LevelTable
 from app.domain.plan import TASK_KINDS, Plan, Section, SectionKind
 from app.domain.targets import Target
-from app.extract.duties import names_localities, opens_with_duty, split_agency
+from app.extract.duties import names_localities, opens_with_duty, parse_duty, split_agency
 from app.review.applicability import held_above
 from app.vn.normalize import match_key, slugify
 
@@ -59,6 +59,12 @@ class Mandate:
     level_inferred: bool = False
     part: SectionKind | None = None  # the kind of part it stands in (a task of KINH PHÍ ...)
     held_above: str | None = None  # why it is not asked: what the child's level does not hold
+    of: str | None = None  # for one clause of a duty or task: the id of the whole (a link to it counts)
+
+    def named_by(self, link: str | None) -> bool:
+        """Whether a child item linking to ``link`` names this mandate (or the whole it is a
+        clause of)."""
+        return link is not None and link in (self.id, self.of)
 
     @property
     def is_quota(self) -> bool:
@@ -71,6 +77,7 @@ def mandates_for(
     levels: LevelTable = DEFAULT_LEVELS,
     *,
     include_kept: bool = False,
+    by_clause: bool = False,
 ) -> list[Mandate]:
     """The mandates ``parent`` gives to plans of ``child_level``, in the parent's order.
 
@@ -82,11 +89,17 @@ def mandates_for(
     returned with ``applies=False`` only when ``include_kept`` is True. Duties come from
     assignments whose level (or agency text: "UBND các xã, thị trấn") is at or below the
     child's level, and from tasks whose level is.
+
+    With ``by_clause`` (the review), a duty or task that runs several asks together ("Trực
+    tiếp tiếp nhận ...; huy động lực lượng ...; lập đầy đủ chứng từ ...") gives one mandate
+    per ask, each with its own deadline, id ``<id>.<k>`` and ``of`` the whole's id: a child
+    that drops one of them drops that ask, whatever it keeps of the others.
     """
     child = levels.get(child_level)
     if child is None:
         raise ValueError(f"unknown level: {child_level}")
     out: list[Mandate] = []
+    bases: set[str] = set()  # an agency with items in two parts ("Sở Y tế" in VI and in an appendix)
     for path, section in sections_with_paths(parent):
         for target in section.targets:
             mandate = _target_mandate(target, path, child_level, levels)
@@ -100,24 +113,53 @@ def mandates_for(
             level = task.level or (_text_level(task.text, levels) if not task.lead else None)
             applies = level is None or _at_or_below(level, child_level, levels)
             if applies or include_kept:
-                out.append(
-                    Mandate(
-                        task.id,
-                        MandateKind.DUTY,
-                        task.text,
-                        level,
-                        path,
-                        applies=applies,
-                        task=task,
-                        agency=task.lead,
-                        level_inferred=task.level is None,
-                        part=section.kind,
-                    )
+                whole = Mandate(
+                    task.id,
+                    MandateKind.DUTY,
+                    task.text,
+                    level,
+                    path,
+                    applies=applies,
+                    task=task,
+                    agency=task.lead,
+                    level_inferred=task.level is None,
+                    part=section.kind,
                 )
+                out.extend(_task_clauses(whole) if by_clause else [whole])
         if section.assignment is not None:
-            duties = _duty_mandates(section.assignment, path, child_level, levels)
+            duties = _duty_mandates(section.assignment, path, child_level, levels, by_clause, bases)
             out.extend(d for d in duties if d.applies or include_kept)
     return out
+
+
+# a sentence ends at ". " before a capitalised word, after a letter, a ")" or a figure
+# ("... ưu tiên các địa bàn cấp độ 1. Cấp ngay mì tôm ..."), and a clause at "; "
+_ASK_BREAK = re.compile(r"(?<=[\w\)’'”][.])\s+(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])|(?<=;)\s+")
+_MIN_ASK_WORDS = 4  # a stub ("; báo cáo.") is read with the clause before it
+
+
+def asks_of(text: str) -> list[str]:
+    """The separate asks a duty or task runs together: its sentences and "; "-separated
+    clauses, a stub of fewer than four words kept with the one before ("Xây dựng phương án
+    phân bố ...; xác định điểm tập kết, tuyến cấp phát; phân công nhiệm vụ ..." is three)."""
+    out: list[str] = []
+    for part in _ASK_BREAK.split(text.strip()):
+        part = part.strip()
+        if out and len(part.split()) < _MIN_ASK_WORDS:
+            out[-1] = f"{out[-1]} {part}"
+        elif part:
+            out.append(part)
+    return out
+
+
+def _task_clauses(whole: Mandate) -> list[Mandate]:
+    """One mandate per ask of a task; the level, lead and fields are the whole task's."""
+    asks = asks_of(whole.text)
+    if len(asks) < 2:
+        return [whole]
+    return [
+        replace(whole, id=f"{whole.id}.{k}", text=ask, of=whole.id) for k, ask in enumerate(asks, start=1)
+    ]
 
 
 def target_level(target: Target, levels: LevelTable = DEFAULT_LEVELS) -> tuple[str | None, bool]:
@@ -192,13 +234,39 @@ def _per_unit(target: Target, levels: LevelTable) -> bool:
     )
 
 
-def _duty_mandates(assignment: Assignment, path: str, child_level: str, levels: LevelTable) -> list[Mandate]:
+def _duty_mandates(
+    assignment: Assignment,
+    path: str,
+    child_level: str,
+    levels: LevelTable,
+    by_clause: bool = False,
+    bases: set[str] | None = None,
+) -> list[Mandate]:
     level = assignment.level or levels.infer(assignment.agency) or levels.infer_any(assignment.agency)
     base = assignment.id or slugify(assignment.agency)
-    return [
-        _duty_mandate(f"{base}.{i}", duty, level, path, assignment, child_level, levels)
-        for i, duty in enumerate(assignment.duties, start=1)
-    ]
+    if bases is not None:
+        # the second item of one agency gets ids of its own: two mandates never share an id
+        seen, n = base, 1
+        while base in bases:
+            n += 1
+            base = f"{seen}-{n}"
+        bases.add(base)
+    out: list[Mandate] = []
+    for i, duty in enumerate(assignment.duties, start=1):
+        whole = _duty_mandate(f"{base}.{i}", duty, level, path, assignment, child_level, levels)
+        asks = asks_of(duty.text) if by_clause else []
+        if len(asks) < 2:
+            out.append(whole)
+            continue
+        # each ask is a duty of its own (its role, deadline, report recipient), of the whole's
+        # level unless it names its own subject ("...; UBND các xã, phường tổ chức ...")
+        for k, ask in enumerate(asks, start=1):
+            clause = _duty_mandate(
+                f"{whole.id}.{k}", parse_duty(ask), whole.level, path, assignment, child_level, levels
+            )
+            clause.of = whole.id
+            out.append(clause)
+    return out
 
 
 _FREQUENCY_OPENER = re.compile(

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from app.domain.plan import Plan
 from app.domain.targets import Target
 from app.extract.figures import words
-from app.review.mandates import Mandate, MandateKind, sections_with_paths
+from app.review.mandates import Mandate, MandateKind, asks_of, sections_with_paths
 from app.review.vocabulary import Vocabulary, load_vocabulary
 
 THRESHOLD = 70.0
@@ -127,7 +127,7 @@ def match_mandate(
     """
     vocab = vocab or load_vocabulary()
     for item in items:
-        if item.link == mandate.id:
+        if mandate.named_by(item.link):
             return Match(MatchKind.LINKED, item, 100.0, "linked")
     pool = [i for i in items if i.id not in linked_elsewhere and _eligible(mandate, i)]
     if mandate.kind is MandateKind.DUTY:
@@ -331,6 +331,15 @@ def duty_scores(duty: str, texts: list[str], vocab: Vocabulary) -> list[float]:
     for n, (contained, key) in enumerate(zip(token_set, keys, strict=True)):
         if contained >= CONTAINED_RATIO and len(key.split()) >= _MIN_PART_WORDS - 1:
             best[n] = max(best[n], CONTAINED_WEIGHT * contained)
+    # a child item running several asks together carries the one restating the duty: "Tổ chức
+    # tiếp nhận ... . Định kỳ rà soát, thống kê, lập danh sách ..." carries "định kỳ rà soát,
+    # thống kê nạn nhân"
+    all_parts = _part_keys(vocab, tuple(texts))
+    for m, n in enumerate(near):
+        for ask in all_parts[n]:
+            if _shares_words(duty_words, ask):
+                whole = 0.5 * fuzz.token_sort_ratio(duty_key, ask) + 0.5 * fuzz.token_set_ratio(duty_key, ask)
+                best[m] = max(best[m], whole)
     for n, score in zip(near, best, strict=True):
         out[n] = score
     return out
@@ -350,6 +359,25 @@ def _keys(vocab: Vocabulary, texts: tuple[str, ...]) -> list[str]:
     keys = [vocab.key(t) for t in texts]
     _KEYS_CACHE[(id(vocab), texts)] = (vocab, keys)
     return keys
+
+
+_PARTS_CACHE: dict[tuple[int, tuple[str, ...]], tuple[Vocabulary, list[list[str]]]] = {}
+
+
+def _part_keys(vocab: Vocabulary, texts: tuple[str, ...]) -> list[list[str]]:
+    """For each text running several asks together, the keys of its asks (else none), computed
+    once per child like :func:`_keys`."""
+    cached = _PARTS_CACHE.get((id(vocab), texts))
+    if cached is not None and cached[0] is vocab:
+        return cached[1]
+    if len(_PARTS_CACHE) > 8:
+        _PARTS_CACHE.clear()
+    parts = []
+    for text in texts:
+        asks = asks_of(text)
+        parts.append([vocab.key(a) for a in asks] if len(asks) > 1 else [])
+    _PARTS_CACHE[(id(vocab), texts)] = (vocab, parts)
+    return parts
 
 
 _MIN_SHARED_WORDS = 2

@@ -86,3 +86,21 @@ def test_a_label_alone_on_its_line_joins_its_title() -> None:
 
 def test_a_range_wrapped_at_its_dash_stays_in_its_paragraph() -> None:
     assert _join("tốc độ tăng bình quân 05", "- 06%/năm.") == ["tốc độ tăng bình quân 05 - 06%/năm."]
+
+
+def test_a_number_wrapped_to_a_line_start_inside_a_dash_item_goes_on_with_it() -> None:
+    # 0129/KH-UBND Đắk Lắk: "ưu tiên các địa bàn cấp độ" / "1. Cấp ngay mì tôm ..." is one sentence
+    assert _join(
+        "- Giai đoạn khẩn cấp (0-48 giờ): tiếp cận ngay các vùng ngập sâu, ưu tiên các địa bàn cấp độ",
+        "1. Cấp ngay mì tôm, lương khô, nước uống cho Nhân dân.",
+        "2. Tổ chức bếp ăn cộng đồng.",
+    ) == [
+        "- Giai đoạn khẩn cấp (0-48 giờ): tiếp cận ngay các vùng ngập sâu, ưu tiên các địa bàn cấp độ"
+        " 1. Cấp ngay mì tôm, lương khô, nước uống cho Nhân dân.",
+        "2. Tổ chức bếp ăn cộng đồng.",
+    ]
+    # a numbered point after a dash item that ended its sentence is a point of its own
+    assert _join("- Tuyên truyền trên loa truyền thanh.", "2. Nhiệm vụ cụ thể") == [
+        "- Tuyên truyền trên loa truyền thanh.",
+        "2. Nhiệm vụ cụ thể",
+    ]

@@ -126,3 +126,19 @@ def test_a_range_wrapped_at_its_dash_is_not_a_new_item() -> None:
         "Thị trường định hướng xuất khẩu: Trung Quốc.",
         "- Các sản phẩm khác tham gia xuất khẩu.",
     ]
+
+
+def test_a_number_the_page_wrapped_inside_a_dash_item_is_not_a_numbered_point() -> None:
+    # 0129/KH-UBND Đắk Lắk, hard-wrapped: the "1." opens a line inside the sentence
+    text = (
+        "KẾ HOẠCH\nHỗ trợ nhu yếu phẩm\nmưa lũ\n\n"
+        "- *Giai đoạn khẩn cấp\n(0-48 giờ):* Tổ chức lực lượng tiếp cận ngay các vùng ngập sâu,\n"
+        "chia cắt, ưu tiên các địa bàn cấp độ\n1. Cấp ngay mì tôm, lương khô, nước uống cho\nNhân dân.\n\n"
+        "- *Giai đoạn 48-72 giờ:*\nTổ chức bếp ăn cộng đồng.\n"
+    )
+    texts = _texts(text.encode())
+    assert any(
+        t.endswith("ưu tiên các địa bàn cấp độ 1. Cấp ngay mì tôm, lương khô, nước uống cho Nhân dân.")
+        for t in texts
+    )
+    assert not any(t.startswith("1. Cấp ngay") for t in texts)

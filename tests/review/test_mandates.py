@@ -162,3 +162,48 @@ def _province_plan(body: str) -> Plan:
 
     head = "ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG NAI\nSố: 179/KH-UBND\nĐồng Nai, ngày 18 tháng 11 năm 2025\n"
     return parse_plan(read_txt(f"{head}KẾ HOẠCH\nPhát triển kinh tế số\n{body}".encode(), "kh.txt"))
+
+
+def test_a_duty_running_several_asks_together_is_one_mandate_per_ask_in_the_review() -> None:
+    # 0129/KH-UBND Đắk Lắk, item of UBND các xã, phường: three asks in one bullet
+    parent = _province_plan("""IV. TỔ CHỨC THỰC HIỆN
+1. UBND các xã, phường:
+- Trực tiếp tiếp nhận, bảo quản và cấp phát đến từng hộ; huy động lực lượng hỗ trợ vận chuyển, ưu tiên giao tận nhà cho đối tượng yếu thế; lập đầy đủ chứng từ, lưu trữ hồ sơ và kịp thời đề nghị bổ sung khi thiếu hụt hàng hóa.
+- Tổ chức lực lượng xung kích dọn vệ sinh, thu gom rác thải; khử khuẩn.
+""")
+    whole = [m for m in mandates_for(parent, "commune") if m.applies]
+    assert [m.id for m in whole] == ["ubnd-cac-xa-phuong.1", "ubnd-cac-xa-phuong.2"]
+    asks = [m for m in mandates_for(parent, "commune", by_clause=True) if m.applies]
+    assert [(m.id, m.of, m.text.split()[0]) for m in asks] == [
+        ("ubnd-cac-xa-phuong.1.1", "ubnd-cac-xa-phuong.1", "Trực"),
+        ("ubnd-cac-xa-phuong.1.2", "ubnd-cac-xa-phuong.1", "huy"),
+        ("ubnd-cac-xa-phuong.1.3", "ubnd-cac-xa-phuong.1", "lập"),
+        ("ubnd-cac-xa-phuong.2", None, "Tổ"),  # "khử khuẩn." is a stub: read with the ask before
+    ]
+    assert all(m.level == "commune" for m in asks)
+    assert asks[0].named_by("ubnd-cac-xa-phuong.1")
+    assert not asks[0].named_by("ubnd-cac-xa-phuong.2")
+
+
+def test_a_task_gives_one_mandate_per_sentence_even_after_a_figure() -> None:
+    # "... ưu tiên các địa bàn cấp độ 1. Cấp ngay mì tôm ...; đồng thời sơ tán người dân ..."
+    parent = _province_plan("""II. NHIỆM VỤ
+1. Tổ chức lực lượng tiếp cận ngay các vùng ngập sâu, ưu tiên các địa bàn cấp độ 1. Cấp ngay mì tôm, lương khô, nước uống cho Nhân dân; đồng thời sơ tán người dân tại các điểm nguy cơ cao về nơi an toàn.
+""")
+    asks = [m.text for m in mandates_for(parent, "commune", by_clause=True)]
+    assert asks == [
+        "Tổ chức lực lượng tiếp cận ngay các vùng ngập sâu, ưu tiên các địa bàn cấp độ 1.",
+        "Cấp ngay mì tôm, lương khô, nước uống cho Nhân dân;",
+        "đồng thời sơ tán người dân tại các điểm nguy cơ cao về nơi an toàn.",
+    ]
+
+
+def test_one_agency_with_items_in_two_parts_gives_mandates_of_distinct_ids() -> None:
+    parent = _province_plan("""IV. TỔ CHỨC THỰC HIỆN
+1. Sở Y tế: chủ trì hướng dẫn khử khuẩn nguồn nước.
+2. Sở Tài chính: bố trí kinh phí.
+3. Sở Y tế: phối hợp giám sát dịch bệnh.
+""")
+    ids = [m.id for m in mandates_for(parent, "commune", include_kept=True)]
+    assert len(ids) == len(set(ids))
+    assert "so-y-te-2.1" in ids

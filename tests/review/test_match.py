@@ -97,8 +97,10 @@ def test_duties_written_as_prose_are_carried_and_a_missing_one_is_still_missing(
     status = {r.id: (str(r.status), r.child_text) for r in review.results}
     assert status["duty-xa.2"][0] == "covered"
     assert (status["duty-xa.2"][1] or "").startswith("Ủy ban nhân dân xã giao Phòng Văn hóa - Xã hội")
-    assert status["duty-xa.3"][0] == "covered"
-    assert (status["duty-xa.3"][1] or "").startswith("Công an xã chủ trì rà soát")
+    # the duty's two asks (rà soát ...; tổ chức cai nghiện ...) are read one by one
+    assert status["duty-xa.3.1"][0] == "covered"
+    assert (status["duty-xa.3.1"][1] or "").startswith("Công an xã chủ trì rà soát")
+    assert status["duty-xa.3.2"][0] == "covered"
     assert status["duty-xa.4"] == ("missing", None)
 
 
@@ -265,3 +267,18 @@ def test_a_target_on_another_product_is_not_the_mandates_and_one_on_the_same_is(
     assert match.item.id == "c"
     alone = match_mandate(_mandate(parent), [_item(coffee)], set(), vocab)
     assert alone.kind is MatchKind.UNMATCHED
+
+
+def test_a_child_duty_running_two_asks_together_carries_the_one_restating_a_parent_ask() -> None:
+    # seed 004 (Vĩnh Cửu): the parent's "...; định kỳ rà soát, thống kê nạn nhân." is the child's
+    # second sentence, after one on receiving victims
+    from app.review.match import THRESHOLD, duty_scores
+
+    child = (
+        "Tổ chức tiếp nhận các nạn nhân bị mua bán trả về để tư vấn, học nghề, vay vốn, tìm việc làm, "
+        "hỗ trợ nạn nhân tái hòa nhập cộng đồng. Định kỳ rà soát, thống kê, lập danh sách các nạn nhân "
+        "bị mua bán trả về."
+    )
+    vocab = load_vocabulary()
+    assert duty_scores("định kỳ rà soát, thống kê nạn nhân.", [child], vocab)[0] >= THRESHOLD
+    assert duty_scores("xử lý nghiêm các tổ chức, cá nhân vi phạm.", [child], vocab)[0] < THRESHOLD

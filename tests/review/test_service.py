@@ -23,7 +23,8 @@ def test_the_defective_commune_plan_is_reported_with_exactly_its_dropped_and_wea
     target_findings = [(f.rule, f.location) for f in review.findings if f.location.startswith("t-")]
     assert target_findings == [("KH001", "t-tinh-nan-nhan-100"), ("KH002", "t-tinh-truyen-thong-xa")]
     # the province's general tasks it leaves out: inspections and the victims' reception
-    assert review.result("nhiem-vu-giai-phap.3").status is Status.MISSING
+    assert review.result("nhiem-vu-giai-phap.3.1").status is Status.MISSING  # "Tăng cường kiểm tra ...;"
+    assert review.result("nhiem-vu-giai-phap.3.2").status is Status.MISSING  # "xử lý nghiêm ..."
     assert review.result("nhiem-vu-giai-phap.4").status is Status.MISSING
     assert review.has_faults
 
