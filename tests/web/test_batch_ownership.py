@@ -51,9 +51,7 @@ def province_parent(app: Flask, world: World) -> int:
     with app.app_context(), sessions()() as session:
         province = session.get(Agency, world.province.id)
         assert province is not None
-        accounts.add_user(
-            session, "province_drafter", PASSWORD, province, "drafter", hash_method=FAST_HASH
-        )
+        accounts.add_user(session, "province_drafter", PASSWORD, province, "drafter", hash_method=FAST_HASH)
         session.commit()
         admin = session.get(User, world.admin.id)  # the province's plan, loaded by its admin
         assert admin is not None
