@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from app.domain.assignments import Assignment, Task
 from app.domain.levels import DEFAULT_LEVELS, LevelTable
-from app.domain.targets import Target
+from app.domain.targets import Comparator, QuotaPart, Target
 
 SIGNER_MARKS = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
 
@@ -211,11 +211,15 @@ def validate_plan(plan: Plan, levels: LevelTable = DEFAULT_LEVELS) -> dict[str, 
     for i, line in enumerate(plan.signer.authority):
         if not line.strip().upper().startswith(SIGNER_MARKS):
             add(f"signer.authority[{i}]", "signer_mark")
+    if plan.funding is not None and plan.funding.amount is not None and plan.funding.amount < 0:
+        add("funding.amount", "funding_negative")
     seen: set[str] = set()
     for path, target in _targets_with_paths(plan):
         if target.id in seen:
             add(f"{path}.id", "duplicate_target_id")
         seen.add(target.id)
+        for field_path, key in _numeric_sense(target, path):
+            add(field_path, key)
         if target.level is not None and levels.get(target.level) is None:
             add(f"{path}.level", "unknown_level")
         for problem in target.problems():
@@ -228,6 +232,52 @@ def validate_plan(plan: Plan, levels: LevelTable = DEFAULT_LEVELS) -> dict[str, 
             if task.level is not None and levels.get(task.level) is None:
                 add(f"{path}.tasks[{i}].level", "unknown_level")
     return errors
+
+
+SUBJECT_WARN_CHARS = 300  # a trích yếu is one or two sentences, 60-250 characters
+
+
+def subject_too_long(plan: Plan) -> int | None:
+    """The subject's length when it is past :data:`SUBJECT_WARN_CHARS` (a warning, not an
+    error: the schema refuses only past its column-sized limit)."""
+    length = len(plan.subject)
+    return length if length > SUBJECT_WARN_CHARS else None
+
+
+def _numeric_sense(target: Target, path: str) -> Iterator[tuple[str, str]]:
+    """Figures no plan means: a negative value or quota part, and a share over 100 %.
+
+    "%" (or a fraction, 4/12) is a share of a whole, at most 100, for every comparator but
+    ``increase_by``: "tăng 150%" is a real target, while "giảm 120%" cannot happen and "ít
+    nhất 150% số xã" is a typo. A decrease is written as ``reduce_by`` with a positive value,
+    never as a negative number.
+    """
+    for name in ("value", "value_max"):
+        value = getattr(target, name)
+        if value is not None and value < 0:
+            yield f"{path}.{name}", "target_negative"
+    for i, sub in enumerate(target.sub_values):
+        if sub.value < 0 or (sub.value_max is not None and sub.value_max < 0):
+            yield f"{path}.sub_values[{i}].value", "target_negative"
+    yield from _negative_parts(target.breakdown, f"{path}.breakdown")
+    if target.comparator is Comparator.INCREASE_BY:
+        return
+    share = target.share()
+    if share is not None and share > 100:
+        yield f"{path}.value", "share_over_100"
+    if (target.unit or "").strip() == "%":
+        if target.value_max is not None and target.value_max > 100:
+            yield f"{path}.value_max", "share_over_100"
+        for i, sub in enumerate(target.sub_values):
+            if max(sub.value, sub.value_max or 0) > 100:
+                yield f"{path}.sub_values[{i}].value", "share_over_100"
+
+
+def _negative_parts(parts: list[QuotaPart], path: str) -> Iterator[tuple[str, str]]:
+    for i, part in enumerate(parts):
+        if part.value < 0:
+            yield f"{path}[{i}].value", "part_negative"
+        yield from _negative_parts(part.parts, f"{path}[{i}].parts")
 
 
 def _sections_with_paths(plan: Plan) -> Iterator[tuple[str, Section]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.domain.plan import Plan
+from app.domain.plan import SUBJECT_WARN_CHARS, Plan, subject_too_long
 from app.messages import both
 from app.planfile import PLAN_EXTENSIONS
 from app.planfile.jsonschema import plan_json_schema_text
@@ -19,10 +19,15 @@ def check_plan(path: str | Path) -> Plan:
 
 
 def plan_warnings(plan: Plan) -> list[str]:
-    """What is legal in a plan file but surely not meant: a plan with no body at all."""
+    """What is legal in a plan file but surely not meant: a plan with no body at all, a
+    subject of more than a few hundred characters."""
+    warnings = []
     if not plan.sections and not plan.preamble and not (plan.closing or "").strip():
-        return [both("plan_no_body")]
-    return []
+        warnings.append(both("plan_no_body"))
+    length = subject_too_long(plan)
+    if length is not None:
+        warnings.append(both("subject_long").format(length=length, limit=SUBJECT_WARN_CHARS))
+    return warnings
 
 
 def render_plan(plan: Plan) -> bytes:
