@@ -80,6 +80,7 @@ def start(env: dict[str, str], *args: str, wait_for_worker: bool = True) -> Serv
                 "1",
                 "--queue-workers",
                 "1",
+                "--stop-with-parent",  # a killed test run leaves no server behind
                 *args,
             ],
             env=env,

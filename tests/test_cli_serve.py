@@ -91,6 +91,7 @@ def test_the_worker_stops_when_the_web_server_cannot_start(tmp_path: Path) -> No
                 "1",
                 "--queue-workers",
                 "1",
+                "--stop-with-parent",
             ],
             env=env,
             cwd=ROOT,
