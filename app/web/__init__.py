@@ -85,7 +85,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         OPENAPI_JSON_PATH="openapi.json",
     )
     # The editor builds its form in the schema's order (header first), so keys keep their order.
-    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.json.sort_keys = False
     app.jinja_env.policies["json.dumps_kwargs"] = {"sort_keys": False}
     app.config.from_prefixed_env("KEHOACH")
     if config:
