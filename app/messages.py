@@ -56,7 +56,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "plan_too_deep": ("Lồng nhau quá {limit} cấp", "Nested more than {limit} levels deep"),
     "plan_too_many_values": ("Kế hoạch có quá {limit} giá trị", "The plan holds more than {limit} values"),
-    "plan_too_large": ("Kế hoạch quá lớn (tối đa {limit_mb} MB)", "The plan is too large ({limit_mb} MB at most)"),
+    "plan_too_large": (
+        "Kế hoạch quá lớn (tối đa {limit_mb} MB)",
+        "The plan is too large ({limit_mb} MB at most)",
+    ),
     "file_not_found": ("Không tìm thấy tệp", "File not found"),
     "file_unreadable": ("Không đọc được tệp", "Cannot read the file"),
     "file_unwritable": ("Không ghi được tệp", "Cannot write the file"),

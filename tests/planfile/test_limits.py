@@ -20,7 +20,9 @@ SAMPLE = ROOT / "samples" / "family_tinh_2026.yaml"
 
 
 def sample() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(json.dumps(yaml.safe_load(SAMPLE.read_text(encoding="utf-8")), default=str))
+    data: dict[str, Any] = json.loads(
+        json.dumps(yaml.safe_load(SAMPLE.read_text(encoding="utf-8")), default=str)
+    )
     return data
 
 
@@ -44,7 +46,9 @@ def test_the_samples_are_far_inside_the_limits() -> None:
         ("subject", "Thực hiện " * 300, "subject", "Dài quá 2000 ký tự"),
     ],
 )
-def test_a_value_the_database_cannot_hold_names_its_field(field: str, value: Any, path: str, message: str) -> None:
+def test_a_value_the_database_cannot_hold_names_its_field(
+    field: str, value: Any, path: str, message: str
+) -> None:
     data = sample()
     data[field] = value
     errors = _errors(data)
@@ -75,7 +79,9 @@ def test_nesting_past_the_limit_names_where() -> None:
 
 def test_too_many_values_are_refused_before_the_schema_reads_them() -> None:
     data = sample()
-    data["sections"] = [{"title": "x", "targets": [{"id": f"t{i}", "text": "x"} for i in range(MAX_VALUES // 3)]}]
+    data["sections"] = [
+        {"title": "x", "targets": [{"id": f"t{i}", "text": "x"} for i in range(MAX_VALUES // 3)]}
+    ]
     errors = _errors(data)
     assert "Kế hoạch có quá 50.000 giá trị" in errors[""][0]
 

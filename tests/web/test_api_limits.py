@@ -42,7 +42,9 @@ def test_a_15_mb_plan_is_refused_before_parsing(
     assert "Kế hoạch quá lớn (tối đa 5 MB)" in response.get_json()["message"]
 
 
-def test_10000_levels_of_json_are_422_not_500(client: FlaskClient, world: World, auth: dict[str, str]) -> None:
+def test_10000_levels_of_json_are_422_not_500(
+    client: FlaskClient, world: World, auth: dict[str, str]
+) -> None:
     response = _post(client, auth, '{"document": ' + "[" * 10_000 + "]" * 10_000 + "}")
     assert response.status_code == 422, response.get_data(as_text=True)[:300]
     assert "Lồng nhau quá 40 cấp" in response.get_json()["errors"][""][0]
