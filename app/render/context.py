@@ -53,6 +53,7 @@ def strip_trailing_punct(text: str) -> str:
     return text[: _trailing_start(text, ";.,")]
 
 
+@functools.lru_cache(maxsize=8192)  # a batch prints the same sentences for many communes
 def clean_text(text: str | None) -> str:
     """User text made safe to print: NFC, one kind of line break, no XML-illegal control
     characters (a stray \\f or \\a would otherwise become a page or paragraph break)."""
@@ -211,10 +212,14 @@ def _content(section: Section, depth: int) -> list[str]:
     if section.assignment is not None:
         items += [d.text for d in section.assignment.duties]
     items += section.bullets
-    for item in items:
-        text = clean_text(item).lstrip("-+– ").strip()
-        lines.append(f"{dash} {text}")
+    lines += [f"{dash} {_item_text(item)}" for item in items]
     return [line for line in lines if line]
+
+
+@functools.lru_cache(maxsize=8192)
+def _item_text(item: str) -> str:
+    """A target's, task's or duty's sentence without the dash it may have been typed with."""
+    return clean_text(item).lstrip("-+– ").strip()
 
 
 def _emit(section: Section, depth: int, index: int, out: list[dict[str, str]]) -> None:

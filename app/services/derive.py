@@ -160,6 +160,13 @@ class ParentDigest:
     year: int | None
     funding: bool
     _words: dict[str, _Wording] = field(default_factory=dict, repr=False)
+    _target_ids: frozenset[str] | None = field(default=None, repr=False)
+
+    def target_ids(self) -> frozenset[str]:
+        """The ids of the targets the digest copies (computed once)."""
+        if self._target_ids is None:
+            self._target_ids = frozenset(t.id for _, targets in self.groups for t in targets)
+        return self._target_ids
 
     def wording(self, word: str) -> _Wording:
         """The shared sentences for a unit of kind ``word`` ("xã", "phường"), made once."""
@@ -408,8 +415,11 @@ def derive_child_plan(
     carries the plan's year (and month, when the plan is drafted in that year: ``today``),
     leaving the day for the văn thư.
     """
-    extra = {k for k in (quotas or {}) if "/" not in k and parent.target(k)}
-    if digest is None or not extra <= {t.id for _, ts in digest.groups for t in ts}:
+    # Only a share of a parent target the digest does not copy needs a digest of its own
+    # (looking a target up walks the parent: the digest's targets are not looked up).
+    known = digest.target_ids() if digest is not None else frozenset()
+    if digest is None or any("/" not in k and k not in known and parent.target(k) for k in quotas or {}):
+        extra = {k for k in (quotas or {}) if "/" not in k and parent.target(k)}
         mandates = mandates_for(parent, issuer.level, levels)
         selected = {m.id for m in mandates if m.target is not None} | extra
         digest = _digest(parent, issuer.level, mandates, selected, levels)
