@@ -179,14 +179,19 @@ def _unplaced(unit: Unit) -> Unit:
     return Unit(0, unit.name, unit.type_word, unit.level, "", 0)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True)  # a frozen dataclass keeps a __dict__: cached_property works
 class _Index:
     """The commune-level units of one province (or of the register), ready for lookups."""
 
     by_name: dict[str, tuple[Unit, ...]]
     units: tuple[Unit, ...]
     keys: tuple[str, ...]  # match key of each unit's name
-    ascii_keys: tuple[str, ...]  # the same without any diacritic, for names typed without them
+
+    @functools.cached_property
+    def ascii_keys(self) -> tuple[str, ...]:
+        """The keys without any diacritic, for names typed without them (made for a bad row
+        only: a good list never needs them)."""
+        return tuple(_ascii(u.name) for u in self.units)
 
 
 @functools.lru_cache(maxsize=64)
@@ -202,8 +207,7 @@ def _index(province_code: int | None) -> _Index:
         key = match_key(unit.name)
         keys.append(key)
         by_name.setdefault(key, []).append(unit)
-    ascii_keys = tuple(_ascii(u.name) for u in units)
-    return _Index({k: tuple(v) for k, v in by_name.items()}, units, tuple(keys), ascii_keys)
+    return _Index({k: tuple(v) for k, v in by_name.items()}, units, tuple(keys))
 
 
 def _near(index: _Index, key: str, name: str) -> tuple[Unit, ...]:

@@ -110,8 +110,11 @@ def render_many(
         return
     # Smaller chunks when there are few documents, so every core gets some.
     size = max(1, min(size, -(-len(indices) // workers)))
-    # fork: workers start in milliseconds and inherit the imported modules (the CLI has no threads).
+    # fork: workers start in milliseconds and inherit the imported modules (the CLI has no threads)
+    # and the template prepared here (prepare() is cached), instead of each preparing it.
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    if context.get_start_method() == "fork":
+        prepare(template)
     with context.Pool(workers, initializer=_init_worker, initargs=(make_context, template, pdf)) as pool:
         pending: deque[AsyncResult[list[Rendered]]] = deque()
         for chunk in chunks(indices, size):

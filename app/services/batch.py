@@ -29,9 +29,7 @@ from app.domain.targets import Target
 from app.messages import both
 from app.render.batch import render_many
 from app.render.context import build_context
-from app.review.assess import quota_share
 from app.review.mandates import Mandate, MandateKind, mandates_for
-from app.review.vocabulary import load_vocabulary
 from app.services.derive import ParentDigest, child_plan_id, derive_child_plan, digest_parent
 from app.vn.normalize import match_key
 
@@ -103,9 +101,9 @@ def _explicit_shares(parent: Plan, target: Target, communes: Sequence[Commune]) 
     share the parent's appendix allocates to it (read the way the review reads it, so the
     generated plans carry exactly what the review will hold them to)."""
     mandate = Mandate(target.id, MandateKind.QUOTA, target.text, target.level, "", target=target)
-    vocab = load_vocabulary()
     # quota_share reads the appendix afresh for every call; ask it only about communes the
-    # appendix names at all (one cheap lookup each, for lists of thousands).
+    # appendix names at all (one cheap lookup each, for lists of thousands). The review's
+    # reader and vocabulary are loaded only then: most parents allocate nothing by name.
     listed = f" {' | '.join(match_key(c) for a in parent.appendices for r in a.rows for c in r)} "
     out: list[float | None] = []
     for commune in communes:
@@ -115,8 +113,11 @@ def _explicit_shares(parent: Plan, target: Target, communes: Sequence[Commune]) 
         if f" {match_key(commune.place)} " not in listed:
             out.append(None)
             continue
+        from app.review.assess import quota_share
+        from app.review.vocabulary import load_vocabulary
+
         stub = Plan(id="", issuer=commune_issuer(commune), subject="", symbol="", signer=Signer("", ""))
-        out.append(quota_share(parent, mandate, stub, vocab))
+        out.append(quota_share(parent, mandate, stub, load_vocabulary()))
     return out
 
 
