@@ -14,6 +14,8 @@ what app.services.staleness compares.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -128,14 +130,32 @@ def link_cited_parents(session: Session, user: User, plan_id: int) -> list[int]:
 def in_force(session: Session, parent: PlanRecord) -> tuple[int, int]:
     """The text of ``parent`` in force: its latest issued amendment (followed down a chain
     of amendments), else the parent itself at its current version."""
+    current = _amended(session, parent, None)
+    return current.id, current.current_version
+
+
+def in_force_at(session: Session, parent: PlanRecord, when: dt.datetime) -> tuple[int, int] | None:
+    """The text of ``parent`` that was in force at ``when`` (an amendment counts from its
+    issue), or None when the parent had no version yet."""
+    current = _amended(session, parent, when)
+    version = repo.version_at(session, current.id, when)
+    return (current.id, version) if version is not None else None
+
+
+def _amended(session: Session, parent: PlanRecord, when: dt.datetime | None) -> PlanRecord:
     current = parent
     for _ in range(MAX_AMENDMENTS):
         amendments = [repo.plan(session, i) for i in repo.first_version_notes(session, f"amend {current.id}")]
-        issued = [a for a in amendments if a is not None and a.status == "issued"]
+        # an issued plan is read-only: its last change is its issue
+        issued = [
+            a
+            for a in amendments
+            if a is not None and a.status == "issued" and (when is None or a.updated_at <= when)
+        ]
         if not issued:
             break
         current = max(issued, key=lambda r: (r.updated_at, r.id))
-    return current.id, current.current_version
+    return current
 
 
 def record_check(

@@ -24,7 +24,7 @@ from app.review.status import Status
 from app.review.vocabulary import load_vocabulary
 from app.rules.coverage import compare_targets
 from app.services import plans_store as store
-from app.services.parents import in_force, readable_parents, record_check
+from app.services.parents import in_force, in_force_at, readable_parents, record_check
 from app.services.plan_changes import diff_plans
 from app.storage import repository as repo
 from app.storage.tables import PlanRecord, User
@@ -69,17 +69,21 @@ class ParentReview:
 def stale_parents(session: Session, user: User, child_id: int) -> list[StaleParent]:
     """The parents of plan ``child_id`` whose mandates for it changed since its last check.
 
-    A parent the child was never checked against (a plan stored before checks were kept, a
-    parent linked by hand) is not listed: nothing says which text it was made from."""
+    A parent the child was never checked against (a plan stored before checks were kept, or
+    given its parent in the editor or the API) counts as checked against the text in force
+    when the child was first stored."""
     record = store.get_record(session, user, child_id)
     checks = repo.latest_parent_checks(session, child_id)
     out = []
     for parent in readable_parents(session, user, record):
         check = checks.get(parent.id)
-        if check is None:
-            continue
-        checked, current = (check.checked_plan_id, check.checked_version), in_force(session, parent)
-        if checked == current:
+        checked = (
+            (check.checked_plan_id, check.checked_version)
+            if check is not None
+            else in_force_at(session, parent, record.created_at)
+        )
+        current = in_force(session, parent)
+        if checked is None or checked == current:
             continue
         try:
             _, old = store.plan_at(session, user, *checked)

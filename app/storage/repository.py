@@ -363,3 +363,12 @@ def set_first_parent(session: Session, plan_id: int, parent_id: int | None) -> N
         .values(parent_id=parent_id)
         .execution_options(synchronize_session=False)
     )
+
+
+def version_at(session: Session, plan_id: int, when: dt.datetime) -> int | None:
+    """The number of the latest version of ``plan_id`` saved at or before ``when``."""
+    query = select(func.max(PlanVersion.version)).where(
+        PlanVersion.plan_id == plan_id, PlanVersion.created_at <= when
+    )
+    found = session.scalar(query)
+    return int(found) if found is not None else None

@@ -154,3 +154,28 @@ def test_an_issued_amendment_of_the_parent_marks_the_child_stale(session: Sessio
     [review] = staleness.recheck(session, w.drafter_a, child)
     assert review.text[0] == amendment  # reviewed against the text in force
     assert staleness.stale_parents(session, w.drafter_a, child) == []
+
+
+def test_a_child_given_its_parent_in_the_editor_counts_from_when_it_was_stored(session: Session) -> None:
+    """No derive, no review: the text in force when the child was first stored is the one it
+    was made against."""
+    w = build_world(session)
+    parent = store.save_plan(
+        session, w.admin, plan_from_data(_data(w.district)), agency_id=w.district.id
+    ).record.id
+    child = store.save_plan(
+        session,
+        w.admin,
+        plan_from_data(_data(w.commune_a) | {"id": "xa"}),
+        parent_id=parent,
+        agency_id=w.commune_a.id,
+    ).record.id
+    assert staleness.stale_parents(session, w.admin, child) == []
+    store.save_plan(
+        session, w.admin, plan_from_data(_data(w.district, extra=True)), plan_id=parent, base_version=1
+    )
+    [stale] = staleness.stale_parents(session, w.admin, child)
+    assert stale.checked == (parent, 1)
+    assert [(c.kind, c.id) for c in stale.changes] == [("added", "t2")]
+    staleness.recheck(session, w.admin, child)
+    assert staleness.stale_parents(session, w.admin, child) == []
