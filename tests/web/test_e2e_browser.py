@@ -246,6 +246,8 @@ def test_autosave_and_the_conflict_panel_in_the_editor(
     for page in (first, second):
         page.goto(f"{base}/plans/{plan_id}/edit")  # type: ignore[attr-defined]
     value = '[data-path="sections[0].targets[0].value"]'
+    # a count, not a share: 1100 % would be refused (a share is at most 100 %)
+    first.fill('[data-path="sections[0].targets[0].unit"]', "lượt người")  # type: ignore[attr-defined]
     first.fill(value, "1.100")  # type: ignore[attr-defined]
     first.wait_for_function(  # type: ignore[attr-defined]
         "() => document.getElementById('save-state').textContent.includes('v2')", timeout=15000
