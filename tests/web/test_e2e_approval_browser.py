@@ -56,7 +56,7 @@ def approval_server(tmp_path: Path) -> Iterator[tuple[str, int]]:
 def _saved(page: object) -> None:
     page.click("#save")  # type: ignore[attr-defined]
     page.wait_for_function(  # type: ignore[attr-defined]
-        "document.getElementById('save-state').textContent.includes('Đã lưu')", timeout=15000
+        "() => document.getElementById('save-state').textContent.includes('Đã lưu')", timeout=15000
     )
 
 
