@@ -33,17 +33,20 @@ Third held-back run (2026-12-03, commit 749cff7, after more tuning on dev only: 
 sentence, fields leading the tasks above them, lettered duties under their agency, duty
 deadlines, PDF tables through pdfplumber, the pairing rule above): holdout accuracy 0.500 /
 0.500 / 0.500, problem recall 0.455 / 0.455 / 0.455; dev on the same run 0.481 / 0.486 / 0.488,
-problem recall 0.533 / 0.533 / 0.587. Fifth look (commit 32fffa8, after the last dev-only
-changes: alike targets told apart by their own words, section years, measures, one task per
-sentence, nearest report date): holdout 0.500 / 0.500 / 0.500, problem recall 0.424 on all
-three (one problem label fewer found than at cb910ce); dev 0.527 / 0.530 / 0.530, problem
-recall 0.576. Still far below 0.85. Fourth look, at the session's end
+problem recall 0.533 / 0.533 / 0.587. Fourth look, at the session's end
 (commit cb910ce): holdout unchanged (0.500, 0.455 on all three); dev 0.486 / 0.491 / 0.494,
 problem recall 0.533 / 0.533 / 0.587. Fifth look (commit 32fffa8, after the last dev-only
 changes: alike targets told apart by their own words, section years, measures, one task per
 sentence, nearest report date): holdout 0.500 / 0.500 / 0.500, problem recall 0.424 on all
 three (one problem label fewer found than at cb910ce); dev 0.527 / 0.530 / 0.530, problem
 recall 0.576.
+
+Sixth look (2026-12-03, session 3, commit b8bc4b4, after dev-only changes: part labels
+wrapped alone on their line, per-product targets told apart (products as data), a measure
+taking the subject before it, duties and tasks read clause by clause, a number at a line start
+inside a sentence joined to it): holdout accuracy 0.500 / 0.500 / 0.500, problem recall 0.455
+on all three; dev on the same run 0.687 / 0.687 / 0.687, problem recall 0.674. Dev rose by 0.16
+while the holdout did not move: the gains are on the dev parents' shapes, not yet general.
 
 Run: ``.venv/bin/python -m tests.eval eval_real`` (or ``make eval``); ``--set dev`` or
 ``--set holdout`` and ``--via text`` narrow it, ``-v`` lists every disagreement.
