@@ -41,7 +41,7 @@ sentence, nearest report date): holdout 0.500 / 0.500 / 0.500, problem recall 0.
 three (one problem label fewer found than at cb910ce); dev 0.527 / 0.530 / 0.530, problem
 recall 0.576.
 
-Sixth look (2026-12-03, session 3, commit b8bc4b4, after dev-only changes: part labels
+The look of session 3 (at least the sixth in all; 2026-12-03, commit b8bc4b4, after dev-only changes: part labels
 wrapped alone on their line, per-product targets told apart (products as data), a measure
 taking the subject before it, duties and tasks read clause by clause, a number at a line start
 inside a sentence joined to it): holdout accuracy 0.500 / 0.500 / 0.500, problem recall 0.455
