@@ -24,6 +24,7 @@ from app.render.textview import text_view
 from app.rules.format import lint_docx
 from app.web import create_app
 from app.web.database import sessions
+from tests.conftest import need_tool
 from tests.services.report_family import Family, build_family
 from tests.storage.builders import PASSWORD
 from tests.web.test_e2e_browser import SHOTS, chromium_browser, shot
@@ -155,10 +156,10 @@ def test_two_communes_report_and_the_province_reads_the_sum_in_a_real_browser(
 
 def first_page_png(docx_data: bytes, tmp_path: Path) -> None:
     """The BÁO CÁO's first page as the office prints it: LibreOffice → PDF → pdftoppm PNG."""
-    from app.render.pdf import docx_to_pdf, pdf_available
+    from app.render.pdf import docx_to_pdf
 
-    if not pdf_available():
-        return
+    need_tool("soffice", "libreoffice-writer-nogui")
+    need_tool("pdftoppm", "poppler-utils")
     pdf = tmp_path / "bao-cao.pdf"
     pdf.write_bytes(docx_to_pdf(docx_data))
     out = tmp_path / "bao-cao-page"
