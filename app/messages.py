@@ -51,7 +51,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "string_too_long": ("Dài quá {max} ký tự", "Longer than {max} characters"),
     "int_out_of_range": (
-        "Số quá lớn (phải từ -2147483648 đến 2147483647)",
+        "Số quá lớn (tối đa 2.147.483.647)",
         "Number out of range (must be between -2147483648 and 2147483647)",
     ),
     "plan_too_deep": ("Lồng nhau quá {limit} cấp", "Nested more than {limit} levels deep"),
@@ -603,7 +603,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Đã tạo dự thảo sửa đổi, bổ sung từ kế hoạch đã ban hành",
         "Amendment draft created from the issued plan",
     ),
-    "bad_parent": ("Số kế hoạch cấp trên (parent_id) không hợp lệ", "Invalid parent_id"),
+    "bad_parent": ("Kế hoạch cấp trên được chọn không hợp lệ", "The chosen parent plan is not valid"),
     "parent_is_self": ("Kế hoạch không thể thực hiện chính nó", "A plan cannot implement itself"),
     "bad_agency": ("Không được lưu kế hoạch cho cơ quan này", "You may not store a plan for this agency"),
     "csrf_failed": (
@@ -907,7 +907,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "flag_invalid": ("Giá trị phải là true hoặc false", "Must be true or false"),
     "batch_output_error": ("Không ghi được tệp kết quả", "Cannot write the output file"),
     "batch_job_unreadable": (
-        "Không đọc được lô (tệp job.json hỏng hoặc thiếu), lô được đánh dấu lỗi",
+        "Không đọc được lô (tệp trạng thái của lô hỏng hoặc thiếu), lô được đánh dấu lỗi",
         "The batch cannot be read (job.json damaged or incomplete); it is marked failed",
     ),
     "batch_store_failed": (
