@@ -6,8 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import update
@@ -15,29 +13,8 @@ from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash
 
 from app.services import accounts
-from app.storage.db import make_session_factory
 from app.storage.tables import LoginFailure, User, utcnow
-from tests.storage.builders import FAST_HASH, PASSWORD, World, build_world
-from tests.storage.databases import fresh_engine
-
-
-@pytest.fixture(
-    params=[
-        pytest.param("sqlite", marks=pytest.mark.db),
-        pytest.param("postgres", marks=[pytest.mark.db, pytest.mark.postgres]),
-    ]
-)
-def session(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Session]:
-    with (
-        fresh_engine(request.param, tmp_path) as (engine, _url, _schema),
-        make_session_factory(engine)() as s,
-    ):
-        yield s
-
-
-@pytest.fixture
-def world(session: Session) -> World:
-    return build_world(session)
+from tests.storage.builders import FAST_HASH, PASSWORD, World
 
 
 def district_admin(session: Session, w: World) -> User:

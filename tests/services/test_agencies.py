@@ -3,9 +3,6 @@ province from the register, each within the admin's branch and in the audit log.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,29 +12,7 @@ from app.services import plans_store as store
 from app.storage import repository as repo
 from app.storage.tables import Agency, AuditEntry, PlanRecord, User
 from app.vn import register
-from tests.storage.builders import FAST_HASH, PASSWORD, World, build_world, plan_for
-from tests.storage.databases import fresh_engine
-
-
-@pytest.fixture(
-    params=[
-        pytest.param("sqlite", marks=pytest.mark.db),
-        pytest.param("postgres", marks=[pytest.mark.db, pytest.mark.postgres]),
-    ]
-)
-def session(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Session]:
-    from app.storage.db import make_session_factory
-
-    with (
-        fresh_engine(request.param, tmp_path) as (engine, _url, _schema),
-        make_session_factory(engine)() as s,
-    ):
-        yield s
-
-
-@pytest.fixture
-def world(session: Session) -> World:
-    return build_world(session)
+from tests.storage.builders import FAST_HASH, PASSWORD, World, plan_for
 
 
 def district_admin(session: Session, w: World) -> User:

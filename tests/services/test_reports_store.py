@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterator
-from pathlib import Path
 
 import openpyxl
 import pytest
@@ -23,25 +21,9 @@ from app.services import reports_store as reports
 from app.services.plans_store import PlanNotFoundError
 from app.services.report_xlsx import read_report_workbook, report_workbook
 from app.storage import repository as repo
-from app.storage.db import make_session_factory
 from tests.services.report_family import Family, build_family
-from tests.storage.databases import fresh_engine
 
 HALF = ReportPeriod.half_year(2026)
-
-
-@pytest.fixture(
-    params=[
-        pytest.param("sqlite", marks=pytest.mark.db),
-        pytest.param("postgres", marks=[pytest.mark.db, pytest.mark.postgres]),
-    ]
-)
-def session(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Session]:
-    with (
-        fresh_engine(request.param, tmp_path) as (engine, _url, _schema),
-        make_session_factory(engine)() as s,
-    ):
-        yield s
 
 
 @pytest.fixture
