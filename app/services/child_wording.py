@@ -65,7 +65,7 @@ def loose(text: str) -> str:
 def _pattern(phrase: str) -> str:
     """A loose regex for a phrase: any run of spaces, optional space around commas."""
     words = [re.escape(w) for w in loose(clean(phrase)).replace(",", " , ").split()]
-    return r"\s*".join(words).replace(r"\s*,", r"\s*,") if words else ""
+    return r"\s*".join(words)
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -212,7 +212,7 @@ def _before_final_stop(text: str, addition: str) -> str:
     return stripped + addition
 
 
-@functools.lru_cache(maxsize=16)
+@functools.lru_cache(maxsize=1)
 def _time_pattern() -> re.Pattern[str]:
     phrases = [p.replace("{year}", "0000") for p in _rules().data["time_phrases"]]
     alternation = _alternation(phrases).replace("0000", r"\d{4}")
@@ -366,11 +366,15 @@ def subject_for(subject: str, unit: ChildUnit, parent_unit: str, child_unit: str
     if parent_unit and parent_unit in text:
         return text.replace(parent_unit, child_unit)
     localized = localize(text, unit)
-    if localized != text or "trên địa bàn" in loose(localized) or _names_a_place(localized):
+    if localized != text or _names_a_place(localized):
         return localized
     return f"{localized} {rules['own_place'].format(word=unit.word)}"
 
 
 def _names_a_place(text: str) -> bool:
-    key = loose(text)
-    return any(re.search(rf"(?<!\w){_pattern(p)}(?!\w)", key) for p in ("trên địa bàn", "tại"))
+    return bool(_place_pattern().search(loose(text)))
+
+
+@functools.lru_cache(maxsize=1)
+def _place_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_alternation(['trên địa bàn', 'tại'])})(?!\w)")
