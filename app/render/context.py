@@ -35,7 +35,6 @@ MOTTO = "Độc lập - Tự do - Hạnh phúc"
 POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
 FUNDING_TITLE = "Kinh phí thực hiện"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_TRAILING_PUNCT = re.compile(r"[\s;.,]+$")
 _FINAL_PUNCT = re.compile(r"[\s;:,.]*(\./\.)?[\s;:,.]*$")
 
 
@@ -49,7 +48,7 @@ def _trailing_start(text: str, marks: str) -> int:
 
 
 def strip_trailing_punct(text: str) -> str:
-    """``text`` without the white space, ";", "." and "," ending it (``_TRAILING_PUNCT``)."""
+    """``text`` without the white space, ";", "." and "," ending it."""
     return text[: _trailing_start(text, ";.,")]
 
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from app.domain.plan import Appendix, Plan, Reference, Section, SectionKind, Signer
 from app.domain.reports import (
-    ReportPeriod,
     RollUp,
     RollUpKind,
     TargetResult,
@@ -177,8 +176,3 @@ def _units_annex(rollups: list[RollUp]) -> Appendix:
         columns=["STT", "Đơn vị", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "Đánh giá"],
         rows=rows,
     )
-
-
-def period_of(kind: str, year: int) -> ReportPeriod:
-    """The period an office names: "6 tháng" or "năm" of a year."""
-    return ReportPeriod.half_year(year) if kind in ("6 tháng", "half_year") else ReportPeriod.year(year)

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.domain.levels import DEFAULT_LEVELS
 from app.vn.normalize import clean, match_key
 from app.yaml_data import read_yaml
 
 _DATA = Path(__file__).with_name("unit_bodies.yaml")
-REFORM_DAY = dt.date(2025, 7, 1)
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,9 @@ def _data() -> dict[str, Any]:
 
 def _section(level: str, on: dt.date | None) -> dict[str, Any] | None:
     data = _data()
-    if level == "commune" and on is not None and on < REFORM_DAY:
+    # A commune of the three-level government (while the district level existed) had no Phòng.
+    district = DEFAULT_LEVELS.get("district")
+    if level == "commune" and on is not None and district is not None and district.exists_on(on):
         return data.get("commune_before_2025")
     section: dict[str, Any] | None = data.get(level)
     return section
