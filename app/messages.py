@@ -603,7 +603,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Đã tạo dự thảo sửa đổi, bổ sung từ kế hoạch đã ban hành",
         "Amendment draft created from the issued plan",
     ),
-    "bad_parent": ("Kế hoạch cấp trên được chọn không hợp lệ", "The chosen parent plan is not valid"),
+    "bad_parent": ("Kế hoạch cấp trên được chọn không hợp lệ", "Invalid parent_id"),
     "parent_is_self": ("Kế hoạch không thể thực hiện chính nó", "A plan cannot implement itself"),
     "bad_agency": ("Không được lưu kế hoạch cho cơ quan này", "You may not store a plan for this agency"),
     "csrf_failed": (
