@@ -109,7 +109,7 @@ def read_report_workbook(
         raise ReportFileError(source, [CellProblem(0, "", "không đọc được tệp Excel")]) from None
     if len(rows) < _FIRST_ROW - 1 or tuple(rows[_FIRST_ROW - 2][: len(HEADERS)]) != HEADERS:
         raise ReportFileError(
-            source, [CellProblem(3, "", "không phải mẫu báo cáo do kehoach tạo (dòng tiêu đề khác)")]
+            source, [CellProblem(3, "", "không phải mẫu báo cáo tải về từ trang báo cáo (dòng tiêu đề khác)")]
         )
     targets = {t.id: t for t in plan.targets()}
     report = UnitReport(unit, period)
@@ -120,7 +120,9 @@ def read_report_workbook(
         if target_id is None and all(c is None for c in cells):
             continue
         if target_id not in targets:
-            problems.append(CellProblem(number, "Mã", "dòng không thuộc kế hoạch (đừng thêm hay sửa dòng)"))
+            problems.append(
+                CellProblem(number, "", "dòng không thuộc kế hoạch (đừng thêm dòng hay sửa cột ẩn)")
+            )
             continue
         raw, note = cells[_VALUE_COLUMN - 1], cells[_NOTE_COLUMN - 1]
         if note not in (None, ""):
