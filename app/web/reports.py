@@ -47,13 +47,9 @@ PART_LABELS = {
 BAR_WIDTH = 360
 
 
-def dmy(day: dt.date | dt.datetime | None) -> str:
-    return f"{day:%d/%m/%Y}" if day else ""
-
-
 @bp.app_context_processor
 def _names() -> dict[str, Any]:
-    return {"report_state_names": STATE_NAMES, "dmy": dmy, "part_labels": PART_LABELS}
+    return {"report_state_names": STATE_NAMES, "part_labels": PART_LABELS}
 
 
 def _plan_title(record: Any) -> str:
@@ -248,17 +244,14 @@ def _render_form(
     typed: dict[str, str] | None = None,
     errors: dict[str, str] | None = None,
     status: int = 200,
+    problems: list[str] | None = None,
 ) -> tuple[str, int]:
-    values = typed or {}
-    if typed is None:
-        for n, row in enumerate(form.rows, start=1):
-            values[f"value-{n}"], values[f"note-{n}"] = row.value, row.note
-        values.update(form.parts)
     page = render_template(
         "reports/form.html",
         form=form,
-        values=values,
+        values=_stored_values(form) if typed is None else typed,
         errors=errors or {},
+        problems=problems or [],
         figure=_figure,
         title=_plan_title(form.record.period.plan),
         unit=reports.unit_name(form.record.agency),
@@ -346,18 +339,8 @@ def upload(report_id: int) -> BaseResponse | tuple[str, int]:
         report.parts = current.parts  # the workbook holds figures and notes only
         reports.save_report(session, me, report_id, report, _base_version(), note="xlsx")
     except ReportFileError as exc:
-        problems = [str(p) for p in exc.problems]
-        page = render_template(
-            "reports/form.html",
-            form=form,
-            values=_stored_values(form),
-            errors={"file": "Tệp có lỗi, chưa lưu số liệu nào."},
-            problems=problems,
-            figure=_figure,
-            title=_plan_title(form.record.period.plan),
-            unit=reports.unit_name(form.record.agency),
-        )
-        return page, 400
+        errors = {"file": "Tệp có lỗi, chưa lưu số liệu nào."}
+        return _render_form(form, None, errors, 400, [str(p) for p in exc.problems])
     except reports.StaleReportError as exc:
         flash(str(exc), "error")
         return _render_form(reports.report_form(session, me, report_id), None, {}, 409)
