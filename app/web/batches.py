@@ -39,6 +39,7 @@ from app.services import batch_jobs
 from app.services import plans_store as store
 from app.web.database import db
 from app.web.dates import to_iso
+from app.web.plans import t_message
 from app.web.security import login_required, user
 
 bp = Blueprint("batches", __name__, url_prefix="/batches")
@@ -104,7 +105,8 @@ def _my_jobs() -> list[tuple[batch_jobs.JobFolder, batch_jobs.JobStatus]]:
 
 def _form(errors: dict[str, list[str]] | None = None, status: int = 200) -> tuple[str, int]:
     parents = store.list_visible(db(), user())
-    errors = errors or {}
+    # the page is read by an officer: the Vietnamese half of each "Vietnamese / English" message
+    errors = {name: [t_message(m) for m in messages] for name, messages in (errors or {}).items()}
     page = render_template(
         "batches/index.html",
         parents=parents,

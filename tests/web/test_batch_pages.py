@@ -157,3 +157,14 @@ def test_a_job_file_never_holds_the_database_password(pg_app: Flask, immediate: 
     assert (status["state"], status["done"]) == ("done", 2)  # the worker found the database itself
     with pg_app.app_context(), sessions()() as session:
         assert session.query(PlanRecord).filter(PlanRecord.parent_id == parent_id).count() == 2
+
+
+def test_a_form_error_is_said_in_vietnamese_only(
+    app: Flask, client: FlaskClient, world: World, immediate: None
+) -> None:
+    parent_id = _stored_parent(app, world)
+    token = login(client, "district_drafter")
+    response = _start(client, token, parent_id, LIST, date="31/02/2020", pdf="")
+    page = response.get_data(as_text=True)  # type: ignore[attr-defined]
+    assert 'id="date-error">Ngày không có thật: 31/02/2020<' in page
+    assert "No such date" not in page
