@@ -11,12 +11,13 @@ is ambiguous and neither is picked.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from app.domain.plan import Plan
 from app.domain.targets import Target
@@ -304,7 +305,8 @@ def duty_scores(duty: str, texts: list[str], vocab: Vocabulary) -> list[float]:
     managing people after rehab, and "Kinh phí thực hiện Kế hoạch được bố trí từ ngân sách nhà
     nước ..." by "Kinh phí thực hiện từ ngân sách xã". A duty is scored against all the child's
     items in one call, their keys computed once: a long plan has hundreds of both."""
-    all_keys = _keys(vocab, tuple(texts))
+    child = _child_keys(vocab, tuple(texts))
+    all_keys = child.keys
     duty_key = vocab.key(duty)
     out = [0.0] * len(all_keys)
     if not duty_key:
@@ -315,7 +317,7 @@ def duty_scores(duty: str, texts: list[str], vocab: Vocabulary) -> list[float]:
     # the others are not scored: their score stays 0, below THRESHOLD (so a duty nothing
     # carries reports the closest item among those sharing its words, or 0).
     duty_words = _word_set(duty_key)
-    near = [n for n, key in enumerate(all_keys) if _shares_words(duty_words, key)]
+    near = child.near(duty_words)
     keys = [all_keys[n] for n in near]
     sort = _batch(duty_key, keys, fuzz.token_sort_ratio)
     token_set = _batch(duty_key, keys, fuzz.token_set_ratio)
@@ -334,9 +336,8 @@ def duty_scores(duty: str, texts: list[str], vocab: Vocabulary) -> list[float]:
     # a child item running several asks together carries the one restating the duty: "Tổ chức
     # tiếp nhận ... . Định kỳ rà soát, thống kê, lập danh sách ..." carries "định kỳ rà soát,
     # thống kê nạn nhân"
-    all_parts = _part_keys(vocab, tuple(texts))
     for m, n in enumerate(near):
-        for ask in all_parts[n]:
+        for ask in child.parts[n]:
             if _shares_words(duty_words, ask):
                 whole = 0.5 * fuzz.token_sort_ratio(duty_key, ask) + 0.5 * fuzz.token_set_ratio(duty_key, ask)
                 best[m] = max(best[m], whole)
@@ -345,39 +346,54 @@ def duty_scores(duty: str, texts: list[str], vocab: Vocabulary) -> list[float]:
     return out
 
 
-_KEYS_CACHE: dict[tuple[int, tuple[str, ...]], tuple[Vocabulary, list[str]]] = {}
+@dataclass(frozen=True)
+class _ChildKeys:
+    """What :func:`duty_scores` needs of a child's items, computed once for all the mandates
+    scored against them: each item's key, its words, and the keys of its asks when it runs
+    several together (else none)."""
+
+    keys: list[str]
+    words: list[frozenset[str]]
+    parts: list[list[str]]
+    by_word: dict[str, list[int]]  # a word -> the items holding it
+
+    def near(self, words: frozenset[str]) -> list[int]:
+        """The items sharing enough of ``words`` (as :func:`_shares_words` tells), in order: counted
+        through ``by_word`` rather than one set intersection per item."""
+        shared: Counter[int] = Counter()
+        for word in words:
+            shared.update(self.by_word.get(word, ()))
+        return sorted(
+            n
+            for n, count in shared.items()
+            if count >= _MIN_SHARED_WORDS and count >= _MIN_SHARED_SHARE * min(len(words), len(self.words[n]))
+        )
 
 
-def _keys(vocab: Vocabulary, texts: tuple[str, ...]) -> list[str]:
-    """The keys of a child's items, computed once for all the mandates scored against them
-    (the vocabulary is kept with them, so an id reused by another vocabulary never matches)."""
+_KEYS_CACHE: dict[tuple[int, tuple[str, ...]], tuple[Vocabulary, _ChildKeys]] = {}
+
+
+def _child_keys(vocab: Vocabulary, texts: tuple[str, ...]) -> _ChildKeys:
+    """The :class:`_ChildKeys` of a child's item texts (the vocabulary is kept with them, so
+    an id reused by another vocabulary never matches)."""
     cached = _KEYS_CACHE.get((id(vocab), texts))
     if cached is not None and cached[0] is vocab:
         return cached[1]
     if len(_KEYS_CACHE) > 8:
         _KEYS_CACHE.clear()
     keys = [vocab.key(t) for t in texts]
-    _KEYS_CACHE[(id(vocab), texts)] = (vocab, keys)
-    return keys
-
-
-_PARTS_CACHE: dict[tuple[int, tuple[str, ...]], tuple[Vocabulary, list[list[str]]]] = {}
-
-
-def _part_keys(vocab: Vocabulary, texts: tuple[str, ...]) -> list[list[str]]:
-    """For each text running several asks together, the keys of its asks (else none), computed
-    once per child like :func:`_keys`."""
-    cached = _PARTS_CACHE.get((id(vocab), texts))
-    if cached is not None and cached[0] is vocab:
-        return cached[1]
-    if len(_PARTS_CACHE) > 8:
-        _PARTS_CACHE.clear()
     parts = []
     for text in texts:
         asks = asks_of(text)
         parts.append([vocab.key(a) for a in asks] if len(asks) > 1 else [])
-    _PARTS_CACHE[(id(vocab), texts)] = (vocab, parts)
-    return parts
+    sets = [_word_set(k) for k in keys]
+    by_word: dict[str, list[int]] = {}
+    for n, ws in enumerate(sets):
+        for word in ws:
+            by_word.setdefault(word, []).append(n)
+    child = _ChildKeys(keys, sets, parts, by_word)
+    _KEYS_CACHE[(id(vocab), texts)] = (vocab, child)
+    return child
 
 
 _MIN_SHARED_WORDS = 2
@@ -398,8 +414,14 @@ def _shares_words(words: frozenset[str], key: str) -> bool:
 
 
 def _batch(query: str, keys: list[str], scorer: Any) -> list[float]:
-    """``scorer(query, key)`` for every key, in the keys' order."""
-    return [float(scorer(query, key)) if query and key else 0.0 for key in keys]
+    """``scorer(query, key)`` for every key, in the keys' order (0 for an empty one)."""
+    if not query or not keys:
+        return [0.0] * len(keys)
+    out = [0.0] * len(keys)
+    for key, score, n in process.extract(query, keys, scorer=scorer, limit=None):  # one C call
+        if key:
+            out[n] = float(score)
+    return out
 
 
 def similarity(a: str, b: str) -> float:
