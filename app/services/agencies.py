@@ -25,13 +25,12 @@ from app.domain.levels import DEFAULT_LEVELS
 from app.messages import both
 from app.services import seed
 from app.services.accounts import AccountError, AccountForbiddenError, add_agency, branch_ids, check_in_branch
+from app.services.batch_store import unit_key
 from app.storage import repository as repo
 from app.storage.tables import Agency, User
 from app.vn import register
 from app.vn.normalize import match_key
 
-# The words before a unit's own name in an agency's name ("Ủy ban nhân dân\nxã Trị An").
-_PREFIXES = ("ủy ban nhân dân", "uỷ ban nhân dân", "ubnd")
 NAME_LIMIT = 200
 
 
@@ -54,15 +53,6 @@ class MergeReport:
 
 def _key(name: str) -> str:
     return match_key(" ".join(name.split()))
-
-
-def _short_key(name: str) -> str:
-    key = _key(name)
-    for prefix in _PREFIXES:
-        mk = match_key(prefix)
-        if key.startswith(mk + " "):
-            return key[len(mk) + 1 :]
-    return key
 
 
 def one_line(agency: Agency) -> str:
@@ -91,7 +81,7 @@ def find_agency(session: Session, text: str) -> Agency:
     everyone = repo.agencies(session)
     matchers: tuple[Callable[[Agency], bool], ...] = (
         lambda a: _key(a.name) == _key(text),
-        lambda a: _short_key(a.name) == _short_key(text),
+        lambda a: unit_key(a.name) == unit_key(text),
         lambda a: _key(a.place) == _key(text),
     )
     for match in matchers:
@@ -124,7 +114,7 @@ def tree(session: Session, actor: User | None) -> list[TreeRow]:
     for a in everyone:
         children.setdefault(a.parent_id, []).append(a)
     for siblings in children.values():
-        siblings.sort(key=lambda a: _short_key(a.name))
+        siblings.sort(key=lambda a: unit_key(a.name))
     tops = [repo.agency(session, actor.agency_id)] if actor is not None else children.get(None, [])
     rows: list[TreeRow] = []
 
