@@ -34,6 +34,7 @@ from app.domain.errors import KehoachError
 from app.domain.plan import Issuer, Plan, Reference
 from app.messages import both
 from app.planfile.load import dump_plan, plan_from_data
+from app.services import accounts
 from app.services.plan_changes import PlanDiff, diff_plans
 from app.services.quota_text import disagreements, restate_values
 from app.storage import repository as repo
@@ -601,9 +602,11 @@ def audit(
 
 
 def audit_log(session: Session, user: User, limit: int = 200) -> list[AuditEntry]:
+    """The admin's view of the log, held to their branch as the log page is
+    (:func:`app.services.accounts.audit_log`)."""
     if user.role != "admin":
         raise PlanForbiddenError("audit")
-    return repo.audit_entries(session, limit)
+    return accounts.audit_log(session, user, limit)
 
 
 def _jsonable(details: dict[str, Any]) -> dict[str, Any]:
